@@ -1,0 +1,112 @@
+"""`newsfeed process`: every stage in one process, no broker, the same stage code the workers run.
+
+Extraction and language identification are stateless and CPU-bound: they run in child
+processes (one per core, with the per-record time limit). Dedup is stateful and its
+decisions depend on order, so it and enrich run here, in input order.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.isolation import ChildPool, Failure, run_stages
+from pipeline.records import dead_letter, parse_raw_page
+from pipeline.settings import Settings
+from pipeline.stages.base import Record, Rejected, Stage
+from pipeline.stages.dedup import Dedup
+from pipeline.stages.enrich import Enrich
+from pipeline.stages.extract import Extract
+from pipeline.stages.language import IdentifyLanguage
+
+Kind = Literal["article", "duplicate", "dead_letter"]
+INTAKE_STAGE = "extract"  # the extract worker is the one that reads and validates pages.raw
+
+
+def page_stages() -> list[Stage]:
+    """The stateless per-page stages; a module-level function so child processes can build them."""
+    return [Extract(), IdentifyLanguage()]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: Kind
+    record: Record
+
+
+@dataclass
+class Summary:
+    pages: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    dead_letters: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def count(self, outcome: Outcome) -> None:
+        self.pages += 1
+        if outcome.kind == "article":
+            self.articles += 1
+        elif outcome.kind == "duplicate":
+            self.duplicates += 1
+        else:
+            self.dead_letters += 1
+
+    def line(self) -> str:
+        seconds = max(time.monotonic() - self.started, 1e-9)
+        return (
+            f"pages={self.pages} articles={self.articles} duplicates={self.duplicates} "
+            f"dead_letters={self.dead_letters} seconds={seconds:.1f} pages_per_s={self.pages / seconds:.1f}"
+        )
+
+
+def classify(result: Record | Failure) -> Outcome:
+    if isinstance(result, Failure):
+        return Outcome("dead_letter", dead_letter(result.stage, result.reason, result.message, result.record))
+    return Outcome("duplicate" if result.get("duplicate_of") else "article", result)
+
+
+class Processor:
+    """Turns raw lines into outcomes in input order. `processes=0` runs everything in this process."""
+
+    def __init__(self, settings: Settings, processes: int | None = None) -> None:
+        self.settings = settings
+        self.processes = settings.processes if processes is None else processes
+        self.ordered_stages: list[Stage] = [Dedup(), Enrich()]
+
+    def run(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[Outcome]:
+        if self.processes <= 0:
+            stages = page_stages()
+            for number, data in lines:
+                page = self._intake(number, data)
+                yield page if isinstance(page, Outcome) else self._finish(run_stages(stages, page))
+            return
+        with ChildPool(page_stages, self.processes, self.settings.stage_timeout_s, "extract") as pool, \
+                ThreadPoolExecutor(pool.size) as threads:
+            # A bounded window keeps every child busy while results leave in input order.
+            window: deque[Outcome | Future] = deque()
+            for number, data in lines:
+                page = self._intake(number, data)
+                window.append(page if isinstance(page, Outcome) else threads.submit(pool.call, page))
+                while len(window) > 4 * pool.size:
+                    yield self._next(window)
+            while window:
+                yield self._next(window)
+
+    def _intake(self, number: int, data: bytes) -> Record | Outcome:
+        try:
+            return parse_raw_page(data, f"line:{number}", self.settings.max_page_bytes)
+        except Rejected as rejected:
+            return Outcome("dead_letter", dead_letter(INTAKE_STAGE, rejected.reason, str(rejected), data))
+
+    def _next(self, window: deque[Outcome | Future]) -> Outcome:
+        head = window.popleft()
+        return head if isinstance(head, Outcome) else self._finish(head.result())
+
+    def _finish(self, result: Record | Failure) -> Outcome:
+        if isinstance(result, Failure):
+            return classify(result)
+        return classify(run_stages(self.ordered_stages, result))

@@ -10,7 +10,7 @@ from pipeline import __version__
 from pipeline.logs import configure_logging
 from pipeline.settings import Settings
 
-EVAL_AREAS = ("extraction", "language", "dedup", "stories")
+EVAL_AREAS = ("extraction", "language", "dedup", "stories", "throughput")
 
 
 def _process(args: argparse.Namespace) -> int:

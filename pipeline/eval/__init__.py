@@ -1,0 +1,1 @@
+"""Evaluation: quality and speed figures, printed next to the reference tools."""

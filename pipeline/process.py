@@ -75,7 +75,7 @@ class Processor:
     def __init__(self, settings: Settings, processes: int | None = None) -> None:
         self.settings = settings
         self.processes = settings.processes if processes is None else processes
-        self.ordered_stages: list[Stage] = [Dedup(), Enrich()]
+        self.ordered_stages: list[Stage] = [Dedup(window_days=settings.dedup_window_days), Enrich()]
 
     def run(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[Outcome]:
         if self.processes <= 0:

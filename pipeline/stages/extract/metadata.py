@@ -1,0 +1,237 @@
+"""Article metadata from a parsed HTML page: structured data first, then meta tags, then guesses.
+
+trafilatura's metadata helpers read OpenGraph, meta tags and JSON-LD well, but give the
+publication day only; the timestamp with its offset is read here from the same sources, and
+htmldate (a full scan of the page, the slow part) runs only when no structured date exists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urljoin
+
+from dateutil import parser as dateparser
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title
+
+_ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "report",
+    "scholarlyarticle", "techarticle", "liveblogposting", "webpage",
+}
+_DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
+    "dc.date", "dcterms.created", "dcterms.date", "parsely-pub-date", "sailthru.date",
+    "article.published", "published_time", "citation_publication_date", "dc.date.created",
+)
+_DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
+# Bylines often carry the role or the desk; those words are not part of anyone's name.
+_AUTHOR_ROLES = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|desk|team)\b",
+    re.IGNORECASE,
+)
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every object in the page's JSON-LD, graphs and lists flattened."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"]))
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def article_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    """JSON-LD objects describing the article, the most specific type first."""
+    found = [item for item in _json_ld(tree) if _types(item) & _ARTICLE_TYPES]
+    return sorted(found, key=lambda item: "webpage" in _types(item))
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [name for v in value for name in _names(v)]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, str) and value.strip() and not value.startswith("http"):
+        return [value.strip()]
+    return []
+
+
+# US zone names are common in bylines; anything else ambiguous (IST, CST...) stays naive.
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600,
+    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "CET": 3600, "CEST": 7200, "BST": 3600,
+}
+
+
+def parse_timestamp(value: str) -> datetime | None:
+    try:
+        parsed = dateparser.isoparse(value.strip())
+    except (ValueError, OverflowError):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if parsed is None or not 1990 <= parsed.year <= 2100:
+        return None
+    return parsed
+
+
+def rfc3339(moment: datetime) -> str:
+    """With the page's own offset where it gave one; a naive time is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    text = moment.isoformat(timespec="seconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _structured_date(tree: HtmlElement, articles: list[dict[str, Any]]) -> datetime | None:
+    for item in articles:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            if isinstance(item.get(key), str) and (moment := parse_timestamp(item[key])):
+                return moment
+    candidates = []
+    for meta in tree.xpath("//meta[@content]"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if name in _DATE_META_RANK:
+            candidates.append((_DATE_META_RANK[name], meta.get("content")))
+    for elem in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]'):
+        candidates.append((_DATE_META_RANK["datepublished"], elem.get("datetime") or elem.get("content")))
+    for _, value in sorted(candidates, key=lambda c: c[0]):
+        if moment := parse_timestamp(value):
+            return moment
+    return None
+
+
+def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]]) -> str | None:
+    moment = _structured_date(tree, articles)
+    if moment is None:
+        # Without the extensive search: it parses free text with dateparser, slow and often
+        # a date the page mentions rather than the day it was published.
+        day = find_date(tree, url=url, original_date=True, extensive_search=False)
+        moment = parse_timestamp(day) if day else None
+    return rfc3339(moment) if moment else None
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for raw in names:
+        for name in re.split(r"\s*(?:;|\band\b|\bund\b|\bet\b|&|\|)\s*", raw):
+            name = re.sub(r"^(?:by|von|par|por|di|door)\s+", "", name.strip(" ,"), flags=re.IGNORECASE)
+            if not name or _AUTHOR_ROLES.search(name) or len(name) > 80 or name.startswith("http"):
+                continue
+            if name.lower() not in {a.lower() for a in out}:
+                out.append(name)
+    return out
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """'Headline | Site' and 'Site - Headline' → 'Headline' when the side part is the site."""
+    if not site_name:
+        return title
+    site = site_name.lower()
+    for sep in _TITLE_SEPARATORS:
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if tail.strip().lower() == site and head.strip():
+                return head.strip()
+            head, _, tail = title.partition(sep)
+            if head.strip().lower() == site and tail.strip():
+                return tail.strip()
+    return title
+
+
+def _first_meta(tree: HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for meta in tree.xpath(f'//meta[@property="{name}" or @name="{name}"][@content]'):
+            if meta.get("content").strip():
+                return meta.get("content").strip()
+    return None
+
+
+def _canonical(tree: HtmlElement, url: str) -> str | None:
+    for link in tree.xpath('//link[@href][@rel]'):
+        if "canonical" in link.get("rel").lower().split():
+            return urljoin(url, link.get("href").strip())
+    og_url = _first_meta(tree, "og:url")
+    return urljoin(url, og_url) if og_url else None
+
+
+def header_language(headers: dict[str, Any] | None) -> str | None:
+    for name, value in (headers or {}).items():
+        if name.lower() == "content-language" and isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def language_hints(tree: HtmlElement, headers: dict[str, Any] | None) -> dict[str, str | None]:
+    html_lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    content_language = header_language(headers)
+    if content_language is None:
+        for meta in tree.xpath("//meta[@http-equiv][@content]"):
+            if meta.get("http-equiv").lower() == "content-language":
+                content_language = meta.get("content")
+    return {
+        "html_lang": (html_lang or "").strip() or None,
+        "og_locale": _first_meta(tree, "og:locale"),
+        "content_language": (content_language or "").strip() or None,
+    }
+
+
+def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything but the body: the metadata fields of the after-extract record."""
+    articles = article_objects(tree)
+    meta = extract_meta_json(tree, examine_meta(tree))
+    site_name = meta.sitename.lstrip("@") if meta.sitename else None
+    headline = next((a["headline"] for a in articles if isinstance(a.get("headline"), str) and a["headline"].strip()), None)
+    title = headline or meta.title or extract_title(tree)
+    authors = [n for a in articles for n in _names(a.get("author"))]
+    if not authors:
+        byline = meta.author or extract_author(tree)
+        authors = [byline] if byline else []
+    image = meta.image or next((i for a in articles for i in _names_or_urls(a.get("image"))), None)
+    return {
+        "title": strip_site_name(" ".join(title.split()), site_name) if title else None,
+        "authors": clean_authors(authors),
+        "published_at": published_at(tree, url, articles),
+        "site_name": site_name,
+        "description": meta.description or None,
+        "image": urljoin(url, image) if image else None,
+        "page_canonical_url": _canonical(tree, url),
+        "language_hints": language_hints(tree, headers),
+        "article_body": next((a["articleBody"] for a in articles if isinstance(a.get("articleBody"), str)), None),
+    }
+
+
+def _names_or_urls(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [u for v in value for u in _names_or_urls(v)]
+    if isinstance(value, dict):
+        return _names_or_urls(value.get("url"))
+    return [value] if isinstance(value, str) and value.strip() else []

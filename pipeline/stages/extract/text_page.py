@@ -1,0 +1,147 @@
+"""Article text out of a page a scraper already flattened to text, boilerplate and all.
+
+Without markup the only signals are the lines themselves, so: the article is the run of
+lines with the most prose in it (a maximum-sum segment where prose lines score their length
+and other lines cost theirs), and inside that run the known furniture is taken out: teaser
+headings and the teaser they announce, captions with their photo credit, share prompts,
+bylines, and the title where the page repeats it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from pipeline.stages.extract import lines as L
+from pipeline.stages.extract.site_memory import fingerprint
+
+# How far from the top a page repeats its title (breadcrumb, headline, social title...).
+_TITLE_WINDOW = 12
+# Lines between the title and the article start (byline, date, caption) when the title is
+# only given once.
+_TITLE_GAP = 4
+# What a line known to be boilerplate costs, whatever its length. Small: teasers and
+# captions sit inside articles and must not split one; they are dropped from the output anyway.
+_BOILERPLATE_COST = 2
+
+
+@dataclass
+class Line:
+    text: str
+    block_start: bool  # preceded by a blank line (or the top of the page)
+
+
+@dataclass
+class TextArticle:
+    title: str | None
+    paragraphs: list[str]
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    blank = True
+    for raw in text.splitlines():
+        stripped = " ".join(raw.split())
+        if not stripped:
+            blank = True
+            continue
+        out.append(Line(stripped, blank))
+        blank = False
+    return out
+
+
+def _repeated_title(lines: list[Line]) -> tuple[str, set[int]] | None:
+    """A headline the page states twice near the top, once maybe behind a breadcrumb trail."""
+    top = lines[:_TITLE_WINDOW]
+    for i, line in enumerate(top):
+        if not L.is_headline(line.text) or L.size(line.text) < 3:
+            continue
+        key = L.normalise(line.text)
+        hits = {j for j, other in enumerate(top) if j != i and L.normalise(other.text).endswith(key)}
+        if hits:
+            return line.text, hits | {i}
+    return None
+
+
+def _is_boilerplate(text: str, template: Collection[str]) -> bool:
+    return (
+        (bool(template) and fingerprint(text) in template)
+        or L.is_teaser_heading(text)
+        or L.is_furniture(text)
+        or L.is_credit(text)
+    )
+
+
+def _score(text: str, boilerplate: bool) -> int:
+    if boilerplate:
+        return -_BOILERPLATE_COST
+    if L.is_prose(text):
+        return L.size(text)
+    return -max(3, L.size(text))
+
+
+def _best_segment(scores: list[int]) -> tuple[int, int]:
+    """[start, end) of the maximum-sum run (Kadane); the earliest one on ties, for determinism."""
+    best, best_span = 0, (0, 0)
+    run, start = 0, 0
+    for i, score in enumerate(scores):
+        if run <= 0:
+            run, start = 0, i
+        run += score
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    return best_span
+
+
+def _is_teaser_target(lines: list[Line], i: int) -> bool:
+    """Whether the line after a teaser heading is the teased headline, not the article going on."""
+    if i >= len(lines):
+        return False
+    text = lines[i].text
+    announced = i >= 2 and lines[i - 2].text.endswith(":")
+    return L.is_headline(text) and not L.is_prose(text) and not announced
+
+
+def _caption_before(lines: list[Line], i: int) -> bool:
+    """A caption sits right above its credit, in the same block, and is no sentence."""
+    return i + 1 < len(lines) and not lines[i + 1].block_start and L.is_credit(lines[i + 1].text) and not L.is_prose(lines[i].text)
+
+
+def _title_before(lines: list[Line], start: int) -> int | None:
+    for i in range(start - 1, max(-1, start - 1 - _TITLE_GAP), -1):
+        text = lines[i].text
+        if L.is_headline(text) and L.size(text) >= 3 and not L.is_byline(text) and not L.is_credit(text):
+            if not (L.is_teaser_heading(text) or L.is_furniture(text)):
+                return i
+    return None
+
+
+def clean_text_page(text: str, template: Collection[str] = ()) -> TextArticle:
+    lines = split_lines(text)
+    title = None
+    dropped: set[int] = set()
+    repeated = _repeated_title(lines)
+    if repeated:
+        title, dropped = repeated[0], set(repeated[1])
+    boilerplate = [
+        i in dropped
+        or _is_boilerplate(line.text, template)
+        or _caption_before(lines, i)
+        or (i > 0 and L.is_teaser_heading(lines[i - 1].text) and _is_teaser_target(lines, i))
+        for i, line in enumerate(lines)
+    ]
+    start, end = _best_segment([_score(line.text, bp) for line, bp in zip(lines, boilerplate)])
+    if title is None and start < end:
+        at = _title_before(lines, start)
+        if at is not None:
+            title = lines[at].text
+    paragraphs = [
+        lines[i].text
+        for i in range(start, end)
+        if not (
+            boilerplate[i]
+            or L.is_byline(lines[i].text)
+            or (title is not None and L.normalise(lines[i].text) == L.normalise(title))
+        )
+    ]
+    return TextArticle(title, paragraphs)

@@ -1,0 +1,67 @@
+"""HTML pages: body, metadata from structured data, tidy rules, rejection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.stages.base import Rejected
+from pipeline.stages.extract import Extract
+from pipeline.stages.extract.metadata import clean_authors, strip_site_name
+from pipeline.stages.extract.tidy import tidy
+
+URL = "https://www.rheinblatt.example/lokales/neue-bruecke?utm_source=feed"
+
+
+@pytest.fixture(scope="module")
+def article() -> dict:
+    html = (Path(__file__).parent / "fixtures" / "extract" / "article.html").read_text(encoding="utf-8")
+    page = {"url": URL, "html": html, "origin": "pages.raw/0/7", "source": "test",
+            "fetched_at": "2024-03-05T12:00:00Z", "headers": {"Content-Language": "de"}}
+    return Extract().run(page)
+
+
+def test_body_is_the_article_without_headline_menu_or_footer(article):
+    paragraphs = article["text"].split("\n")
+    assert paragraphs[0].startswith("Nach vier Jahren Bauzeit")
+    assert paragraphs[-1].startswith("In den kommenden Wochen")
+    assert len(paragraphs) == 4
+    assert "Startseite" not in article["text"] and "Impressum" not in article["text"]
+
+
+def test_metadata_from_json_ld_and_open_graph(article):
+    assert article["title"] == "Neue Brücke über den Rhein eröffnet"
+    assert article["authors"] == ["Anna Beispiel", "Jonas Muster"]
+    assert article["published_at"] == "2024-03-05T09:30:00+01:00"
+    assert article["site_name"] == "Rheinblatt"
+    assert article["description"].startswith("Nach vier Jahren Bauzeit")
+    assert article["image"] == "https://www.rheinblatt.example/bilder/bruecke.jpg"
+    assert article["page_canonical_url"] == "https://www.rheinblatt.example/lokales/neue-bruecke"
+    assert article["language_hints"] == {"html_lang": "de-DE", "og_locale": "de_DE", "content_language": "de"}
+
+
+def test_fields_passed_through(article):
+    assert (article["url"], article["origin"], article["source"], article["fetched_at"]) == (
+        URL, "pages.raw/0/7", "test", "2024-03-05T12:00:00Z")
+
+
+def test_page_without_article_text_is_rejected():
+    page = {"url": "https://example.com/", "origin": "x",
+            "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}
+    with pytest.raises(Rejected) as caught:
+        Extract().run(page)
+    assert caught.value.reason == "no_article_text"
+
+
+def test_tidy_drops_headline_teased_list_and_credit():
+    body = "A long paragraph of the article that tells the story in full sentences for the reader."
+    paragraphs = ["Opinion | Budget passes after a long night", body, "Don't miss",
+                  "- Storm leaves thousands without power", "- Team wins the final", "Photo: Jane Doe/Reuters", body]
+    assert tidy(paragraphs, "Budget passes after a long night") == [body, body]
+
+
+def test_author_roles_and_site_suffix_are_cleaned():
+    assert clean_authors(["By Tom Krisher; AP Auto Writer", "Jane Roe and John Poe"]) == ["Tom Krisher", "Jane Roe", "John Poe"]
+    assert strip_site_name("Budget passes | Rheinblatt", "Rheinblatt") == "Budget passes"
+    assert strip_site_name("Rheinblatt - Budget passes", "Rheinblatt") == "Budget passes"

@@ -1,0 +1,97 @@
+"""Text-only pages: each boilerplate pattern the cleaner handles, and the two seed pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.stages.base import Rejected
+from pipeline.stages.extract import Extract
+from pipeline.stages.extract.text_page import clean_text_page
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+PARA_1 = "The city council approved the new budget on Tuesday after a debate that lasted more than six hours."
+PARA_2 = "Opposition members said the plan cuts too deeply into public transport, while the mayor called it balanced."
+PARA_3 = "The budget now goes to the regional authority, which has until the end of the month to sign it off."
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("expected", _jsonl("seeds.expected.jsonl"), ids=lambda row: row["url"].split("/")[2])
+def test_seed_pages_come_out_exactly_as_the_article(expected):
+    page = next(p for p in _jsonl("seeds.jsonl") if p["url"] == expected["url"])
+    out = Extract().run({**page, "origin": "line:1"})
+    assert out["text"] == expected["body"]
+    assert out["title"] == expected["title"]
+    assert (out["url"], out["fetched_at"], out["source"], out["origin"]) == (page["url"], page["fetched_at"], "seed", "line:1")
+
+
+def test_seed_quote_after_also_read_is_kept():
+    # The teaser heading announces nothing here: the quote that follows belongs to the article.
+    page = next(p for p in _jsonl("seeds.jsonl") if "example-daily" in p["url"])
+    text = Extract().run({**page, "origin": "x"})["text"]
+    assert "China will not allow the world order to be destroyed." in text
+    assert "Also read" not in text and "Others are reading now" not in text
+
+
+def test_breadcrumb_and_repeated_title():
+    article = clean_text_page(f"Home World Budget passes after long night\n\nBudget passes after long night\n\n{PARA_1}\n{PARA_2}")
+    assert article.title == "Budget passes after long night"
+    assert article.paragraphs == [PARA_1, PARA_2]
+
+
+def test_caption_and_photo_credit():
+    text = f"{PARA_1}\n\nThe council chamber on Tuesday\nJane Doe / Getty Images\n\n{PARA_2}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
+
+
+def test_teaser_heading_and_the_teased_headline():
+    text = f"{PARA_1}\n\nRead more\n\nMayor opens new bridge in the harbour district\n\n{PARA_2}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
+
+
+def test_teaser_heading_in_another_language():
+    text = f"{PARA_1}\n\nLesen Sie auch\n\nBürgermeister eröffnet neue Brücke im Hafen\n\n{PARA_2}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
+
+
+def test_share_prompt():
+    text = f"{PARA_1}\n{PARA_2}\n\nShare this article on Facebook\nFollow us on Twitter"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
+
+
+def test_trailing_list_of_unrelated_headlines():
+    headlines = "\n".join(
+        [
+            "Storm Leaves Thousands Without Power Across the Coast",
+            "Local Team Wins Championship After Dramatic Final Minutes",
+            "New Museum Wing Opens With Record Crowds on First Weekend",
+            "Ministers Meet to Discuss Rising Energy Prices and Supply",
+        ]
+    )
+    text = f"{PARA_1}\n{PARA_2}\n{PARA_3}\n\n\n{headlines}\n"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]
+
+
+def test_menu_above_the_article_and_headline_as_title():
+    menu = "Home\nNews\nSport\nBusiness\nWeather\nSign in"
+    text = f"{menu}\n\nCouncil approves budget after six-hour debate\n\n{PARA_1}\n{PARA_2}"
+    article = clean_text_page(text)
+    assert article.title == "Council approves budget after six-hour debate"
+    assert article.paragraphs == [PARA_1, PARA_2]
+
+
+def test_subheading_inside_the_article_is_kept():
+    text = f"{PARA_1}\n\nWhat happens next\n\n{PARA_2}\n{PARA_3}"
+    assert clean_text_page(text).paragraphs == [PARA_1, "What happens next", PARA_2, PARA_3]
+
+
+def test_page_without_article_text_is_rejected():
+    with pytest.raises(Rejected) as caught:
+        Extract().run({"url": "https://example.com/", "text": "Home\nNews\nSport\nContact us", "origin": "x"})
+    assert caught.value.reason == "no_article_text"

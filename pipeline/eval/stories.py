@@ -42,11 +42,13 @@ def cluster(pages: list[dict]) -> tuple[list[dict], float]:
     return [{"url": r["url"], "story_id": r["story_id"], "duplicate_of": r["duplicate_of"]} for r in results], seconds
 
 
-def score(scorer: Path, truth: Path, rows: list[dict], keep: Path | None) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=keep is None) as handle:
-        target = keep or Path(handle.name)
+def score(scorer: Path, truth: dict[str, str], rows: list[dict], keep: Path | None) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        truth_file = Path(scratch) / "truth.jsonl"
+        truth_file.write_text("".join(json.dumps({"url": url, "story": story}) + "\n" for url, story in truth.items()))
+        target = keep or Path(scratch) / "articles.jsonl"
         target.write_text("".join(json.dumps(row) + "\n" for row in rows))
-        out = subprocess.run([sys.executable, str(scorer), str(truth), str(target), "--json"],
+        out = subprocess.run([sys.executable, str(scorer), str(truth_file), str(target), "--json"],
                              check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
@@ -65,16 +67,31 @@ def topic(story: str) -> str:
     return story.removesuffix("plus").removesuffix("ecb")
 
 
+def held_out_halves(pages: list[dict], truth: dict[str, str]) -> dict[str, list[dict]]:
+    """Topics 1-11 and 12-22 as separate streams: parameters tuned on one half are checked on the other."""
+    halves: dict[str, list[dict]] = {"topics_1_11": [], "topics_12_22": []}
+    for page in pages:
+        halves["topics_1_11" if int(topic(truth[page["url"]])) <= 11 else "topics_12_22"].append(page)
+    return halves
+
+
 def run(args: argparse.Namespace) -> int:
     pages = [json.loads(line) for line in (args.data / "pages.jsonl").open()]
     truth = {row["url"]: row["story"] for row in map(json.loads, (args.data / "truth.jsonl").open())}
     rows, seconds = cluster(pages)
-    figures = score(args.scorer, args.data / "truth.jsonl", rows, args.output)
+    figures = score(args.scorer, truth, rows, args.output)
     figures["merged_into_other_event"] = round(over_merge_rate(rows, truth), 4)
     figures["merged_into_other_topic"] = round(
         over_merge_rate(rows, {url: topic(story) for url, story in truth.items()}), 4)
     figures["duplicates"] = sum(1 for row in rows if row["duplicate_of"])
     figures["articles_per_s"] = round(len(rows) / seconds, 1)
+    for half, half_pages in held_out_halves(pages, truth).items():
+        half_rows, _ = cluster(half_pages)
+        half_truth = {row["url"]: truth[row["url"]] for row in half_rows}
+        half_figures = score(args.scorer, half_truth, half_rows, None)
+        figures[f"{half}_bcubed_p_r_f1"] = " ".join(
+            str(half_figures[f"bcubed_{name}"]) for name in ("precision", "recall", "f1"))
+        figures[f"{half}_merged_into_other_event"] = round(over_merge_rate(half_rows, truth), 4)
     width = max(map(len, figures))
     for name, value in figures.items():
         print(f"{name:<{width}}  {value}")

@@ -54,6 +54,7 @@ def prepare(doc: Record) -> Record:
         "w": len(tokens),
         "n": len(shingles),
         "g": fingerprint.encode_signature(fingerprint.signature(shingles)),
-        "v": features.story_vector(Counter(tokens), fingerprint.words(features.headline(doc)), doc.get("language")),
+        "v": features.story_vector(Counter(tokens), fingerprint.words(features.headline(doc)), doc.get("language"),
+                                   features.proper_names(doc.get("text") or "", doc.get("language"))),
     }
     return prepared

@@ -1,0 +1,123 @@
+"""The four stage workers: each names its steps' logic and routes; the base class does the rest."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+from pipeline.isolation import ChildPool, run_stages
+from pipeline.stages.base import Record, Stage
+from pipeline.stages.dedup import FEATURES, StoryIndex, TextClaim, UrlClaim, prepare
+from pipeline.stages.enrich import Enrich
+from pipeline.stages.extract import Extract
+from pipeline.stages.language import IdentifyLanguage
+from pipeline.stream import topics
+from pipeline.stream.worker import StageWorker, Step
+
+
+def extract_stages() -> list[Stage]:
+    """What an extraction child process runs (module level: spawned children import it)."""
+    return [Extract()]
+
+
+class ExtractWorker(StageWorker):
+    """pages.raw -> pages.extracted. Extraction runs in child processes: a 5 MB page keeps a core
+    busy for seconds, which must not stall the event loop that heartbeats to the group."""
+
+    stage = "extract"
+
+    def steps(self) -> list[Step]:
+        # The children take seconds to start (imports, models): let that overlap the group join.
+        self._starting = ThreadPoolExecutor(1)
+        self._pool = self._starting.submit(
+            ChildPool, extract_stages, self.settings.processes, self.settings.stage_timeout_s, self.stage)
+        return [Step("extract", topics.RAW, self._extract, _to(topics.EXTRACTED, "url"), intake=True,
+                     concurrency=max(1, self.settings.processes), ready=lambda: asyncio.wrap_future(self._pool))]
+
+    def _extract(self, page: Record):
+        return self.off_loop(self._pool.result().call, page)
+
+    def close(self) -> None:
+        self._pool.result().close()
+        self._starting.shutdown()
+        super().close()
+
+
+class LanguageWorker(StageWorker):
+    """pages.extracted -> pages.identified."""
+
+    stage = "language"
+
+    def steps(self) -> list[Step]:
+        stages = [IdentifyLanguage()]
+        return [Step("language", topics.EXTRACTED, lambda doc: self.off_loop(run_stages, stages, doc),
+                     _to(topics.IDENTIFIED, "url"))]
+
+
+class DedupWorker(StageWorker):
+    """pages.identified -> pages.deduplicated, through one repartition per kind of state.
+
+    Each claim reads and writes only the rows of its own key and runs behind a topic keyed
+    by that key, so every record with an equal key reaches the same partition, hence the same
+    worker and the same table partition (Faust writes a table row to the changelog partition
+    of the record being processed). Story clustering needs every article of the window, so it
+    runs on a one-partition topic; its index is rebuilt from its table's rows whenever this
+    worker is (re)assigned that partition.
+    """
+
+    stage = "dedup"
+
+    def steps(self) -> list[Step]:
+        self._window_s = self.settings.dedup_window_days * 86400.0
+        urls = self._table("urls", self.settings.partitions)
+        texts = self._table("texts", self.settings.partitions)
+        self.story_rows = self._table("stories", 1)
+        self._stories: StoryIndex | None = None
+        self.app.on_partitions_assigned.connect(self._forget_stories)
+        url_claim, text_claim = UrlClaim(self._window_s), TextClaim(self._window_s)
+        return [
+            Step("prepare", topics.IDENTIFIED, prepare, lambda doc: (topics.BY_URL, doc[FEATURES]["k"])),
+            Step("url-claim", topics.BY_URL, lambda doc: url_claim.decide(doc, urls),
+                 lambda doc: (topics.BY_TEXT, doc["content_hash"])),
+            Step("text-claim", topics.BY_TEXT, lambda doc: text_claim.decide(doc, texts),
+                 lambda doc: (topics.SEQUENCED, doc["id"])),
+            Step("stories", topics.SEQUENCED, lambda doc: self._story_index().decide(doc),
+                 _to(topics.DEDUPLICATED, "id")),
+        ]
+
+    def _table(self, name: str, partitions: int):
+        return self.app.Table(name, partitions=partitions, key_type=str, value_type=dict)
+
+    def _story_index(self) -> StoryIndex:
+        if self._stories is None:
+            self._stories = StoryIndex(self.story_rows, self._window_s)
+        return self._stories
+
+    async def _forget_stories(self, *args, **kwargs) -> None:
+        # Another worker may have moved the index on while this one did not own it.
+        self._stories = None
+
+
+class EnrichWorker(StageWorker):
+    """pages.deduplicated -> articles.clean (key: id) or articles.duplicates (key: duplicate_of)."""
+
+    stage = "enrich"
+
+    def steps(self) -> list[Step]:
+        stages = [Enrich()]
+        return [Step("enrich", topics.DEDUPLICATED, lambda doc: self.off_loop(run_stages, stages, doc), _article_route)]
+
+
+def _to(topic: str, key_field: str):
+    return lambda doc: (topic, doc[key_field])
+
+
+def _article_route(article: Record) -> tuple[str, str]:
+    if article.get("duplicate_of"):
+        return topics.DUPLICATES, article["duplicate_of"]
+    return topics.CLEAN, article["id"]
+
+
+WORKERS: dict[str, type[StageWorker]] = {
+    worker.stage: worker for worker in (ExtractWorker, LanguageWorker, DedupWorker, EnrichWorker)
+}

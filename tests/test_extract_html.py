@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from trafilatura.utils import load_html
 
 from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
-from pipeline.stages.extract.metadata import clean_authors, strip_site_name
+from pipeline.stages.extract.metadata import clean_authors, page_metadata, parse_timestamp, strip_site_name
 from pipeline.stages.extract.tidy import tidy
 
 URL = "https://www.rheinblatt.example/lokales/neue-bruecke?utm_source=feed"
@@ -65,3 +66,37 @@ def test_author_roles_and_site_suffix_are_cleaned():
     assert clean_authors(["By Tom Krisher; AP Auto Writer", "Jane Roe and John Poe"]) == ["Tom Krisher", "Jane Roe", "John Poe"]
     assert strip_site_name("Budget passes | Rheinblatt", "Rheinblatt") == "Budget passes"
     assert strip_site_name("Rheinblatt - Budget passes", "Rheinblatt") == "Budget passes"
+
+
+def _meta(head: str, body: str = "", url: str = "https://www.lastampa.it/cronaca/a.html") -> dict:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return page_metadata(load_html(html), url)
+
+
+def test_json_ld_entities_and_organisation_authors():
+    meta = _meta('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ransomware &#8216;game&#8217; spreads",'
+                 ' "datePublished": "2019-07-30T13:16:29-04:00", "author": [{"@type": "Person", "name": "Lindsey O&#039;Donnell"},'
+                 ' {"@type": "NewsMediaOrganization", "name": "Threatpost"}]}</script>')
+    assert meta["title"] == "Ransomware ‘game’ spreads"
+    assert meta["authors"] == ["Lindsey O'Donnell"]
+
+
+def test_a_byline_naming_the_site_or_a_label_is_no_author():
+    assert clean_authors(["Auteur Anna Kubišta", "Text: Jane Roe"]) == ["Anna Kubišta", "Jane Roe"]
+    meta = _meta('<meta property="og:site_name" content="BRIGITTE.de"><meta name="author" content="BRIGITTE.de">',
+                 url="https://www.brigitte.de/liebe/a.html")
+    assert meta["authors"] == []
+
+
+def test_title_without_the_site_even_when_the_page_gives_no_site_name():
+    assert strip_site_name("Il Nord mantiene temperature alte - La Stampa", None, "https://www.lastampa.it/a") == "Il Nord mantiene temperature alte"
+    assert strip_site_name("Angus Barbieri. Nie jadł - Menway w INTERIA.PL", None, "https://menway.interia.pl/a") == "Angus Barbieri. Nie jadł"
+    assert strip_site_name("Budget - a long night", None, "https://www.example.com/a") == "Budget - a long night"
+
+
+def test_a_bare_year_or_month_is_no_publication_day():
+    # Reference lists mark each cited work's year with itemprop=datePublished.
+    meta = _meta("", '<meta itemprop="datePublished" content="2006"><meta name="citation_publication_date" content="2017/01">'
+                     '<time itemprop="datePublished" datetime="2017-01-30">30 January 2017</time>')
+    assert meta["published_at"] == "2017-01-30T00:00:00Z"
+    assert parse_timestamp("2006") is None and parse_timestamp("2017/01") is None

@@ -1,11 +1,12 @@
-"""Per-domain template memory: learns only from earlier pages, deterministically, within bounds."""
+"""Per-domain template memory: learns only from earlier pages, deterministically, within bounds,
+and lives with the caller so Extract can run in any process."""
 
 from __future__ import annotations
 
 import json
 
 from pipeline.stages.extract import Extract
-from pipeline.stages.extract.site_memory import SiteMemory, TemplatePolicy, fingerprint
+from pipeline.stages.extract.site_memory import SiteMemory, SiteTemplates, TemplatePolicy, fingerprint, fingerprints
 
 PROMO = "Subscribers get our morning briefing every weekday before seven"
 
@@ -33,13 +34,14 @@ def test_learns_the_template_after_enough_pages():
     assert texts[-1].startswith("Story 9 paragraph 0")
 
 
-def test_template_is_per_domain():
+def test_template_is_per_site():
     memory: dict = {}
     stage = Extract(site_memory=memory)
     for n in range(12):
         stage.run(_page(n))
-    assert PROMO in stage.run(_page(99, domain="other.example.org"))["text"]
-    assert set(memory) == {"example.com", "example.org"}
+    assert PROMO not in stage.run(_page(98, domain="www.news.example.com"))["text"]
+    assert PROMO in stage.run(_page(99, domain="blog.example.com"))["text"]
+    assert set(memory) == {"news.example.com", "blog.example.com"}
 
 
 def test_same_order_same_output_and_state_is_json():
@@ -49,14 +51,14 @@ def test_same_order_same_output_and_state_is_json():
         stage = Extract(site_memory=memory)
         runs.append(([stage.run(_page(n))["text"] for n in range(12)], json.dumps(memory, sort_keys=True)))
     assert runs[0] == runs[1]
-    assert json.loads(runs[0][1])["example.com"]["pages"] == 12
+    assert json.loads(runs[0][1])["news.example.com"]["pages"] == 12
 
 
 def test_replayed_page_teaches_nothing():
     store: dict = {}
     memory = SiteMemory(store, TemplatePolicy(min_pages=2))
     for _ in range(5):
-        memory.learn("example.com", "https://example.com/a", ["only line"])
+        memory.learn("example.com", "https://example.com/a", fingerprints(["only line"]))
     assert store["example.com"]["pages"] == 1
     assert memory.template("example.com") == frozenset()
 
@@ -66,7 +68,35 @@ def test_state_stays_bounded():
     policy = TemplatePolicy(min_pages=2, max_lines=50, max_urls=10, half_life_pages=40)
     memory = SiteMemory(store, policy)
     for n in range(100):
-        memory.learn("example.com", f"https://example.com/{n}", [f"unique {n} {i}" for i in range(20)] + ["footer"])
+        memory.learn("example.com", f"https://example.com/{n}", fingerprints([f"unique {n} {i}" for i in range(20)] + ["footer"]))
     state = store["example.com"]
     assert len(state["lines"]) <= 50 and len(state["urls"]) <= 10 and state["pages"] < 40
     assert fingerprint("footer") in memory.template("example.com")
+
+
+def test_memory_kept_by_the_caller_works_across_separate_extractors():
+    # As in `newsfeed process`: stateless extractors (think: child processes) take turns,
+    # the memory stays with the caller; the output is that of one in-process memory.
+    templates, children = SiteTemplates({}), [Extract(), Extract()]
+    across = [templates.after(children[n % 2].run(templates.before(_page(n))))["text"] for n in range(12)]
+    in_process = Extract(site_memory={})
+    assert across == [in_process.run(_page(n))["text"] for n in range(12)]
+    assert PROMO in across[0] and PROMO not in across[-1]
+
+
+def test_internal_fields_only_for_callers_that_keep_a_memory():
+    assert not any(key.startswith("_") for key in Extract().run(_page(0)))
+    templates = SiteTemplates({})
+    page = templates.before(_page(0))
+    assert page["_site_template"] == []
+    doc = Extract().run(page)
+    assert fingerprint(f"{PROMO}.") in doc["_site_lines"]
+    assert not any(key.startswith("_") for key in templates.after(doc))
+
+
+def test_a_dead_letter_teaches_nothing_and_leaves_without_internal_fields():
+    store: dict = {}
+    templates = SiteTemplates(store)
+    page = templates.before({"url": "https://news.example.com/empty", "text": "Home\nNews", "origin": "x"})
+    assert templates.after(page) == {"url": "https://news.example.com/empty", "text": "Home\nNews", "origin": "x"}
+    assert store == {}

@@ -18,16 +18,20 @@ from trafilatura import extract
 _TRUSTED_LENGTH = 2000
 # Otherwise it must keep this share of the broad reading's text to be chosen.
 _PRECISE_MIN_SHARE = 0.7
+# A precise reading shorter than this found no article at all: the layout defeats the fast
+# readings (the broad one then tends to return the navigation), so trafilatura's full
+# extraction with its readability/jusText fallback decides (about 2% of pages).
+_NOTHING_FOUND = 100
 
 
 def _paragraphs(text: str | None) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in (text or "").split("\n")) if line]
 
 
-def _read(tree: HtmlElement, url: str, precise: bool) -> list[str]:
+def _read(tree: HtmlElement, url: str, precise: bool, fast: bool = True) -> list[str]:
     # Comments are reader text, not the article: the benchmarks' truth leaves them out.
     # trafilatura works on its own copy of the tree, so it stays intact for the metadata.
-    return _paragraphs(extract(tree, url=url, include_comments=False, fast=True, favor_precision=precise))
+    return _paragraphs(extract(tree, url=url, include_comments=False, fast=fast, favor_precision=precise))
 
 
 def html_paragraphs(tree: HtmlElement, url: str) -> list[str]:
@@ -35,5 +39,7 @@ def html_paragraphs(tree: HtmlElement, url: str) -> list[str]:
     length = sum(map(len, precise))
     if length >= _TRUSTED_LENGTH:
         return precise
+    if length < _NOTHING_FOUND:
+        return _read(tree, url, precise=False, fast=False)
     broad = _read(tree, url, precise=False)
     return precise if length >= _PRECISE_MIN_SHARE * sum(map(len, broad)) else broad

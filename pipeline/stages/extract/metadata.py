@@ -7,6 +7,7 @@ htmldate (a full scan of the page, the slow part) runs only when no structured d
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import warnings
@@ -19,6 +20,8 @@ from dateutil import parser as dateparser
 from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title
+
+from pipeline.stages.urls import registrable_domain
 
 _ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -35,6 +38,11 @@ _DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
 # Bylines often carry the role or the desk; those words are not part of anyone's name.
 _AUTHOR_ROLES = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|desk|team)\b",
+    re.IGNORECASE,
+)
+# What bylines put before a name: "By", "Von", "Auteur :", "Text:" ...
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|auteur|author|autore|text|texte|texto)\b\s*:?\s*)+",
     re.IGNORECASE,
 )
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
@@ -70,13 +78,18 @@ def article_objects(tree: HtmlElement) -> list[dict[str, Any]]:
     return sorted(found, key=lambda item: "webpage" in _types(item))
 
 
+# An author object of these types is the publisher or a desk, not a person who wrote.
+_ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "localbusiness", "website"}
+
+
 def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [name for v in value for name in _names(v)]
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        return [] if _types(value) & _ORGANISATION_TYPES else _names(value.get("name"))
     if isinstance(value, str) and value.strip() and not value.startswith("http"):
-        return [value.strip()]
+        # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
+        return [html.unescape(value).strip()]
     return []
 
 
@@ -88,7 +101,14 @@ _ZONES = {
 }
 
 
+# A publication *day* needs year, month and day; dateutil would fill a bare "2006" or
+# "2017/01" in from today's date.
+_DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
+
+
 def parse_timestamp(value: str) -> datetime | None:
+    if len(_DAY_PARTS.findall(value)) < 3:
+        return None
     try:
         parsed = dateparser.isoparse(value.strip())
     except (ValueError, OverflowError):
@@ -143,7 +163,7 @@ def clean_authors(names: list[str]) -> list[str]:
     out: list[str] = []
     for raw in names:
         for name in re.split(r"\s*(?:;|\band\b|\bund\b|\bet\b|&|\|)\s*", raw):
-            name = re.sub(r"^(?:by|von|par|por|di|door)\s+", "", name.strip(" ,"), flags=re.IGNORECASE)
+            name = _BYLINE_LABEL.sub("", name.strip(" ,"))
             if not name or _AUTHOR_ROLES.search(name) or len(name) > 80 or name.startswith("http"):
                 continue
             if name.lower() not in {a.lower() for a in out}:
@@ -151,20 +171,44 @@ def clean_authors(names: list[str]) -> list[str]:
     return out
 
 
-def strip_site_name(title: str, site_name: str | None) -> str:
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _site_keys(site_name: str | None, url: str) -> set[str]:
+    """How a site names itself: its site name, its domain ("interia.pl"), its domain's label."""
+    domain = registrable_domain(url) if url else ""
+    keys = {_key(site_name or ""), _key(domain), _key(domain.split(".")[0])}
+    return {key for key in keys if len(key) >= 3}
+
+
+def _is_site(part: str, keys: set[str]) -> bool:
+    """'Rheinblatt', 'Menway w INTERIA.PL', 'La Stampa' (lastampa.it) name the site."""
+    key = _key(part)
+    return bool(key) and any(key == site or (len(site) >= 6 and site in key) for site in keys)
+
+
+def strip_site_name(title: str, site_name: str | None, url: str = "") -> str:
     """'Headline | Site' and 'Site - Headline' → 'Headline' when the side part is the site."""
-    if not site_name:
+    keys = _site_keys(site_name, url)
+    if not keys:
         return title
-    site = site_name.lower()
     for sep in _TITLE_SEPARATORS:
         if sep in title:
             head, _, tail = title.rpartition(sep)
-            if tail.strip().lower() == site and head.strip():
+            if _is_site(tail, keys) and head.strip():
                 return head.strip()
             head, _, tail = title.partition(sep)
-            if head.strip().lower() == site and tail.strip():
+            if _is_site(head, keys) and tail.strip():
                 return tail.strip()
     return title
+
+
+def _not_the_site(authors: list[str], site_name: str | None, url: str) -> list[str]:
+    """A byline naming the publication ('BRIGITTE.de', 'INTERIA PL') names no author. Only
+    the site name or the whole domain count: a blogger's name is often their domain's label."""
+    keys = {_key(site_name or ""), _key(registrable_domain(url))} - {""}
+    return [name for name in authors if _key(name) not in keys]
 
 
 def _first_meta(tree: HtmlElement, *names: str) -> str | None:
@@ -217,8 +261,8 @@ def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = 
         authors = [byline] if byline else []
     image = meta.image or next((i for a in articles for i in _names_or_urls(a.get("image"))), None)
     return {
-        "title": strip_site_name(" ".join(title.split()), site_name) if title else None,
-        "authors": clean_authors(authors),
+        "title": strip_site_name(" ".join(html.unescape(title).split()), site_name, url) if title else None,
+        "authors": _not_the_site(clean_authors(authors), site_name, url),
         "published_at": published_at(tree, url, articles),
         "site_name": site_name,
         "description": meta.description or None,

@@ -1,29 +1,57 @@
-"""Per-domain template memory: lines that recur on many pages of one site are its template.
+"""Per-site template memory: lines that recur on many pages of one site are its template.
 
 A single-page extractor cannot tell a site's newsletter box from a paragraph; a stream can,
-because the box comes back on every page. The state for one domain is a small JSON-able dict
-so the streaming layer can keep it in a Faust table keyed by domain and `process` in a dict:
+because the box comes back on every page. The state for one site is a small JSON-able dict,
+so the streaming layer can keep it in a Faust table keyed by `site_of(url)` and `process`
+in a dict:
 
     {"pages": int, "lines": {fingerprint: pages_seen_on}, "urls": [url fingerprints]}
 
 Only evidence from *earlier* pages decides what counts as template, so the first pages of a
 site are never cut, and the same input order always yields the same output.
+
+The memory lives with the caller, never in the process that extracts: `newsfeed process`
+and the stream worker run Extract in child processes, and a memory per child would make a
+page's text depend on which child it reached. So the exchange goes through two internal
+fields of the records, both lists of line fingerprints:
+
+- `_site_template` on the page going in: the domain's template now (`SiteTemplates.before`);
+- `_site_lines` on the record coming out: what the page can teach (`SiteTemplates.after`
+  learns it and removes both fields). Extract writes it only for a page that carried
+  `_site_template`, so callers without a memory never see either field.
 """
 
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.stages.base import Record
 from pipeline.stages.extract.lines import normalise
 
 State = dict[str, Any]
+TEMPLATE_FIELD = "_site_template"
+LINES_FIELD = "_site_lines"
+
+
+def site_of(url: str) -> str:
+    """The key a template is kept under: the host, without "www.". Not the registrable
+    domain: the blogs of one platform (x.wordpress.com) or the snapshots one archive serves
+    share that, but not a template."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
 
 
 def fingerprint(line: str) -> str:
     return hashlib.blake2b(normalise(line).encode(), digest_size=8).hexdigest()
+
+
+def fingerprints(lines: Iterable[str]) -> list[str]:
+    """The distinct fingerprints of the non-blank lines, sorted: the same page, the same list."""
+    return sorted({fingerprint(line) for line in lines if line.strip()})
 
 
 @dataclass(frozen=True)
@@ -55,7 +83,7 @@ class SiteMemory:
         needed = max(policy.min_pages, policy.min_share * state["pages"])
         return frozenset(fp for fp, count in state["lines"].items() if count >= needed)
 
-    def learn(self, domain: str, url: str, lines: Iterable[str]) -> None:
+    def learn(self, domain: str, url: str, line_fingerprints: Iterable[str]) -> None:
         """Counts the page's distinct lines once; a page seen before (a replay) teaches nothing."""
         policy = self.policy
         state = self.store.get(domain) or {"pages": 0, "lines": {}, "urls": []}
@@ -63,7 +91,7 @@ class SiteMemory:
         if url_fp in state["urls"]:
             return
         counts = dict(state["lines"])
-        page_fps = {fingerprint(line) for line in lines if line.strip()}
+        page_fps = set(line_fingerprints)
         for fp in page_fps:
             counts[fp] = counts.get(fp, 0) + 1
         pages = state["pages"] + 1
@@ -74,8 +102,33 @@ class SiteMemory:
             # Most frequent first, then this page's lines (a template line must get a second
             # sighting), fingerprint as tie-break: the cut must not depend on dict order.
             ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0] not in page_fps, item[0]))
-            kept = ranked[: policy.max_lines]
-            counts = dict(kept)
+            counts = dict(ranked[: policy.max_lines])
         urls = (state["urls"] + [url_fp])[-policy.max_urls :]
         # Assign a new dict rather than mutating: table-backed stores only persist on assignment.
         self.store[domain] = {"pages": pages, "lines": counts, "urls": urls}
+
+
+class SiteTemplates:
+    """The caller's side of the exchange: wrap every call to Extract, wherever it runs.
+
+        page = templates.before(page)      # in the caller, just before handing the page over
+        doc = <Extract().run(page), maybe in a child process>
+        doc = templates.after(doc)         # in the caller, in input order
+
+    `after` also takes the record of a dead letter (the page, or what a later stage was given)
+    and returns it without the internal fields; it learns only when extraction succeeded.
+    """
+
+    def __init__(self, store: MutableMapping[str, State], policy: TemplatePolicy | None = None) -> None:
+        self.memory = SiteMemory(store, policy)
+
+    def before(self, page: Record) -> Record:
+        return {**page, TEMPLATE_FIELD: sorted(self.memory.template(site_of(page["url"])))}
+
+    def after(self, doc: Record) -> Record:
+        if TEMPLATE_FIELD not in doc and LINES_FIELD not in doc:
+            return doc
+        out = {key: value for key, value in doc.items() if key not in (TEMPLATE_FIELD, LINES_FIELD)}
+        if LINES_FIELD in doc:
+            self.memory.learn(site_of(doc["url"]), doc["url"], doc[LINES_FIELD])
+        return out

@@ -11,10 +11,9 @@ from pipeline.stages.base import Record, Rejected
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.html_body import html_paragraphs
 from pipeline.stages.extract.metadata import header_language, page_metadata
-from pipeline.stages.extract.site_memory import SiteMemory, State, fingerprint
+from pipeline.stages.extract.site_memory import LINES_FIELD, TEMPLATE_FIELD, SiteTemplates, State, fingerprint, fingerprints
 from pipeline.stages.extract.text_page import clean_text_page
 from pipeline.stages.extract.tidy import tidy
-from pipeline.stages.urls import registrable_domain
 
 _PASSED_THROUGH = ("url", "origin", "fetched_at", "source")
 
@@ -30,34 +29,45 @@ def _is_article(paragraphs: list[str]) -> bool:
 class Extract:
     """Article text and metadata from an HTML page, or from a page already flattened to text.
 
-    `site_memory` (domain -> template state, see site_memory.py) turns on per-site template
-    learning; without it every page is judged on its own.
+    Per-site template memory (site_memory.py) is the caller's: a page that carries
+    `_site_template` has those lines removed, and its output carries `_site_lines` to learn
+    from. `site_memory` (domain -> template state) does that exchange in this process, for
+    callers that run Extract in-process; without either every page is judged on its own.
     """
 
     name = "extract"
 
     def __init__(self, site_memory: MutableMapping[str, State] | None = None) -> None:
-        self.memory = SiteMemory(site_memory) if site_memory is not None else None
+        self.templates = SiteTemplates(site_memory) if site_memory is not None else None
 
     def run(self, page: Record) -> Record:
+        if self.templates is None:
+            return self._extract(page)
+        return self.templates.after(self._extract(self.templates.before(page)))
+
+    def _extract(self, page: Record) -> Record:
         url = page["url"]
-        domain = registrable_domain(url)
-        template = self.memory.template(domain) if self.memory else frozenset()
+        template = frozenset(page.get(TEMPLATE_FIELD) or ())
         if page.get("html"):
-            paragraphs, meta = self._from_html(page, template)
+            paragraphs, meta, learnable = self._from_html(page, template)
         else:
             paragraphs, meta = self._from_text(page.get("text") or "", page.get("headers"), template)
+            # A text page shows its whole template (menus, footers) and teaches it all.
+            learnable = (page.get("text") or "").splitlines()
         if not _is_article(paragraphs):
             raise Rejected("no_article_text", f"no article text found in {url}")
-        if self.memory:
-            self.memory.learn(domain, url, self._learnable_lines(page, paragraphs))
         out = {key: page.get(key) for key in _PASSED_THROUGH}
         out.update(meta)
         out["text"] = "\n".join(paragraphs)
+        if TEMPLATE_FIELD in page:
+            out[LINES_FIELD] = fingerprints(learnable)
         return out
 
     @staticmethod
-    def _from_html(page: Record, template: frozenset[str]) -> tuple[list[str], dict[str, Any]]:
+    def _from_html(page: Record, template: frozenset[str]) -> tuple[list[str], dict[str, Any], list[str]]:
+        """Paragraphs, metadata, and the lines to learn: from an HTML page only what leaked
+        into the body is worth remembering, counted before the template is applied (a line
+        no longer counted once removed would drop out of the template again)."""
         tree = load_html(page["html"])
         if tree is None:
             raise Rejected("no_article_text", f"unparseable HTML in {page['url']}")
@@ -66,8 +76,8 @@ class Extract:
         paragraphs = tidy(html_paragraphs(tree, page["url"]), meta["title"])
         if not paragraphs and article_body:
             paragraphs = [line.strip() for line in article_body.splitlines() if line.strip()]
-        kept = [p for p in paragraphs if fingerprint(p) not in template]
-        return (kept or paragraphs), meta
+        kept = [p for p in paragraphs if fingerprint(p) not in template] if template else paragraphs
+        return (kept or paragraphs), meta, paragraphs
 
     @staticmethod
     def _from_text(
@@ -85,11 +95,3 @@ class Extract:
             "language_hints": {"html_lang": None, "og_locale": None, "content_language": header_language(headers)},
         }
         return article.paragraphs, meta
-
-    @staticmethod
-    def _learnable_lines(page: Record, paragraphs: list[str]) -> list[str]:
-        # A text page shows its whole template (menus, footers) and teaches it all; from an
-        # HTML page only what leaked into the extracted text is worth remembering.
-        if page.get("html"):
-            return paragraphs
-        return [line for line in (page.get("text") or "").splitlines() if line.strip()]

@@ -71,24 +71,33 @@ def _child_main(conn: Connection, build_stages: Callable[[], list[Stage]]) -> No
 class ChildProcess:
     """One child process that runs the stages `build_stages()` builds, one record at a time."""
 
-    def __init__(self, build_stages: Callable[[], list[Stage]], start_timeout: float = 120.0) -> None:
+    def __init__(self, build_stages: Callable[[], list[Stage]], start_timeout: float = 120.0, wait: bool = True) -> None:
         self._build_stages = build_stages
         self._start_timeout = start_timeout
-        self._start()
+        self._spawn()
+        if wait:
+            self.wait_ready()
 
-    def _start(self) -> None:
+    def _spawn(self) -> None:
         parent_end, child_end = _CONTEXT.Pipe()
         self._process = _CONTEXT.Process(target=_child_main, args=(child_end, self._build_stages), daemon=True)
         self._process.start()
         child_end.close()
         self._conn = parent_end
+
+    def wait_ready(self) -> None:
+        """Block until the child has built its stages (imports and models take seconds)."""
         try:
-            if not parent_end.poll(self._start_timeout):
+            if not self._conn.poll(self._start_timeout):
                 raise EOFError
-            parent_end.recv()
+            self._conn.recv()
         except EOFError:
             self.close()
             raise RuntimeError(f"stage child process did not start (exit code {self._process.exitcode})") from None
+
+    def _start(self) -> None:
+        self._spawn()
+        self.wait_ready()
 
     def call(self, record: Record, timeout: float) -> Record | Failure:
         try:
@@ -119,7 +128,10 @@ class ChildPool:
     def __init__(self, build_stages: Callable[[], list[Stage]], size: int, timeout: float, stage: str) -> None:
         self.timeout = timeout
         self.stage = stage
-        self._children = [ChildProcess(build_stages) for _ in range(max(1, size))]
+        # Start every child before waiting for any: their start-up costs overlap.
+        self._children = [ChildProcess(build_stages, wait=False) for _ in range(max(1, size))]
+        for child in self._children:
+            child.wait_ready()
         self._idle: queue.Queue[ChildProcess] = queue.Queue()
         for child in self._children:
             self._idle.put(child)

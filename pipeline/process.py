@@ -3,6 +3,10 @@
 Extraction and language identification are stateless and CPU-bound: they run in child
 processes (one per core, with the per-record time limit). Dedup is stateful and its
 decisions depend on order, so it and enrich run here, in input order.
+
+Per-site template memory is kept here too. A page sees the template learned from the pages
+at least `TEMPLATE_LAG` places before it, never from pages still in flight, so the output is
+the same whatever the number of child processes.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pipeline.isolation import ChildPool, Failure, run_stages
@@ -21,10 +25,14 @@ from pipeline.stages.base import Record, Rejected, Stage
 from pipeline.stages.dedup import Dedup
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.extract import Extract
+from pipeline.stages.extract.site_memory import Lesson, SiteTemplates
 from pipeline.stages.language import IdentifyLanguage
 
 Kind = Literal["article", "duplicate", "dead_letter"]
 INTAKE_STAGE = "extract"  # the extract worker is the one that reads and validates pages.raw
+# Pages between one that teaches the site memory and the first that sees the lesson; it
+# bounds the pages in flight, so that no page depends on how fast the children are.
+TEMPLATE_LAG = 64
 
 
 def page_stages() -> list[Stage]:
@@ -76,6 +84,9 @@ class Processor:
         self.settings = settings
         self.processes = settings.processes if processes is None else processes
         self.ordered_stages: list[Stage] = [Dedup(window_days=settings.dedup_window_days), Enrich()]
+        self.templates = SiteTemplates({})
+        self._lessons: deque[tuple[int, Lesson]] = deque()
+        self._pages = self._finished = 0
 
     def run(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[Outcome]:
         if self.processes <= 0:
@@ -87,20 +98,25 @@ class Processor:
         with ChildPool(page_stages, self.processes, self.settings.stage_timeout_s, "extract") as pool, \
                 ThreadPoolExecutor(pool.size) as threads:
             # A bounded window keeps every child busy while results leave in input order.
+            in_flight = min(4 * pool.size, TEMPLATE_LAG - 1)
             window: deque[Outcome | Future] = deque()
             for number, data in lines:
                 page = self._intake(number, data)
                 window.append(page if isinstance(page, Outcome) else threads.submit(pool.call, page))
-                while len(window) > 4 * pool.size:
+                while len(window) > in_flight:
                     yield self._next(window)
             while window:
                 yield self._next(window)
 
     def _intake(self, number: int, data: bytes) -> Record | Outcome:
         try:
-            return parse_raw_page(data, f"line:{number}", self.settings.max_page_bytes)
+            page = parse_raw_page(data, f"line:{number}", self.settings.max_page_bytes)
         except Rejected as rejected:
             return Outcome("dead_letter", dead_letter(INTAKE_STAGE, rejected.reason, str(rejected), data))
+        self._pages += 1
+        while self._lessons and self._lessons[0][0] <= self._pages - TEMPLATE_LAG:
+            self.templates.learn(self._lessons.popleft()[1])
+        return self.templates.before(page)
 
     def _next(self, window: deque[Outcome | Future]) -> Outcome:
         head = window.popleft()
@@ -108,5 +124,13 @@ class Processor:
 
     def _finish(self, result: Record | Failure) -> Outcome:
         if isinstance(result, Failure):
-            return classify(result)
-        return classify(run_stages(self.ordered_stages, result))
+            record, lesson = self.templates.detach(result.record)
+            result = replace(result, record=record)
+        else:
+            record, lesson = self.templates.detach(result)
+            result = run_stages(self.ordered_stages, record)
+        # Pages finish in input order: this is page number `_finished` of `_intake`'s count.
+        self._finished += 1
+        if lesson is not None:
+            self._lessons.append((self._finished, lesson))
+        return classify(result)

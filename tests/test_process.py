@@ -116,3 +116,37 @@ def test_process_command_writes_the_three_files(tmp_path, mixed_batch) -> None:
     assert [json.loads(line)["url"] for line in out.read_text().splitlines()][:2] == [
         p["url"] for p in load_jsonl(FIXTURES / "pages" / "seeds.jsonl")
     ]
+
+
+def site_pages(count: int) -> list[dict]:
+    """Pages of one site: each its own article, all ending with the same publisher blurb."""
+    import random
+
+    rng = random.Random(7)
+    words = ("council budget river bridge school mayor vote plan city road park water tax "
+             "police report market festival museum station harbour library clinic").split()
+    pages = []
+    for n in range(count):
+        paragraphs = [
+            " ".join(rng.choice(words) for _ in range(14)).capitalize() + f" on day {n} of the month."
+            for _ in range(5)
+        ]
+        text = "\n".join([*paragraphs, BLURB])
+        pages.append({"url": f"https://www.planet-daily.example/local/story-{n}", "text": text})
+    return pages
+
+
+BLURB = "The Planet Daily is published by Planet Media Group and has served readers across the county since 1938."
+
+
+def test_site_template_is_learned_and_independent_of_child_processes() -> None:
+    from pipeline.process import TEMPLATE_LAG
+
+    batch = raw_lines(site_pages(TEMPLATE_LAG + 20))
+    inline = list(Processor(Settings(), processes=0).run(batch))
+    pooled = list(Processor(Settings(), processes=2).run(batch))
+    assert [comparable(o) for o in pooled] == [comparable(o) for o in inline]
+    texts = [o.record["text"] for o in inline]
+    assert all(BLURB in text for text in texts[:TEMPLATE_LAG])
+    assert all(BLURB not in text for text in texts[TEMPLATE_LAG + 10:])
+    assert all("on day" in text for text in texts)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
-from pipeline.isolation import ChildPool, run_stages
+from pipeline.isolation import ChildPool, Failure, run_stages
 from pipeline.stages.base import Record, Stage
 from pipeline.stages.dedup import FEATURES, StoryIndex, TextClaim, UrlClaim, prepare
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.extract import Extract
+from pipeline.stages.extract.site_memory import SiteTemplates
 from pipeline.stages.language import IdentifyLanguage
 from pipeline.stream import topics
 from pipeline.stream.worker import StageWorker, Step
@@ -27,6 +29,9 @@ class ExtractWorker(StageWorker):
     stage = "extract"
 
     def steps(self) -> list[Step]:
+        # Site templates are learned per worker: keying a table by site would need pages.raw
+        # repartitioned by site, and one big publisher would then be extracted by one worker.
+        self._templates = SiteTemplates({})
         # The children take seconds to start (imports, models): let that overlap the group join.
         self._starting = ThreadPoolExecutor(1)
         self._pool = self._starting.submit(
@@ -34,8 +39,11 @@ class ExtractWorker(StageWorker):
         return [Step("extract", topics.RAW, self._extract, _to(topics.EXTRACTED, "url"), intake=True,
                      concurrency=max(1, self.settings.processes), ready=lambda: asyncio.wrap_future(self._pool))]
 
-    def _extract(self, page: Record):
-        return self.off_loop(self._pool.result().call, page)
+    async def _extract(self, page: Record) -> Record | Failure:
+        result = await self.off_loop(self._pool.result().call, self._templates.before(page))
+        if isinstance(result, Failure):
+            return replace(result, record=self._templates.after(result.record))
+        return self._templates.after(result)
 
     def close(self) -> None:
         self._pool.result().close()

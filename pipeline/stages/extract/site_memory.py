@@ -108,6 +108,14 @@ class SiteMemory:
         self.store[domain] = {"pages": pages, "lines": counts, "urls": urls}
 
 
+@dataclass(frozen=True)
+class Lesson:
+    """What one extracted page teaches its site's memory."""
+
+    url: str
+    lines: tuple[str, ...]
+
+
 class SiteTemplates:
     """The caller's side of the exchange: wrap every call to Extract, wherever it runs.
 
@@ -126,9 +134,18 @@ class SiteTemplates:
         return {**page, TEMPLATE_FIELD: sorted(self.memory.template(site_of(page["url"])))}
 
     def after(self, doc: Record) -> Record:
-        if TEMPLATE_FIELD not in doc and LINES_FIELD not in doc:
-            return doc
-        out = {key: value for key, value in doc.items() if key not in (TEMPLATE_FIELD, LINES_FIELD)}
-        if LINES_FIELD in doc:
-            self.memory.learn(site_of(doc["url"]), doc["url"], doc[LINES_FIELD])
+        out, lesson = self.detach(doc)
+        if lesson is not None:
+            self.learn(lesson)
         return out
+
+    def detach(self, doc: Record) -> tuple[Record, Lesson | None]:
+        """The record without the internal fields, and what it teaches (to `learn` now or later)."""
+        if TEMPLATE_FIELD not in doc and LINES_FIELD not in doc:
+            return doc, None
+        out = {key: value for key, value in doc.items() if key not in (TEMPLATE_FIELD, LINES_FIELD)}
+        lesson = Lesson(doc["url"], tuple(doc[LINES_FIELD])) if LINES_FIELD in doc else None
+        return out, lesson
+
+    def learn(self, lesson: Lesson) -> None:
+        self.memory.learn(site_of(lesson.url), lesson.url, lesson.lines)

@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    configure_logging(args.log_level)
+    settings = Settings.from_env(log_level=args.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     return args.handler(args)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 
 import orjson
@@ -26,11 +25,9 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
-def configure_logging(level: str | None = None, fmt: str | None = None) -> None:
-    level = (level or os.environ.get("NEWSFEED_LOG_LEVEL") or "INFO").upper()
-    fmt = fmt or os.environ.get("NEWSFEED_LOG_FORMAT") or "json"
+def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
+    root.setLevel(level.upper())

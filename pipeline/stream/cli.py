@@ -63,6 +63,10 @@ def _worker(args: argparse.Namespace) -> int:
     from pipeline.stream.stages import WORKERS
 
     settings = _settings(args)
+    if settings.embedded:
+        print("newsfeed worker: no broker configured: set KAFKA_BOOTSTRAP_SERVERS or --bootstrap-servers "
+              "(`newsfeed run` starts an embedded one)", file=sys.stderr)
+        return 2
     asyncio.run(topics.create_topics(settings))
     worker = WORKERS[args.stage](settings, web_port=args.web_port)
     runner = faust.Worker(worker.app, loglevel=logging.getLogger().level, override_logging=False, quiet=True)

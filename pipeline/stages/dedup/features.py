@@ -7,18 +7,21 @@ any worker, travels with the record, and a rebuilt index sums exactly the same n
 Two similar events (two earthquakes, two rehab stays, two piracy operations) share their
 topic words; what tells them apart is who, where and how many. So words the body writes as
 proper names (capitalised inside a sentence) and numbers (death tolls, magnitudes, ages,
-years) weigh more than other words of the same rarity.
+years) weigh more than other words of the same rarity, and they get a second, names-only
+vector: two events of one kind can share most of their topic words, rarely their names.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
 import wordfreq
+
+from pipeline.stages.dedup.tokens import Tokens
 
 TOP_TERMS = 48
 TITLE_BOOST = 2.0
@@ -35,15 +38,11 @@ FALLBACK_LANGUAGE = "en"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A headline is a short first line; longer first lines are body text of a page with no title.
 _MAX_HEADLINE_WORDS = 25
-_IDF_CACHE_SIZE = 1 << 19
-# Upper-case letters of the Latin-1, Greek and Cyrillic blocks: `re` has no Unicode case classes,
-# and listing the letters keeps the scan in C (a word-by-word loop costs a third of the stage).
-_UPPER = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0391-\u03A9\u0410-\u042F"
-# A capitalised word, without a possessive 's ("Klitschko's" is "Klitschko").
-_CAPITALISED_WORD = rf"[{_UPPER}]\w*(?:['’](?!s\b)\w+)*"
-_CAPITALISED = re.compile(rf"\b{_CAPITALISED_WORD}")
-# ... as the first word of a line or of a sentence (after . ! ? and any closing quote or bracket).
-_SENTENCE_INITIAL_NAME = re.compile(rf"(?:^|[.!?][\"'”’)\]]*\s+)[\"'“‘(\[`]*({_CAPITALISED_WORD})", re.MULTILINE)
+_CACHE_SIZE = 1 << 19
+# The first word of a line, or of a sentence (after . ! ? and any closing quote or bracket),
+# past any opening quote or bracket.
+_LINE_INITIAL = re.compile(r"^[\"'“‘(\[`]*(\w+)", re.MULTILINE)
+_SENTENCE_INITIAL = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[`]*(\w+)")
 # A capitalised first word of a sentence is a name only if it is this rare (-log10 frequency):
 # "Police said ..." is not a name, "Orozco said ..." is.
 _SENTENCE_INITIAL_NAME_IDF = 5.0
@@ -53,24 +52,45 @@ _NOT_NAMES = frozenset(
     "june july august september october november december jan feb mar apr jun jul aug sep sept "
     "oct nov dec mr mrs ms dr".split()
 )
+# 1 + ln(tf), tabled (math.log, so every CPU gets the same bits); a word used more often than
+# the table is long weighs as if used that often.
+_LOG_TF = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 1024)])
 
 
-class _Idf:
-    """-log10(word frequency) in one language, memoised: a handful of lookups per distinct word."""
+class _Terms:
+    """Per language and word, memoised: its idf, and its base weight (idf, ×3 for a number; 0 if dropped)."""
 
     def __init__(self, language: str) -> None:
         self.frequencies = wordfreq.get_frequency_dict(language)
-        self.known: dict[str, float] = {}
+        self.idfs: dict[str, float] = {}
+        self.bases: dict[str, float] = {}
 
-    def __call__(self, term: str) -> float:
-        idf = self.known.get(term)
+    def idf(self, term: str) -> float:
+        idf = self.idfs.get(term)
         if idf is None:
-            if len(self.known) >= _IDF_CACHE_SIZE:
-                self.known.clear()
-            idf = self.known[term] = self._compute(term)
+            if len(self.idfs) >= _CACHE_SIZE:
+                self.idfs.clear()
+            idf = self.idfs[term] = self._idf(term)
         return idf
 
-    def _compute(self, term: str) -> float:
+    def bases_of(self, terms: list[str]) -> np.ndarray:
+        found = list(map(self.bases.get, terms))
+        if None in found:
+            if len(self.bases) >= _CACHE_SIZE:
+                self.bases.clear()
+            found = [self._base(term) if base is None else base for term, base in zip(terms, found)]
+        return np.array(found, dtype=np.float64)
+
+    def _base(self, term: str) -> float:
+        idf = self.idf(term)
+        if idf < MIN_IDF or len(term) < 2:
+            base = 0.0
+        else:
+            base = idf * NUMBER_BOOST if term.isdigit() else idf
+        self.bases[term] = base
+        return base
+
+    def _idf(self, term: str) -> float:
         if term.isdigit():
             return YEAR_IDF if _YEAR.fullmatch(term) else NUMBER_IDF
         frequency = self.frequencies.get(term)
@@ -78,8 +98,9 @@ class _Idf:
 
 
 @lru_cache(maxsize=16)
-def _idf_for(language: str) -> _Idf:
-    return _Idf(language if language in wordfreq.available_languages() else FALLBACK_LANGUAGE)
+def _terms_for(language: str | None) -> _Terms:
+    language = language or FALLBACK_LANGUAGE
+    return _Terms(language if language in wordfreq.available_languages() else FALLBACK_LANGUAGE)
 
 
 def headline(doc: dict) -> str:
@@ -90,43 +111,55 @@ def headline(doc: dict) -> str:
     return first_line if len(first_line.split()) <= _MAX_HEADLINE_WORDS else ""
 
 
-def proper_names(text: str, language: str | None) -> set[str]:
+def proper_names(tokens: Tokens, language: str | None) -> set[str]:
     """Case-folded words the body writes as names: capitalised inside a sentence (or rare at its start).
 
     Only the body counts: headlines are often in Title Case, where every word is capitalised.
     In scripts without case nothing is capitalised and no word gets the name weight.
     """
-    idf = _idf_for(language or FALLBACK_LANGUAGE)
-    sentence_initial = Counter(_SENTENCE_INITIAL_NAME.findall(text))
+    terms = _terms_for(language)
+    sentence_initial = Counter(_LINE_INITIAL.findall(tokens.text))
+    sentence_initial.update(_SENTENCE_INITIAL.findall(tokens.text))
     names = set()
-    for word, count in Counter(_CAPITALISED.findall(text)).items():
-        term = word.casefold()
-        if term not in _NOT_NAMES and (count > sentence_initial[word] or idf(term) >= _SENTENCE_INITIAL_NAME_IDF):
+    for word in tokens.capitalised:
+        term, count = word.casefold(), tokens.written[word]
+        if term not in _NOT_NAMES and (count > sentence_initial[word]
+                                       or terms.idf(term) >= _SENTENCE_INITIAL_NAME_IDF):
             names.add(term)
     return names
 
 
-def story_vector(counts: Counter[str], title_words: list[str], language: str | None,
-                 names: set[str]) -> list[list]:
-    """The article's top terms as [[term, weight], ...], L2-normalised, sorted by term.
+def story_vector(tokens: Tokens, title_words: list[str], language: str | None,
+                 names: set[str]) -> tuple[list[list], list[int]]:
+    """The article's top terms as [[term, weight], ...], L2-normalised, sorted by term, and which are names.
 
-    `counts` are the body's words (as `fingerprint.words` cuts them), `title_words` the headline's,
-    `names` the body's `proper_names`.
+    The second list holds the positions of the terms that are `names` or numbers (none if the
+    body has no names): with their weights, renormalised, they are the names vector
+    (`names_vector`). Kept as positions, the names vector costs a few bytes per article.
     """
-    idf = _idf_for(language or FALLBACK_LANGUAGE)
-    title_terms = set(title_words)
-    known = idf.known
-    weights: dict[str, float] = {}
-    for term in counts.keys() | title_terms:
-        term_idf = known.get(term) or idf(term)
-        if term_idf < MIN_IDF or len(term) < 2:
-            continue
-        boost = TITLE_BOOST if term in title_terms else 1.0
-        if term.isdigit():
-            boost *= NUMBER_BOOST
-        elif term in names:
-            boost *= NAME_BOOST
-        weights[term] = (1.0 + math.log(counts.get(term) or 1)) * term_idf * boost
-    top = heapq.nsmallest(TOP_TERMS, weights.items(), key=lambda item: (-item[1], item[0]))
-    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-    return sorted([term, round(w / norm, 4)] for term, w in top)
+    counts = tokens.counts
+    in_title = set(title_words)
+    vocabulary = [*counts, *(term for term in in_title if term not in counts)]
+    size = len(vocabulary)
+    term_frequency = np.ones(size, dtype=np.intp)
+    term_frequency[: len(counts)] = np.fromiter(counts.values(), dtype=np.intp, count=len(counts))
+    weights = _terms_for(language).bases_of(vocabulary) * _LOG_TF[np.minimum(term_frequency, len(_LOG_TF) - 1)]
+    position = dict(zip(vocabulary, range(size)))
+    # Names come from the body, so every one is in the vocabulary.
+    weights[[position[term] for term in names]] *= NAME_BOOST
+    weights[[position[term] for term in in_title]] *= TITLE_BOOST
+    # The heaviest terms; of equal weights, the one the body uses first.
+    top = [i for i in np.argsort(-weights, kind="stable")[:TOP_TERMS].tolist() if weights[i] > 0.0]
+    top_weights = weights[top].tolist()
+    norm = math.sqrt(math.fsum(weight * weight for weight in top_weights)) or 1.0
+    vector = sorted([vocabulary[i], round(weight / norm, 4)] for i, weight in zip(top, top_weights))
+    # Without case (Chinese, Japanese, Thai ...) there are no names, and numbers alone say too little.
+    named = [i for i, (term, _) in enumerate(vector) if term in names or term.isdigit()] if names else []
+    return vector, named
+
+
+def names_vector(vector: list[list], named: list[int]) -> list[tuple[str, float]]:
+    """The names and numbers of a story vector, L2-normalised."""
+    picked = [vector[i] for i in named]
+    norm = math.sqrt(sum(weight * weight for _, weight in picked)) or 1.0
+    return [(term, weight / norm) for term, weight in picked]

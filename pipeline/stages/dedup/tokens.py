@@ -1,0 +1,41 @@
+"""The body cut into words once, for every dedup feature: hash, shingles, story terms and names.
+
+One regex pass over the NFKC text keeps each word as written (the name scan needs its case);
+case folding is then done once per distinct word rather than over the whole text. The two
+agree except for the few letters whose case folding adds a combining mark (Turkish "İ",
+some polytonic Greek): folded per word, "İstanbul" stays one word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    text: str
+    """The NFKC text the words were cut from."""
+    words: list[str]
+    """Case-folded words in order (punctuation, quotes and spacing variants do not count)."""
+    counts: Counter[str]
+    """Case-folded word -> occurrences."""
+    written: Counter[str]
+    """Word as written (case kept) -> occurrences."""
+    capitalised: list[str]
+    """The distinct written words that begin with a capital letter."""
+
+
+def tokenise(text: str) -> Tokens:
+    text = unicodedata.normalize("NFKC", text)
+    as_written = _WORD.findall(text)
+    written = Counter(as_written)
+    folded = {word: word.casefold() for word in written}
+    words = list(map(folded.__getitem__, as_written))
+    # A capitalised word changes when folded: compare first, it is cheaper than testing every word.
+    capitalised = [word for word, fold in folded.items() if fold != word and word[0].isupper()]
+    return Tokens(text, words, Counter(words), written, capitalised)

@@ -2,11 +2,12 @@ import json
 from pathlib import Path
 
 import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from pipeline.stages.language import IdentifyLanguage
 from pipeline.stages.language.codes import hint_codes, normalise
-from pipeline.stages.language.models import langdetect_ranking
-from pipeline.stages.language.stage import MAX_WINDOWS, WINDOW_CHARS, _windows
+from pipeline.stages.language.models import langdetect_ranking, naive_bayes
+from pipeline.stages.language.stage import MAX_WINDOWS, WINDOW_CHARS, _headline_grammar, _windows
 
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "language" / "samples.json").read_text(encoding="utf-8"))
 SAMPLES = FIXTURE["samples"]
@@ -123,3 +124,45 @@ def test_long_texts_are_sampled_not_read_whole():
     windows = _windows("word " * 2_000_000)
     assert len(windows) == MAX_WINDOWS
     assert all(len(w) <= WINDOW_CHARS for w in windows)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Startup Weekend in Hamburg mit Pitch Night", "Live Ticker: Champions League Finale heute", "Gaming Laptop Review und Benchmark"],
+)
+def test_a_german_headline_full_of_english_loanwords_is_german(stage, title):
+    assert stage.run(doc(title=title))["language"] == "de"
+
+
+def test_headline_casing_keeps_an_english_headline_english(stage):
+    assert stage.run(doc(title="Council Approves New Budget for City Schools"))["language"] == "en"
+
+
+def test_headline_grammar_is_read_only_from_headline_cased_titles():
+    assert _headline_grammar("Fishing Masters Show in Rostock im Mai") == "in im"
+    assert _headline_grammar("The council approved a new budget for schools on Tuesday") is None
+    assert _headline_grammar("Provence Travel Guide") is None
+
+
+@pytest.mark.parametrize("title", ["Vlada je danas donijela odluku", "Cijene goriva ponovno rastu"])
+def test_a_short_title_leans_to_the_more_widely_published_neighbour(stage, title):
+    # Croatian and Bosnian are nearly indistinguishable on a few words; Croatian is far more common.
+    assert stage.run(doc(title=title))["language"] == "hr"
+    # ...but the page's own declaration still settles it the other way.
+    assert stage.run(doc(title=title, html_lang="bs"))["language"] == "bs"
+
+
+@pytest.fixture(scope="module")
+def py3langid_reference():
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@pytest.mark.parametrize("sample", SAMPLES[:6], ids=lambda s: s["language"])
+def test_scores_match_py3langid_own_classifier(py3langid_reference, sample):
+    reference = py3langid_reference
+    expected = {normalise(code): 0.0 for code in reference.nb_classes}
+    for code, probability in reference.rank(sample["text"]):
+        expected[normalise(code)] += probability
+    model = naive_bayes()
+    ours = model.probabilities([sample["text"]], [[0]])[0]
+    assert ours == pytest.approx([expected[code] for code in model.codes], abs=1e-3)

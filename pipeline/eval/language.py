@@ -19,6 +19,7 @@ import argparse
 import gzip
 import html
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -205,13 +206,17 @@ def _correct(label: str, predicted: str) -> bool:
     return predicted in _ACCEPTED.get(label, {label})
 
 
-def score(detect: Callable[[Example], str], examples: list[Example]) -> tuple[dict[str, float], float, float, Counter]:
-    """(accuracy per label, overall accuracy, docs/s, confusions)."""
+def score(detect: Callable[[Example], str], examples: list[Example], passes: int) -> tuple[dict[str, float], float, float, Counter]:
+    """(accuracy per label, overall accuracy, docs/s, confusions). The rate is the best of
+    `passes` passes: a second model may load on a later example, and other jobs on a shared
+    machine can only slow a pass down."""
     right, total, confusions = Counter(), Counter(), Counter()
-    detect(examples[0])  # models load on first use: keep that out of the rate
-    started = time.perf_counter()
-    predictions = [detect(example) for example in examples]
-    elapsed = time.perf_counter() - started
+    detect(examples[0])  # the models behind most detectors load on first use
+    elapsed = math.inf
+    for _ in range(passes):
+        started = time.perf_counter()
+        predictions = [detect(example) for example in examples]
+        elapsed = min(elapsed, time.perf_counter() - started)
     for (label, *_), predicted in zip(examples, predictions):
         total[label] += 1
         if _correct(label, predicted):
@@ -247,6 +252,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "newsfeed-eval", help="where extractions are cached")
     parser.add_argument("--detectors", nargs="+", choices=sorted(DETECTORS), default=list(DETECTORS))
     parser.add_argument("--per-language", action="store_true", help="print accuracy per language and detector")
+    parser.add_argument("--passes", type=int, default=3, help="timed passes per detector and set; docs/s is the best")
 
 
 def _print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
@@ -294,7 +300,7 @@ def run(args: argparse.Namespace) -> int:
         for name, (full, titles) in sets.items():
             cells = [detector, name]
             for kind, examples in (("full", full), ("titles", titles)):
-                per_label, accuracy, rate, confusions = score(detect, examples)
+                per_label, accuracy, rate, confusions = score(detect, examples, args.passes)
                 per_language[(detector, name, kind)] = per_label
                 cells += [f"{accuracy:.3f}", f"{rate:,.0f}", " ".join(f"{a}>{b}:{n}" for (a, b), n in confusions.most_common(3))]
             rows.append(cells)

@@ -1,9 +1,10 @@
 """The two detectors behind the language stage, each loaded once per process on first use.
 
 - `NaiveBayes`: py3langid's byte n-gram naive Bayes model (shipped in its wheel, 140 labels,
-  Zulu, Xhosa and Icelandic included). We score with its arrays directly so that one walk
-  over a text serves the whole sample and each of its windows, and keep the feature table in
-  float32: numpy's float16 matrix product is ~10x slower and dominated the per-document cost.
+  Zulu, Xhosa and Icelandic included). We score with its arrays directly: each segment of a
+  sample is walked once, and one gather of the feature table and one matrix product score
+  every text made of those segments (whole sample, single windows). The feature table is kept
+  in float32: numpy's float16 matrix product is ~10x slower and dominated the per-document cost.
 - `langdetect_ranking`: langdetect (seeded, so repeatable) as a second opinion between the two
   leading candidates when the first detector hesitates; it knows 55 languages only, and
   confuses Zulu/Xhosa with Swahili, so it never proposes a language on its own.
@@ -12,20 +13,20 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
-from py3langid.langid import MODEL_DIR, MODEL_FILE, visit_counts
+from py3langid.langid import MODEL_DIR, MODEL_FILE
 from py3langid.modelio import load_model
 
 from .codes import normalise
 
 
 class NaiveBayes:
-    """Probabilities over published language codes for byte n-gram feature counts."""
+    """Probabilities over published language codes for texts made of segments."""
 
     def __init__(self) -> None:
         ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
@@ -33,30 +34,50 @@ class NaiveBayes:
         self._pc = np.asarray(pc, dtype=np.float32)
         self._nextmove = nextmove
         self._rowbase = [r << 8 for r in row]
-        self._output = output
-        # Several model columns can share one published code (script variants, dialects).
+        self._output = np.asarray(output, dtype=np.int64)
+        # Several model columns can share one published code (script variants, dialects):
+        # a 0/1 matrix sums them in the same product that normalises the scores.
         self.codes = sorted({normalise(c) for c in classes})
         index = {code: i for i, code in enumerate(self.codes)}
-        self._column_code = np.array([index[normalise(c)] for c in classes])
+        self._fold = np.zeros((len(classes), len(self.codes)), dtype=np.float32)
+        self._fold[np.arange(len(classes)), [index[normalise(c)] for c in classes]] = 1.0
 
-    def features(self, text: str) -> Counter[int]:
-        """Feature counts of a text, mergeable across windows with `+`."""
+    def _features(self, text: str) -> np.ndarray:
+        """Feature ids met walking py3langid's automaton over a text (its `visit_counts`, uncounted)."""
         if text.isupper():
             text = text.lower()
         data = unicodedata.normalize("NFC", text).encode("utf-8", errors="surrogatepass")
-        return visit_counts(self._nextmove, self._rowbase, self._output, data) or Counter()
+        nextmove, rowbase = self._nextmove, self._rowbase
+        state = 0
+        # A comprehension is the cheapest pure-Python walk; mapping states to features is numpy's.
+        states = [state := nextmove[rowbase[state] + byte] for byte in data]
+        features = self._output[states]
+        return features[features >= 0]
 
-    def probabilities(self, features: Counter[int], n_bytes: int) -> np.ndarray:
-        """P(code | text) aligned with `self.codes`; uniform when there is no feature."""
-        if not features:
-            return np.full(len(self.codes), 1.0 / len(self.codes))
-        idx = np.fromiter(features.keys(), dtype=np.intp, count=len(features))
-        counts = np.fromiter(features.values(), dtype=np.float32, count=len(features))
-        scores = np.log1p(counts) @ self._ptc[idx] + self._pc
+    def probabilities(self, segments: Sequence[str], texts: Sequence[Sequence[int]]) -> np.ndarray:
+        """P(code | text) for each text, a text being some of the segments (indices) read together,
+        joined by a separator; rows align with `texts`, columns with `self.codes`. A text without
+        any feature gets the uniform distribution."""
+        walked = [self._features(segment) for segment in segments]
+        features, seen = np.unique(np.concatenate(walked), return_inverse=True)
+        if not len(features):
+            return np.full((len(texts), len(self.codes)), 1.0 / len(self.codes))
+        # Counts per segment, summed per text: one gather of the feature table serves all texts.
+        owner = np.repeat(np.arange(len(segments)), [len(w) for w in walked])
+        per_segment = np.bincount(owner * len(features) + seen, minlength=len(segments) * len(features))
+        members = np.zeros((len(texts), len(segments)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            members[row, list(text)] = 1.0
+        counts = members @ per_segment.reshape(len(segments), len(features)).astype(np.float32)
+        scores = np.log1p(counts) @ np.take(self._ptc, features, axis=0) + self._pc
         # py3langid's own temperature: it keeps the softmax comparable across text lengths.
-        scores *= 1.0 / np.sqrt(max(n_bytes, 1))
-        np.exp(scores - scores.max(), out=scores)
-        return np.bincount(self._column_code, weights=scores, minlength=len(self.codes)) / scores.sum()
+        sizes = [len(segment.encode("utf-8")) for segment in segments]
+        sizes = np.array([sum(sizes[i] for i in text) + len(text) - 1 for text in texts])
+        scores *= (1.0 / np.sqrt(np.maximum(sizes, 1)))[:, None]
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True)) @ self._fold
+        probs = scores / scores.sum(axis=1, keepdims=True)
+        probs[counts.sum(axis=1) == 0] = 1.0 / len(self.codes)
+        return probs
 
 
 @cache

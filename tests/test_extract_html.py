@@ -9,6 +9,7 @@ from trafilatura.utils import load_html
 
 from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
+from pipeline.stages.extract.html_body import continuation
 from pipeline.stages.extract.metadata import clean_authors, page_metadata, parse_timestamp, strip_site_name
 from pipeline.stages.extract.tidy import tidy
 
@@ -100,3 +101,26 @@ def test_a_bare_year_or_month_is_no_publication_day():
                      '<time itemprop="datePublished" datetime="2017-01-30">30 January 2017</time>')
     assert meta["published_at"] == "2017-01-30T00:00:00Z"
     assert parse_timestamp("2006") is None and parse_timestamp("2017/01") is None
+
+
+CHUNK_1 = ["The first part of the story runs in one grid chunk, as the page's layout wants it to.",
+           "A second paragraph follows, still inside the first chunk, and tells more of the story."]
+CHUNK_2 = ["After an advertisement the story goes on in a second chunk with the same class as the first.",
+           "It ends here, with a last paragraph that every single trafilatura reading would leave out."]
+
+
+def _chunked(second: list[str], card: str = "") -> str:
+    def chunk(paragraphs: list[str]) -> str:
+        return '<div class="grid chunk"><div class="body">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></div>"
+    return (f"<html><body><article>{chunk(CHUNK_1)}<div class='ad'>Advertisement</div>{chunk(second)}"
+            f"<div class='grid card'><p>{card}</p></div></article></body></html>")
+
+
+def test_article_split_over_sibling_containers_is_continued():
+    assert continuation(load_html(_chunked(CHUNK_2)), CHUNK_1) == CHUNK_2
+
+
+def test_a_different_class_or_a_lone_short_paragraph_is_no_continuation():
+    teaser = ["Read our guide to bridges."]
+    assert continuation(load_html(_chunked(teaser, card=CHUNK_2[0])), CHUNK_1) == []
+    assert continuation(load_html(_chunked(CHUNK_2)), CHUNK_1 + CHUNK_2) == []

@@ -95,3 +95,46 @@ def test_page_without_article_text_is_rejected():
     with pytest.raises(Rejected) as caught:
         Extract().run({"url": "https://example.com/", "text": "Home\nNews\nSport\nContact us", "origin": "x"})
     assert caught.value.reason == "no_article_text"
+
+
+# Comments and teaser summaries are prose, long enough for the article run to bridge the
+# short lines between them: only the end-of-article rules keep them out.
+COMMENT_1 = ("Great article, thanks for writing it. I had no idea the budget debate went on for that long, and I would love "
+             "to read more about what the opposition actually proposed instead of the cuts to the bus network.")
+COMMENT_2 = ("I disagree with the mayor here: the transport cuts will hurt the people who need the buses most, and nobody "
+             "on the council seems to have asked them what they think about it before voting on the plan.")
+STANDFIRST = ("After a debate that lasted more than six hours and ended after midnight, the council passed a budget that "
+              "cuts public transport and raises parking fees in the city centre.")
+
+
+@pytest.mark.parametrize("heading", ["34 Comments", "Leave a Reply", "Kommentare (2)", "Deja un comentario", "Комментарии"])
+def test_comment_section_ends_the_article(heading):
+    text = f"{PARA_1}\n{PARA_2}\n{PARA_3}\n\n{heading}\n\njane_doe\n{COMMENT_1}\nbob\n{COMMENT_2}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]
+
+
+def test_comment_thread_without_heading_ends_the_article():
+    text = f"{PARA_1}\n{PARA_2}\n\njoetoronto says:\n{COMMENT_1}\nmargo schreibt:\n{COMMENT_2}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
+
+
+def test_one_quote_announcement_is_no_comment_thread():
+    text = f"{PARA_1}\nThe mayor said:\n{PARA_2}\n{PARA_3}"
+    assert clean_text_page(text).paragraphs == [PARA_1, "The mayor said:", PARA_2, PARA_3]
+
+
+def test_comment_count_under_the_standfirst_is_no_article_end():
+    text = f"{STANDFIRST}\nby Jane Doe\n3 Kommentare\n{PARA_1}\n{PARA_2}\n{PARA_3}"
+    paragraphs = clean_text_page(text).paragraphs
+    assert paragraphs[0] == STANDFIRST and paragraphs[-3:] == [PARA_1, PARA_2, PARA_3]
+
+
+def test_teaser_summaries_below_the_article_are_dropped():
+    teasers = "\n".join(["More in Politics", "Mayor opens new bridge in the harbour district", COMMENT_1,
+                         "Schools to get new heating", COMMENT_2])
+    assert clean_text_page(f"{PARA_1}\n{PARA_2}\n\n{teasers}").paragraphs == [PARA_1, PARA_2]
+
+
+def test_related_box_inside_the_article_is_no_article_end():
+    text = f"{PARA_1}\n{PARA_2}\n\nDas könnte Sie auch interessieren\nBürgermeister eröffnet neue Brücke\n\n{PARA_3}\n{STANDFIRST}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3, STANDFIRST]

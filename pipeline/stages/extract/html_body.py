@@ -6,12 +6,19 @@ reading comes first; when it is short, a broad reading runs too and the precise 
 its place only if it holds most of the broad one's text. Both run in fast mode (without the
 readability/jusText fallback): half the time, and on the benchmarks the vote gains more
 than the fallback does.
+
+Some layouts split one article over several sibling containers of the same class (a grid
+chunk per few paragraphs, ads between them); every trafilatura reading stops at the first.
+So the paragraphs of same-class siblings that follow the container of the last paragraph
+found are appended.
 """
 
 from __future__ import annotations
 
 from lxml.html import HtmlElement
 from trafilatura import extract
+
+from pipeline.stages.extract import lines as L
 
 # A precise reading this long has found an article: no second opinion needed (it would
 # overrule fewer than 1 page in 300 on the benchmark sets, at the cost of a second pass).
@@ -22,6 +29,45 @@ _PRECISE_MIN_SHARE = 0.7
 # readings (the broad one then tends to return the navigation), so trafilatura's full
 # extraction with its readability/jusText fallback decides (about 2% of pages).
 _NOTHING_FOUND = 100
+
+
+# How far above the last paragraph found the split container may sit.
+_CONTAINER_LEVELS = 3
+# The continuation must hold at least this share of the text found: a lone prose paragraph
+# in a same-class sibling is more often a teaser card than the rest of the article.
+_CONTINUATION_MIN_SHARE = 0.2
+
+
+def _flat(elem: HtmlElement) -> str:
+    return " ".join(elem.text_content().split())
+
+
+def continuation(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
+    """Prose paragraphs in the same-class siblings after the container of the last paragraph."""
+    if not paragraphs:
+        return []
+    last = paragraphs[-1][:60]
+    elem = next((p for p in tree.iter("p") if _flat(p).startswith(last)), None)
+    seen = set(paragraphs)
+    for _ in range(_CONTAINER_LEVELS):
+        elem = elem.getparent() if elem is not None else None
+        if elem is None or elem.tag in ("body", "html"):
+            return []
+        css = elem.get("class")
+        if not css:
+            continue
+        found = []
+        for sibling in elem.itersiblings(elem.tag):
+            if sibling.get("class") != css:
+                continue
+            for p in sibling.iter("p"):
+                text = _flat(p)
+                if text not in seen and L.is_prose(text):
+                    found.append(text)
+                    seen.add(text)
+        if found:
+            return found if sum(map(len, found)) >= _CONTINUATION_MIN_SHARE * sum(map(len, paragraphs)) else []
+    return []
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -35,6 +81,11 @@ def _read(tree: HtmlElement, url: str, precise: bool, fast: bool = True) -> list
 
 
 def html_paragraphs(tree: HtmlElement, url: str) -> list[str]:
+    found = _reading(tree, url)
+    return found + continuation(tree, found)
+
+
+def _reading(tree: HtmlElement, url: str) -> list[str]:
     precise = _read(tree, url, precise=True)
     length = sum(map(len, precise))
     if length >= _TRUSTED_LENGTH:

@@ -132,3 +132,79 @@ def is_credit(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     return size(line) <= 8 and not ends_sentence(line) and bool(_BYLINE.match(line))
+
+
+# The heading or prompt that opens a comment section, with or without a count
+# ("34 Comments", "Comments (3)", "[ 167 comments ]", "Leave a Reply").
+_COMMENT_HEADING = re.compile(
+    r"^\W*(?:\d+\s*)?(?:"
+    # en
+    r"comments?|responses?|replies|reader comments|top rated comments|discussion|join the discussion"
+    r"|leave a (?:reply|comment)|post a comment|add (?:a )?comment|write a comment|(?:show|view|load) (?:all )?comments"
+    r"|\d*\s*(?:responses?|comments?|thoughts?|replies) (?:to|on) .*"
+    # de, fr, es, it, pt, nl
+    r"|kommentare?|leserkommentare|kommentar schreiben|kommentieren|diskussion"
+    r"|commentaires?|laisser un commentaire|ajouter un commentaire|écrire un commentaire|réactions?"
+    r"|comentarios?|deja (?:un|tu) comentario|dejar un comentario|escribe un comentario"
+    r"|commenti|lascia un commento|scrivi un commento|aggiungi un commento"
+    r"|comentários?|deixe (?:um|seu|o seu) comentário|escreva um comentário"
+    r"|reacties?|plaats een reactie|laat een reactie achter|geef een reactie"
+    # pl, cs, sk, hr/sr/sl, ro, hu, tr, el
+    r"|komentarze|komentarzy|dodaj komentarz|napisz komentarz|komentáře|přidat komentář|diskuse|diskuze"
+    r"|komentáre|diskusia|komentari|komentarji|ostavi komentar|comentarii|lasă un comentariu"
+    r"|hozzászólások|szólj hozzá|kommentek|yorumlar|yorum yap|yorum yaz|σχόλια"
+    # ru, uk, bg
+    r"|комментарии|комментариев|оставить комментарий|добавить комментарий|коментарі|залишити коментар|коментари"
+    # nordic, fi, baltic, ca, id/ms, vi
+    r"|kommentarer|lämna en kommentar|skriv en kommentar|legg igjen en kommentar|kommentit|jätä kommentti"
+    r"|kommentaarid|komentarai|komentāri|comentaris|komentar|tinggalkan (?:komentar|balasan)|bình luận"
+    # ja, zh, ko, ar, fa, he, hi
+    r"|コメント|コメントを書く|评论|發表評論|发表评论|留言|댓글|التعليقات|تعليقات|نظرات|תגובות|टिप्पणियाँ"
+    r")\W*(?:\(?\d+\)?)?\W*$",
+    re.IGNORECASE,
+)
+
+# A commenter's name line: "joetoronto says:", "Catherine on September 13, 2018 at 5:23 pm said:".
+_COMMENTER = re.compile(
+    r"\b(?:says|said|wrote|replied|sagt|schreibt|meint|a écrit|dit|écrit|dice|escribió|escribe|scrive|ha scritto"
+    r"|disse|escreveu|diz|zegt|schreef|napisał|napisała|napsal|napsala|пишет|написал|написала|пише|skrev"
+    r"|kirjoitti|írta|yazdı|scrie|a scris)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+# The heading over the teasers that follow an article ("More in Politics", "You may also
+# like", "Read these next"): unlike "Also read", seldom inside an article.
+_MORE_STORIES = re.compile(
+    r"^\W*(?:"
+    r"(?:more|latest) (?:in|from|on|stories from|news from) .{1,40}|read these next|you (?:may|might) also like"
+    r"|you (?:may|might) (?:also )?be interested in|recommended for you|related (?:articles|stories|posts|news|content|coverage)"
+    r"|more stories|more like this|most (?:read|popular|viewed|shared)|trending now|what to read next|up next"
+    r"|elsewhere on .{1,40}|around the web|from the web|more to explore|popular (?:now|stories|posts)"
+    r"|(?:recent|latest|related|similar|more|other) (?:posts|articles)|you (?:may|might) also enjoy"
+    r"|das könnte (?:sie|dich|euch) auch interessieren|weitere (?:artikel|beiträge|themen)|meistgelesen"
+    r"|mehr aus .{1,40}|mehr zum thema|mehr themen|(?:ähnliche|verwandte|passende) (?:artikel|beiträge)"
+    r"|(?:neueste|aktuelle|beliebte) (?:artikel|beiträge)|empfehlungen der redaktion"
+    r"|sur le même sujet|les plus lus|dans la même rubrique|vous aimerez aussi|à lire également"
+    r"|noticias relacionadas|lo más leído|más noticias|te puede interesar|también te puede interesar"
+    r"|articoli correlati|i più letti|potrebbe interessarti(?: anche)?|altre notizie"
+    r"|você (?:pode|também pode) gostar|notícias relacionadas|mais lidas|mais notícias"
+    r"|gerelateerde artikelen|meest gelezen|meer nieuws|najczęściej czytane|podobne artykuły|zobacz również"
+    r"|související články|súvisiace články|похожие статьи|другие новости|популярное|схожі новини"
+    r"|relaterade artiklar|mest lästa|relaterte artikler|mest leste|luetuimmat|aiheeseen liittyvät"
+    r"|kapcsolódó cikkek|legolvasottabb|articole similare|cele mai citite|benzer haberler|en çok okunanlar"
+    r"|σχετικά άρθρα|δημοφιλή|関連記事|相关文章|相关阅读|관련 기사|مقالات ذات صلة"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_comment_heading(line: str) -> bool:
+    return size(line) <= 12 and bool(_COMMENT_HEADING.match(line))
+
+
+def is_commenter(line: str) -> bool:
+    return size(line) <= 14 and bool(_COMMENTER.search(line))
+
+
+def is_more_stories(line: str) -> bool:
+    return size(line) <= 8 and bool(_MORE_STORIES.match(line))

@@ -2,9 +2,10 @@
 
 Without markup the only signals are the lines themselves, so: the article is the run of
 lines with the most prose in it (a maximum-sum segment where prose lines score their length
-and other lines cost theirs), and inside that run the known furniture is taken out: teaser
-headings and the teaser they announce, captions with their photo credit, share prompts,
-bylines, and the title where the page repeats it.
+and other lines cost theirs), cut where a comment section or a "more stories" block begins
+(comments and teaser summaries are prose too), and inside that run the known furniture is
+taken out: teaser headings and the teaser they announce, captions with their photo
+credit, share prompts, bylines, and the title where the page repeats it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,17 @@ _TITLE_WINDOW = 12
 # Lines between the title and the article start (byline, date, caption) when the title is
 # only given once.
 _TITLE_GAP = 4
+# What any other line costs at least: a short line (menu entry, date, tag, author name) is
+# what separates an article from the teasers and comments below it, and must weigh like a
+# sentence's worth of words for the run not to bridge it.
+_SHORT_LINE_COST = 8
+# Prose words an article needs above a comment or "more stories" heading for that heading
+# to end it; fewer, and the heading is the page's header ("12 Comments" under the title).
+_ARTICLE_BEFORE_END = 30
+# How far below a comment heading, and below a "more stories" heading (past its list of
+# teased headlines), the article may resume.
+_COMMENT_WINDOW = 4
+_MORE_WINDOW = 8
 # What a line known to be boilerplate costs, whatever its length. Small: teasers and
 # captions sit inside articles and must not split one; they are dropped from the output anyway.
 _BOILERPLATE_COST = 2
@@ -77,7 +89,7 @@ def _score(text: str, boilerplate: bool) -> int:
         return -_BOILERPLATE_COST
     if L.is_prose(text):
         return L.size(text)
-    return -max(3, L.size(text))
+    return -max(_SHORT_LINE_COST, L.size(text))
 
 
 def _best_segment(scores: list[int]) -> tuple[int, int]:
@@ -116,6 +128,39 @@ def _title_before(lines: list[Line], start: int) -> int | None:
     return None
 
 
+def _resumes(lines: list[Line], at: int, end: int, boilerplate: list[bool], window: int) -> bool:
+    """Whether the article goes on within `window` lines after a heading: two prose lines in a
+    row. A comment count or a "Related" box sits under the headline or inside the article on
+    many layouts; comments and teasers below an article come one prose line at a time, between
+    names, dates and headlines."""
+    def prose(i: int) -> bool:
+        return not boilerplate[i] and L.is_prose(lines[i].text) and not L.is_commenter(lines[i].text)
+
+    return any(prose(i) and prose(i + 1) for i in range(at + 1, min(at + 1 + window, end - 1)))
+
+
+def _article_end(lines: list[Line], start: int, end: int, boilerplate: list[bool]) -> int:
+    """Where the article stops inside the run [start, end): the comment section or the
+    teasers below it, once some article prose came before. Comments and teaser summaries are
+    prose too, often more of it than the article, so the run alone would keep them."""
+    commenters = [i for i in range(start, end) if L.is_commenter(lines[i].text)]
+    # One "... said:" line is an article announcing a quote; a thread repeats it.
+    thread = set(commenters) if len(commenters) >= 2 else set()
+    prose = 0
+    for i in range(start, end):
+        text = lines[i].text
+        if prose >= _ARTICLE_BEFORE_END:
+            if i in thread:
+                return i
+            if L.is_comment_heading(text) and not _resumes(lines, i, end, boilerplate, _COMMENT_WINDOW):
+                return i
+            if L.is_more_stories(text) and not _resumes(lines, i, end, boilerplate, _MORE_WINDOW):
+                return i
+        if not boilerplate[i] and L.is_prose(text):
+            prose += L.size(text)
+    return end
+
+
 def clean_text_page(text: str, template: Collection[str] = ()) -> TextArticle:
     lines = split_lines(text)
     title = None
@@ -130,7 +175,12 @@ def clean_text_page(text: str, template: Collection[str] = ()) -> TextArticle:
         or (i > 0 and L.is_teaser_heading(lines[i - 1].text) and _is_teaser_target(lines, i))
         for i, line in enumerate(lines)
     ]
-    start, end = _best_segment([_score(line.text, bp) for line, bp in zip(lines, boilerplate)])
+    scores = [_score(line.text, bp) for line, bp in zip(lines, boilerplate)]
+    start, end = _best_segment(scores)
+    cut = _article_end(lines, start, end, boilerplate)
+    if cut < end:
+        first, last = _best_segment(scores[start:cut])
+        start, end = start + first, start + last
     if title is None and start < end:
         at = _title_before(lines, start)
         if at is not None:

@@ -47,6 +47,17 @@ def now_rfc3339() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def load_object(data: bytes | str) -> Record:
+    """A JSON object, or Rejected (invalid_json, not_an_object)."""
+    try:
+        record = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise Rejected("invalid_json", f"not JSON: {exc}") from None
+    if not isinstance(record, dict):
+        raise Rejected("not_an_object", f"expected a JSON object, got {type(record).__name__}")
+    return record
+
+
 def parse_raw_page(data: bytes, origin: str, max_bytes: int) -> Record:
     """Validate one raw record; the RawPage dict with its `origin`, or Rejected with a stable reason."""
     if len(data) > max_bytes:
@@ -55,12 +66,7 @@ def parse_raw_page(data: bytes, origin: str, max_bytes: int) -> Record:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise Rejected("undecodable", f"not UTF-8: {exc}") from None
-    try:
-        page = orjson.loads(text)
-    except orjson.JSONDecodeError as exc:
-        raise Rejected("invalid_json", f"not JSON: {exc}") from None
-    if not isinstance(page, dict):
-        raise Rejected("not_an_object", f"expected a JSON object, got {type(page).__name__}")
+    page = load_object(text)
     url = page.get("url")
     if url is None or url == "":
         raise Rejected("missing_url", "record has no url")

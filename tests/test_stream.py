@@ -18,10 +18,13 @@ from pipeline.stream import topics
 from pipeline.stream.codec import decode, encode, origin_header, read_origin
 from pipeline.stream.kafka import client_options, faust_credentials, faust_options, message_limit
 from pipeline.stream.run import settings_environment
-from pipeline.stream.stages import WORKERS, EnrichWorker
-from pipeline.stream.worker import StageWorker, Step
+from pipeline.stream.stages import WORKERS, DedupWorker, EnrichWorker
+from pipeline.stream.worker import StageWorker, Step, Trace
 
 SETTINGS = Settings(bootstrap_servers="127.0.0.1:1", stage_timeout_s=0.2)
+
+
+RAW_MS = 1_780_000_000_000  # 2026-05-28T20:26:40Z
 
 
 @dataclass
@@ -29,6 +32,7 @@ class Message:
     topic: str
     partition: int
     offset: int
+    timestamp: float = RAW_MS / 1000
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Recorder(StageWorker):
 
     def steps(self) -> list[Step]:
         self.sent: list[tuple[str, str, dict, str]] = []
+        self.traces: list[Trace] = []
         self.refuse: set[str] = set()
         return [
             Step("intake", topics.RAW, lambda page: page, lambda page: (topics.EXTRACTED, page["url"]), intake=True),
@@ -64,10 +69,11 @@ class Recorder(StageWorker):
             return asyncio.sleep(5, doc)
         return doc
 
-    async def _send(self, name: str, key: str, value: bytes, origin: str) -> None:
+    async def _send(self, name: str, key: str, value: bytes, trace: Trace) -> None:
         if name in self.refuse:
             raise MessageSizeTooLargeError("the message is too large")
-        self.sent.append((name, key, orjson.loads(value), origin))
+        self.traces.append(trace)
+        self.sent.append((name, key, orjson.loads(value), trace.origin))
 
 
 @pytest.fixture()
@@ -91,9 +97,22 @@ def test_a_good_record_goes_on_with_its_origin(recorder) -> None:
 
 
 def test_intake_validates_raw_bytes_and_sets_origin_from_where_the_message_sits(recorder) -> None:
-    page = {"url": "https://a.example/x", "html": "<p>hi</p>"}
+    page = {"url": "https://a.example/x", "html": "<p>hi</p>", "fetched_at": "2025-06-03T09:00:00Z"}
     sent = handle(recorder, "intake", event(encode(page), topic="pages.raw", partition=5, offset=11, origin="forged"))
     assert sent == [(topics.EXTRACTED, page["url"], {**page, "origin": "pages.raw/5/11"}, "pages.raw/5/11")]
+
+
+def test_intake_gives_a_page_without_fetch_time_its_raw_record_timestamp_and_passes_that_on(recorder) -> None:
+    page = {"url": "https://a.example/x", "html": "<p>hi</p>"}
+    raw = event(encode(page), topic="pages.raw", partition=5, offset=11)
+    [(_, _, extracted, _)] = handle(recorder, "intake", raw)
+    assert extracted["fetched_at"] == "2026-05-28T20:26:40Z"
+    # Later stages read the raw timestamp from the header, not from their own message's timestamp.
+    later = event(encode(extracted), origin="pages.raw/5/11")
+    later.headers = dict(recorder.traces[0].headers())
+    later.message.timestamp = RAW_MS / 1000 + 60
+    handle(recorder, "check", later)
+    assert recorder.traces == [Trace("pages.raw/5/11", RAW_MS)] * 2
 
 
 @pytest.mark.parametrize("raw, reason, original", [
@@ -226,3 +245,11 @@ def test_workers_started_by_run_get_the_same_settings() -> None:
     settings = Settings(bootstrap_servers="127.0.0.1:9", topic_prefix="x.", partitions=3, stage_timeout_s=2.5,
                         sasl_mechanism="PLAIN")
     assert Settings.from_env(settings_environment(settings)) == settings
+
+
+def test_dedup_table_rows_read_back_from_the_changelog_as_dicts() -> None:
+    # Typed `dict`, Faust would decode a row as a Model and a restarting worker would stall in recovery.
+    worker = DedupWorker(SETTINGS)
+    for table in (worker.story_rows, *(sweeper.table for sweeper in worker.sweepers.values())):
+        row = worker.app.serializers.loads_value(table.value_type, b'{"id": "a", "t": 1.5}', serializer=table.value_serializer)
+        assert row == {"id": "a", "t": 1.5}

@@ -8,13 +8,20 @@ from dataclasses import replace
 
 from pipeline.isolation import ChildPool, Failure, run_stages
 from pipeline.stages.base import Record, Stage
-from pipeline.stages.dedup import FEATURES, StoryIndex, TextClaim, UrlClaim, prepare
+from pipeline.stages.dedup import FEATURES, KeyClaim, StoryIndex, TextClaim, UrlClaim, prepare
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract.site_memory import SiteTemplates
 from pipeline.stages.language import IdentifyLanguage
 from pipeline.stream import topics
+from pipeline.stream.state import ClaimSweeper, PartitionRows
 from pipeline.stream.worker import StageWorker, Step
+
+# How long each stateful dedup step holds a record before deciding it in canonical order: the
+# bound on how far behind a record it races with a record may arrive (a latency, not a throughput cost).
+DEDUP_GRACE_S = 2.0
+# Claim rows are swept when a partition's stream time (raw timestamps) has moved this far (at most).
+SWEEP_EVERY_S = 3600.0
 
 
 def extract_stages() -> list[Stage]:
@@ -67,43 +74,64 @@ class DedupWorker(StageWorker):
 
     Each claim reads and writes only the rows of its own key and runs behind a topic keyed
     by that key, so every record with an equal key reaches the same partition, hence the same
-    worker and the same table partition (Faust writes a table row to the changelog partition
-    of the record being processed). Story clustering needs every article of the window, so it
-    runs on a one-partition topic; its index is rebuilt from its table's rows whenever this
-    worker is (re)assigned that partition.
+    worker and the same table partition. Story clustering needs every article of the window,
+    so it runs on a one-partition topic; its index is rebuilt from its table's rows whenever
+    this worker is (re)assigned that partition.
+
+    The three stateful steps sit behind repartition topics that many partitions feed, so each
+    holds its records for `DEDUP_GRACE_S` and decides them in canonical order (raw timestamp,
+    raw position): the decisions then do not depend on worker count or timing, as long as no
+    record is delayed more than that behind one it races with (docs/streaming.md).
     """
 
     stage = "dedup"
 
     def steps(self) -> list[Step]:
-        self._window_s = self.settings.dedup_window_days * 86400.0
+        window_s = self.settings.dedup_window_days * 86400.0
+        self._window_s = window_s
         urls = self._table("urls", self.settings.partitions)
         texts = self._table("texts", self.settings.partitions)
         self.story_rows = self._table("stories", 1)
         self._stories: StoryIndex | None = None
-        self.app.on_partitions_assigned.connect(self._forget_stories)
-        url_claim, text_claim = UrlClaim(self._window_s), TextClaim(self._window_s)
+        self.sweepers = {name: ClaimSweeper(table, self.settings.partitions, window_s, min(SWEEP_EVERY_S, window_s / 24))
+                         for name, table in (("urls", urls), ("texts", texts))}
+        self.app.on_partitions_revoked.connect(self._forget_partitions)
+        self.app.on_partitions_assigned.connect(self._forget_partitions)
         return [
             Step("prepare", topics.IDENTIFIED, prepare, lambda doc: (topics.BY_URL, doc[FEATURES]["k"])),
-            Step("url-claim", topics.BY_URL, lambda doc: url_claim.decide(doc, urls),
-                 lambda doc: (topics.BY_TEXT, doc["content_hash"])),
-            Step("text-claim", topics.BY_TEXT, lambda doc: text_claim.decide(doc, texts),
-                 lambda doc: (topics.SEQUENCED, doc["id"])),
-            Step("stories", topics.SEQUENCED, lambda doc: self._story_index().decide(doc),
-                 _to(topics.DEDUPLICATED, "id")),
+            Step("url-claim", topics.BY_URL, self._claim(UrlClaim(window_s), urls, self.sweepers["urls"]),
+                 lambda doc: (topics.BY_TEXT, doc["content_hash"]), reorder_grace_s=DEDUP_GRACE_S),
+            Step("text-claim", topics.BY_TEXT, self._claim(TextClaim(window_s), texts, self.sweepers["texts"]),
+                 lambda doc: (topics.SEQUENCED, doc["id"]), reorder_grace_s=DEDUP_GRACE_S),
+            Step("stories", topics.SEQUENCED, lambda doc, _partition, _raw_ms: self._story_index().decide(doc),
+                 _to(topics.DEDUPLICATED, "id"), reorder_grace_s=DEDUP_GRACE_S),
         ]
 
     def _table(self, name: str, partitions: int):
-        return self.app.Table(name, partitions=partitions, key_type=str, value_type=dict)
+        # No value_type: Faust decodes a typed value as a Model (`dict.from_data` fails), so a worker
+        # restoring rows typed `dict` from the changelog stalls in recovery. Untyped JSON rows come back as dicts.
+        return self.app.Table(name, partitions=partitions, key_type=str)
+
+    @staticmethod
+    def _claim(claim: KeyClaim, table, sweeper: ClaimSweeper):
+        def decide(doc: Record, partition: int, raw_ms: int) -> Record:
+            doc = claim.decide(doc, PartitionRows(table, partition))
+            sweeper.seen(partition, raw_ms)
+            return doc
+
+        return decide
 
     def _story_index(self) -> StoryIndex:
         if self._stories is None:
-            self._stories = StoryIndex(self.story_rows, self._window_s)
+            self._stories = StoryIndex(PartitionRows(self.story_rows, 0), self._window_s)
         return self._stories
 
-    async def _forget_stories(self, *args, **kwargs) -> None:
-        # Another worker may have moved the index on while this one did not own it.
+    async def _forget_partitions(self, *args, **kwargs) -> None:
+        # Another worker may move the story index and the partitions' stream time on meanwhile; and
+        # a record released while the partitions were being revoked may have rebuilt the index early.
         self._stories = None
+        for sweeper in self.sweepers.values():
+            sweeper.forget_partitions()
 
 
 class EnrichWorker(StageWorker):

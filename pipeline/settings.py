@@ -40,6 +40,8 @@ class Settings:
     # Child processes for CPU-heavy stage work (extraction) in one worker or in `process`.
     processes: int = field(default_factory=lambda: os.cpu_count() or 1)
     dedup_window_days: float = 7.0
+    # Dedup steps hold records this long and decide them in raw-topic order (docs/streaming.md).
+    dedup_grace_s: float = 2.0
     log_level: str = "INFO"
     log_format: str = "json"
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import orjson
 
-from pipeline.stages.base import Record, Rejected
+from pipeline.records import load_object
+from pipeline.stages.base import Record
 
 ORIGIN_HEADER = "origin"
 RAW_TIMESTAMP_HEADER = "raw-timestamp"
@@ -26,13 +27,7 @@ def encode(record: Record) -> bytes:
 
 def decode(data: bytes) -> Record:
     """A record a stage produced. Raw pages are not decoded here: the extract stage validates them."""
-    try:
-        record = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise Rejected("invalid_json", f"not JSON: {exc}") from None
-    if not isinstance(record, dict):
-        raise Rejected("not_an_object", f"expected a JSON object, got {type(record).__name__}")
-    return record
+    return load_object(data)
 
 
 def origin_of(topic: str, partition: int, offset: int) -> str:

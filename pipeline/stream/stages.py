@@ -19,7 +19,6 @@ from pipeline.stream.worker import StageWorker, Step
 
 # How long each stateful dedup step holds a record before deciding it in canonical order: the
 # bound on how far behind a record it races with a record may arrive (a latency, not a throughput cost).
-DEDUP_GRACE_S = 2.0
 # Claim rows are swept when a partition's stream time (raw timestamps) has moved this far (at most).
 SWEEP_EVERY_S = 3600.0
 
@@ -79,7 +78,7 @@ class DedupWorker(StageWorker):
     this worker is (re)assigned that partition.
 
     The three stateful steps sit behind repartition topics that many partitions feed, so each
-    holds its records for `DEDUP_GRACE_S` and decides them in canonical order (raw timestamp,
+    holds its records for `Settings.dedup_grace_s` and decides them in canonical order (raw timestamp,
     raw position): the decisions then do not depend on worker count or timing, as long as no
     record is delayed more than that behind one it races with (docs/streaming.md).
     """
@@ -100,11 +99,11 @@ class DedupWorker(StageWorker):
         return [
             Step("prepare", topics.IDENTIFIED, prepare, lambda doc: (topics.BY_URL, doc[FEATURES]["k"])),
             Step("url-claim", topics.BY_URL, self._claim(UrlClaim(window_s), urls, self.sweepers["urls"]),
-                 lambda doc: (topics.BY_TEXT, doc["content_hash"]), reorder_grace_s=DEDUP_GRACE_S),
+                 lambda doc: (topics.BY_TEXT, doc["content_hash"]), reorder_grace_s=self.settings.dedup_grace_s),
             Step("text-claim", topics.BY_TEXT, self._claim(TextClaim(window_s), texts, self.sweepers["texts"]),
-                 lambda doc: (topics.SEQUENCED, doc["id"]), reorder_grace_s=DEDUP_GRACE_S),
+                 lambda doc: (topics.SEQUENCED, doc["id"]), reorder_grace_s=self.settings.dedup_grace_s),
             Step("stories", topics.SEQUENCED, lambda doc, _partition, _raw_ms: self._story_index().decide(doc),
-                 _to(topics.DEDUPLICATED, "id"), reorder_grace_s=DEDUP_GRACE_S),
+                 _to(topics.DEDUPLICATED, "id"), reorder_grace_s=self.settings.dedup_grace_s),
         ]
 
     def _table(self, name: str, partitions: int):

@@ -247,3 +247,24 @@ def test_claims_partitioned_over_workers_decide_like_one_process(articles, worke
         stepped.append(index.decide(prepared))
     dedup = Dedup()
     assert decisions(stepped) == decisions([dedup.run(dict(d)) for d in stream(articles)])
+
+
+def test_a_publication_date_after_the_fetch_does_not_move_the_clock(articles):
+    future = prepare(doc(articles["quake-iran"], "line:1", published_at="2031-01-01T00:00:00Z",
+                         fetched_at="2026-11-20T08:00:00Z"))
+    plausible = prepare(doc(articles["quake-iran"], "line:1", published_at="2026-11-20T07:00:00+02:00",
+                            fetched_at="2026-11-20T08:00:00Z"))
+    assert future[FEATURES]["p"] is None and future[FEATURES]["t"] < 1.8e9
+    assert plausible[FEATURES]["p"] is not None and plausible[FEATURES]["t"] == plausible[FEATURES]["p"]
+
+
+def test_an_id_whose_claims_left_the_window_is_new_again_not_a_copy_of_itself(articles):
+    index = StoryIndex()
+    first = index.decide(prepare(doc(articles["quake-iran"], "pages.raw/0/1")))
+    # The claim steps found no owner (their rows expired): the story step must agree.
+    again = index.decide(prepare(doc(articles["quake-iran"], "pages.raw/5/9")))
+    assert first["duplicate_of"] is None and again["duplicate_of"] is None
+    assert again["id"] == first["id"]
+    assert len([row for row in index.table.values() if row["d"] is None]) == 1
+    rebuilt = StoryIndex(dict(index.table))
+    assert rebuilt.decide(prepare(doc(articles["quake-iran"], "pages.raw/5/9")))["duplicate_of"] is None

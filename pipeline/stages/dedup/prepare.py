@@ -35,6 +35,10 @@ def timestamp(value: str | None) -> float | None:
         return None
 
 
+# Publishers' clocks and time zones are often off by hours; a day later is a wrong date.
+_CLOCK_SKEW_S = 86400.0
+
+
 def prepare(doc: Record) -> Record:
     canonical = canonical_url(doc["url"], doc.get("page_canonical_url"))
     tokens = tokenise(doc.get("text") or "")
@@ -43,6 +47,11 @@ def prepare(doc: Record) -> Record:
     vector, named = features.story_vector(tokens, tokenise(features.headline(doc)).words, language,
                                           features.proper_names(tokens, language))
     published = timestamp(doc.get("published_at"))
+    fetched = timestamp(doc.get("fetched_at"))
+    if published is not None and fetched is not None and published > fetched + _CLOCK_SKEW_S:
+        # A page cannot be published after it was fetched: a wrong date (a typo, an event's
+        # date taken for the article's) would push every window's clock into the future.
+        published = None
     prepared = dict(doc)
     prepared.update(
         canonical_url=canonical,
@@ -54,7 +63,7 @@ def prepare(doc: Record) -> Record:
     prepared[FEATURES] = {
         "k": url_key(canonical),
         # When the article happened, for the window: published time, else fetch time, else unknown.
-        "t": published if published is not None else timestamp(doc.get("fetched_at")),
+        "t": published if published is not None else fetched,
         "p": published,
         "w": len(tokens.words),
         "n": len(shingles),

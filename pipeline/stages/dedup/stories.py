@@ -134,7 +134,12 @@ class StoryIndex:
             return doc
         self._evict()
         t = feats["t"] if feats["t"] is not None else self.watermark
-        original = doc.get("duplicate_of") or (article_id if known is not None else None)
+        original = doc.get("duplicate_of")
+        if original is None and known is not None:
+            # The claim steps own identity: this id's claims have left the window, so the
+            # article is new again and replaces what is left of the old one.
+            self._drop(article_id, known)
+            known = None
         if original is None:
             original = self._near_duplicate(feats)
         if original is not None:
@@ -255,6 +260,12 @@ class StoryIndex:
                 touched.add(row["s"])
         for story_id in touched:
             self._recompute(story_id)
+
+    def _drop(self, article_id: str, row: dict) -> None:
+        del self.table[article_id]
+        if row["d"] is None:
+            self._forget(article_id, row)
+            self._recompute(row["s"])
 
     def _forget(self, article_id: str, row: dict) -> None:
         for key in fingerprint.band_keys(self._signatures.pop(article_id)[0]):

@@ -10,7 +10,9 @@ from trafilatura.utils import load_html
 from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract.html_body import continuation
-from pipeline.stages.extract.metadata import clean_authors, page_metadata, parse_timestamp, strip_site_name
+from pipeline.stages.extract.bylines import clean_authors
+from pipeline.stages.extract.headline import strip_site_name
+from pipeline.stages.extract.metadata import page_metadata, parse_timestamp
 from pipeline.stages.extract.tidy import tidy
 
 URL = "https://www.rheinblatt.example/lokales/neue-bruecke?utm_source=feed"

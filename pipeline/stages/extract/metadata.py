@@ -19,8 +19,11 @@ from urllib.parse import urljoin
 from dateutil import parser as dateparser
 from htmldate import find_date
 from lxml.html import HtmlElement
-from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title
+from trafilatura.metadata import examine_meta, extract_meta_json
 
+from pipeline.stages.extract.bylines import clean_authors, page_bylines
+from pipeline.stages.extract.headline import choose_title
+from pipeline.stages.extract.site_names import key
 from pipeline.stages.urls import registrable_domain
 
 _ARTICLE_TYPES = {
@@ -35,19 +38,6 @@ _DATE_META = (
     "article.published", "published_time", "citation_publication_date", "dc.date.created",
 )
 _DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
-# Bylines often carry the role or the desk; those words are not part of anyone's name.
-_AUTHOR_ROLES = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|desk|team)\b",
-    re.IGNORECASE,
-)
-# What bylines put before a name: "By", "Von", "Auteur :", "Text:" ...
-_BYLINE_LABEL = re.compile(
-    r"^(?:(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|auteur|author|autore|text|texte|texto)\b\s*:?\s*)+",
-    re.IGNORECASE,
-)
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
-
-
 def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every object in the page's JSON-LD, graphs and lists flattened."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
@@ -72,9 +62,9 @@ def _types(item: dict[str, Any]) -> set[str]:
     return {str(k).lower() for k in kinds if k}
 
 
-def article_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+def article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """JSON-LD objects describing the article, the most specific type first."""
-    found = [item for item in _json_ld(tree) if _types(item) & _ARTICLE_TYPES]
+    found = [item for item in objects if _types(item) & _ARTICLE_TYPES]
     return sorted(found, key=lambda item: "webpage" in _types(item))
 
 
@@ -82,11 +72,14 @@ def article_objects(tree: HtmlElement) -> list[dict[str, Any]]:
 _ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "localbusiness", "website"}
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     if isinstance(value, list):
-        return [name for v in value for name in _names(v)]
+        return [name for v in value for name in _names(v, by_id)]
     if isinstance(value, dict):
-        return [] if _types(value) & _ORGANISATION_TYPES else _names(value.get("name"))
+        # Yoast and others write the author once in the graph and point at it by @id.
+        if "name" not in value and value.get("@id") in by_id:
+            value = by_id[value["@id"]]
+        return [] if _types(value) & _ORGANISATION_TYPES else _names(value.get("name"), by_id)
     if isinstance(value, str) and value.strip() and not value.startswith("http"):
         # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
         return [html.unescape(value).strip()]
@@ -131,6 +124,10 @@ def rfc3339(moment: datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+def _meta_name(meta: HtmlElement) -> str:
+    return (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+
+
 def _structured_date(tree: HtmlElement, articles: list[dict[str, Any]]) -> datetime | None:
     for item in articles:
         for key in ("datePublished", "dateCreated", "uploadDate"):
@@ -138,7 +135,7 @@ def _structured_date(tree: HtmlElement, articles: list[dict[str, Any]]) -> datet
                 return moment
     candidates = []
     for meta in tree.xpath("//meta[@content]"):
-        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        name = _meta_name(meta)
         if name in _DATE_META_RANK:
             candidates.append((_DATE_META_RANK[name], meta.get("content")))
     for elem in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]'):
@@ -157,58 +154,6 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]]) ->
         day = find_date(tree, url=url, original_date=True, extensive_search=False)
         moment = parse_timestamp(day) if day else None
     return rfc3339(moment) if moment else None
-
-
-def clean_authors(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for raw in names:
-        for name in re.split(r"\s*(?:;|\band\b|\bund\b|\bet\b|&|\|)\s*", raw):
-            name = _BYLINE_LABEL.sub("", name.strip(" ,"))
-            if not name or _AUTHOR_ROLES.search(name) or len(name) > 80 or name.startswith("http"):
-                continue
-            if name.lower() not in {a.lower() for a in out}:
-                out.append(name)
-    return out
-
-
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def _site_keys(site_name: str | None, url: str) -> set[str]:
-    """How a site names itself: its site name, its domain ("interia.pl"), its domain's label."""
-    domain = registrable_domain(url) if url else ""
-    keys = {_key(site_name or ""), _key(domain), _key(domain.split(".")[0])}
-    return {key for key in keys if len(key) >= 3}
-
-
-def _is_site(part: str, keys: set[str]) -> bool:
-    """'Rheinblatt', 'Menway w INTERIA.PL', 'La Stampa' (lastampa.it) name the site."""
-    key = _key(part)
-    return bool(key) and any(key == site or (len(site) >= 6 and site in key) for site in keys)
-
-
-def strip_site_name(title: str, site_name: str | None, url: str = "") -> str:
-    """'Headline | Site' and 'Site - Headline' → 'Headline' when the side part is the site."""
-    keys = _site_keys(site_name, url)
-    if not keys:
-        return title
-    for sep in _TITLE_SEPARATORS:
-        if sep in title:
-            head, _, tail = title.rpartition(sep)
-            if _is_site(tail, keys) and head.strip():
-                return head.strip()
-            head, _, tail = title.partition(sep)
-            if _is_site(head, keys) and tail.strip():
-                return tail.strip()
-    return title
-
-
-def _not_the_site(authors: list[str], site_name: str | None, url: str) -> list[str]:
-    """A byline naming the publication ('BRIGITTE.de', 'INTERIA PL') names no author. Only
-    the site name or the whole domain count: a blogger's name is often their domain's label."""
-    keys = {_key(site_name or ""), _key(registrable_domain(url))} - {""}
-    return [name for name in authors if _key(name) not in keys]
 
 
 def _first_meta(tree: HtmlElement, *names: str) -> str | None:
@@ -248,21 +193,39 @@ def language_hints(tree: HtmlElement, headers: dict[str, Any] | None) -> dict[st
     }
 
 
+# Read raw rather than through trafilatura, which splits "SPIEGEL ONLINE, Hamburg, Germany"
+# into three names before anyone can see it was a comma list.
+_AUTHOR_META = {"author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+                "sailthru.author", "byl", "citation_author", "cxenseparse:author"}
+
+
+def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[dict[str, Any]],
+             site_name: str | None, url: str) -> list[str]:
+    """Persons from JSON-LD, else from meta tags, else from the byline on the page. A byline
+    naming the publication ('BRIGITTE.de', 'INTERIA PL') names no author; only the site name
+    and the whole domain count, since a blogger's name is often their domain's label."""
+    site = {key(site_name or ""), key(registrable_domain(url) if url else "")} - {""}
+    by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
+    structured = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site)
+    if structured:
+        return structured
+    from_meta = clean_authors([m.get("content") for m in tree.xpath("//meta[@content]")
+                               if (m.get("name") or m.get("property") or "").lower() in _AUTHOR_META], site)
+    return from_meta or page_bylines(tree, site)
+
+
 def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything but the body: the metadata fields of the after-extract record."""
-    articles = article_objects(tree)
+    objects = list(_json_ld(tree))
+    articles = article_objects(objects)
     meta = extract_meta_json(tree, examine_meta(tree))
     site_name = meta.sitename.lstrip("@") if meta.sitename else None
-    headline = next((a["headline"] for a in articles if isinstance(a.get("headline"), str) and a["headline"].strip()), None)
-    title = headline or meta.title or extract_title(tree)
-    authors = [n for a in articles for n in _names(a.get("author"))]
-    if not authors:
-        byline = meta.author or extract_author(tree)
-        authors = [byline] if byline else []
+    headlines = [a["headline"] for a in articles if isinstance(a.get("headline"), str)]
+    social = [_first_meta(tree, "og:title"), _first_meta(tree, "twitter:title"), meta.title]
     image = meta.image or next((i for a in articles for i in _names_or_urls(a.get("image"))), None)
     return {
-        "title": strip_site_name(" ".join(html.unescape(title).split()), site_name, url) if title else None,
-        "authors": _not_the_site(clean_authors(authors), site_name, url),
+        "title": choose_title(tree, headlines + social, site_name, url),
+        "authors": _authors(tree, objects, articles, site_name, url),
         "published_at": published_at(tree, url, articles),
         "site_name": site_name,
         "description": meta.description or None,

@@ -1,0 +1,164 @@
+"""Person authors: names out of bylines, and the byline on the page when metadata has none.
+
+`authors` lists the people who wrote the article. Publications, desks and news agencies
+(dpa, AFP, Reuters...) are dropped even when the page credits them as the author: they are
+a source, not a person, and the site itself is already the record's `site_name`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from pipeline.stages.extract.site_names import key
+
+# What bylines put before a name, in the languages of the pages we see.
+_LABEL = re.compile(
+    r"^(?:(?:written|posted|published|reported|text|texte|texto|tekst|teksti|words|story|"
+    r"geschrieben|verfasst|publié|écrit|escrito|publicado|scritto|pubblicato|napisane|napisał|napisała|"
+    r"by|von|par|por|di|door|av|af|przez|от|"
+    r"autor(?:in|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
+    r"\b\s*[:.\-–]?\s*)+",
+    re.IGNORECASE,
+)
+# Role and desk words: "Tom Krisher, AP Auto Writer", "Anna Beispiel, Redakteurin".
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|bureau|desk|team|"
+    r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in|e|a)?|rédacteur|rédactrice|rédaction|"
+    r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
+    r"photographer|fotograf(?:in)?|photos?|fotos?|illustrat\w*|guest|gastautor(?:in)?|freelance|"
+    r"admin|administrator|anonymous|anonym|anónimo|anonyme|user|webmaster|"
+    r"collectif|collective|kollektiv|colectivo|collettivo)\b",
+    re.IGNORECASE,
+)
+# A name that holds one of these is a publication or an agency, not a person.
+_ORGANISATION = re.compile(
+    r"\b(?:news|online|newsroom|media|medien|verlag|press|presse|prensa|stampa|agency|agencia|agence|agenzia|"
+    r"zeitung|magazin|magazine|gmbh|inc|ltd|llc|tv|radio|digital|"
+    r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|"
+    r"associated\s+press|agence\s+france[-\s]presse|europa\s+press|"
+    # photo credits and licences
+    r"getty|shutterstock|istock|imago|picture[-\s]alliance|wikimedia|commons|domain|domena)\b",
+    re.IGNORECASE,
+)
+# A date or time after the name ends it, with the month before it: "CBS News February 24,
+# 2020, 7:57 AM". Only there: "Maggio" is a surname as well as May.
+_DATE = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
+    r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|"
+    r"maggio|giugno|luglio|settembre|ottobre|dicembre)\.?\s*)?\d.*$",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|"
+    r"pubblicato|aggiornato|opublikowano)\b.*$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:;|\||&|/|·|•|\s(?:and|und|et|y|e|i|og|och|en|és|ja|a|и)\s)\s*", re.IGNORECASE)
+# Particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "das", "dos", "do", "di", "du", "la", "le",
+              "zu", "ten", "ter", "bin", "al", "el", "y", "st."}
+_MAX_NAME = 60
+
+
+def _strip(name: str) -> str:
+    name = re.sub(r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\(.*?\)", " ", name)  # emails, handles, links, "(dpa)"
+    name = _STAMP.sub("", _DATE.sub("", name))
+    name = _LABEL.sub("", name.strip(" ,.:-–|·•"))
+    return " ".join(name.split()).strip(" ,.:-–|·•")
+
+
+def _is_person_shaped(name: str, listed: bool) -> bool:
+    """What a byline on the page holds: up to five words, each a capital or a particle; a
+    single word not in capitals ("Mathias" is a blogger, "JF" or "IWB" a desk's initials),
+    but not in a comma list, where it is a place."""
+    words = name.split()
+    if len(words) == 1:
+        return not listed and name[0].isupper() and not name.isupper()
+    return len(words) <= 5 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _parts(raw: str) -> tuple[list[str], bool]:
+    """A byline's names, and whether they came from a comma list ('A, B'): in such a list a
+    lone word is a place or a desk ("SPIEGEL ONLINE, Hamburg, Germany"), not a name."""
+    parts = [p for p in _SPLIT.split(raw) if p.strip()]
+    if any("," in p for p in parts):
+        commas = [c.strip() for p in parts for c in p.split(",") if c.strip()]
+        # A citation's "Adwan, Marwan H." is one name, surname first.
+        if len(commas) == 2 and len(commas[0].split()) == 1 and len(parts) == 1 and not _ORGANISATION.search(raw):
+            return [f"{commas[1]} {commas[0]}"], False
+        return commas, True
+    return parts, False
+
+
+def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool = False) -> list[str]:
+    """Person names out of byline strings; `site`: the site's name keys (the site is no author);
+    `strict`: text from the page rather than metadata, so it must look like a name."""
+    out: list[str] = []
+    for raw in names:
+        if not raw or raw.strip().lower().startswith("http") or _names(raw, site):
+            continue
+        parts, listed = _parts(raw)
+        for part in parts:
+            name = _strip(part)
+            if name.islower():
+                name = name.title()  # "giampiero maggio"
+            if not name or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):
+                continue
+            if _names(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
+                continue
+            if not any(name.lower() in a.lower() for a in out):
+                out = [a for a in out if a.lower() not in name.lower()] + [name]
+    return out
+
+
+def _names(text: str, site: set[str]) -> bool:
+    k = key(text)
+    return bool(k) and any(k == s or (len(s) >= 6 and s in k) for s in site)
+
+
+# Elements that hold a byline, by the names templates give them.
+_BYLINE = (
+    "@itemprop='author' or @rel='author' or contains(@class,'author') or contains(@class,'Author') "
+    "or contains(@class,'byline') or contains(@class,'Byline') or contains(@class,'autor') "
+    "or contains(@class,'Autor') or contains(@class,'auteur') or contains(@id,'author') or contains(@id,'byline')"
+)
+# Short paragraphs that start with a label: "Von Clemens Höges" at the end of the article.
+_LABEL_LINE = "(self::p or self::strong or self::address) and string-length(normalize-space()) < 80"
+# Comment sections name their commenters with the same classes.
+_COMMENTS = re.compile(r"comment|kommentar|respond|reply|discussion", re.IGNORECASE)
+_MAX_BYLINE = 120
+
+
+def _in_comments(elem: HtmlElement) -> bool:
+    return any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in elem.iterancestors())
+
+
+def _text(elem: HtmlElement) -> str:
+    named = elem.xpath(".//*[@itemprop='name']")
+    source = named[0] if named else elem
+    return " ".join((source.get("content") or source.text_content()).split())
+
+
+def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> list[str]:
+    for elem in elems:
+        text = _text(elem)
+        if not text or len(text) > _MAX_BYLINE or (labelled and not _LABEL.match(text)) or _in_comments(elem):
+            continue
+        if names := clean_authors([text], site, strict=True):
+            return names
+    return []
+
+
+def page_bylines(tree: HtmlElement, site: set[str]) -> list[str]:
+    """The first byline on the page that names people: a byline element, else a labelled
+    line; the ones after the headline first (teaser cards above it carry bylines too)."""
+    for condition, labelled in ((_BYLINE, False), (_LABEL_LINE, True)):
+        for xpath in (f"(//h1)[1]/following::*[{condition}]", f"//*[{condition}]"):
+            if names := _first_names(tree.xpath(xpath), site, labelled):
+                return names
+    return []

@@ -12,7 +12,8 @@ from pipeline.stages.extract import Extract
 from pipeline.stages.extract.html_body import continuation
 from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.headline import strip_site_name
-from pipeline.stages.extract.metadata import page_metadata, parse_timestamp
+from pipeline.stages.extract.dates import parse_timestamp
+from pipeline.stages.extract.metadata import page_metadata
 from pipeline.stages.extract.tidy import tidy
 
 URL = "https://www.rheinblatt.example/lokales/neue-bruecke?utm_source=feed"

@@ -6,6 +6,7 @@ from trafilatura.utils import load_html
 
 from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.metadata import page_metadata
+from pipeline.stages.extract.visible_dates import page_dates
 
 URL = "https://www.rheinblatt.example/politik/a.html"
 
@@ -101,3 +102,49 @@ def test_the_site_itself_is_no_author():
     meta = _meta('<meta property="og:site_name" content="WILD UND HUND"><meta name="author" content="WILD UND HUND aktiv">',
                  url="https://wildundhund.de/a/")
     assert meta["authors"] == []
+
+
+def _ld_date(value: str) -> str:
+    return f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{value}"}}</script>'
+
+
+def test_of_two_timestamps_for_one_moment_the_local_one_wins():
+    meta = _meta(_ld_date("2022-05-04T00:44:52.000Z") + '<meta property="article:published_time" content="2022-05-03T21:44:52-03:00">')
+    assert meta["published_at"] == "2022-05-03T21:44:52-03:00"
+
+
+def test_a_utc_timestamp_takes_the_offset_of_the_local_time_printed_under_the_headline():
+    meta = _meta(_ld_date("Wed, 04 May 2022 02:41:00 GMT"), "<h1>Autos robados</h1><p>Ariel Melgar 3/5/2022 22:41</p>")
+    assert meta["published_at"] == "2022-05-03T22:41:00-04:00"
+
+
+def test_the_day_printed_under_the_headline_wins_over_a_timestamp_a_day_off():
+    meta = _meta(_ld_date("2022-05-05T21:00:00-05:00") + '<meta property="article:published_time" content="2022-05-06T02:00:00Z">',
+                 "<h1>Los tres macrocasos</h1><p>Judicial</p><p>6 May 2022</p>")
+    assert meta["published_at"] == "2022-05-06T02:00:00Z"
+
+
+def test_printed_dates_far_off_the_timestamp_or_far_from_the_headline_change_nothing():
+    filler = "<p>" + "Der lange Text des Artikels. " * 40 + "</p>"
+    meta = _meta(_ld_date("2022-05-04T23:30:00Z"), f"<h1>Titel</h1><p>1. Januar 2020</p>{filler}<footer>5. Mai 2022</footer>")
+    assert meta["published_at"] == "2022-05-04T23:30:00Z"
+
+
+def test_without_structured_data_the_date_printed_by_the_headline_is_read_in_many_languages():
+    russian = _meta("", "<p>Германия</p><p>15 августа 2016, 13:43</p><h1>Подольски завершил карьеру</h1><p>Текст 1 мая 2016</p>")
+    assert russian["published_at"] == "2016-08-15T13:43:00Z"
+    spanish = _meta("", "<h1></h1><h1>Alajuelense certifica su gran momento</h1><dl><dd>Publicado: Jueves, 21 Abril 2022 04:45</dd></dl>")
+    assert spanish["published_at"] == "2022-04-21T04:45:00Z"
+
+
+def test_printed_date_forms():
+    def days(text: str, **kwargs) -> list[str]:
+        return [d.day.isoformat() for d in page_dates(text, **kwargs)]
+
+    assert days("3/5/2022") == ["2022-05-03"]
+    assert days("3/5/2022", day_first=False) == ["2022-03-05"]
+    assert days("13/5/2022", day_first=False) == ["2022-05-13"]
+    assert days("May 3rd, 2022 · 2022. május 4. · 2022年5月5日 · 6 de mayo de 2022 · 7. Mai 2022") == [
+        "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
+    assert days("version 1.12.2 of 12 monkeys, 2022 to 2023, 31/2/2022") == []
+    assert page_dates("4 May 2022, 9:05 pm")[0].clock.isoformat() == "21:05:00"

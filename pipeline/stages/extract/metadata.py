@@ -1,27 +1,22 @@
 """Article metadata from a parsed HTML page: structured data first, then meta tags, then guesses.
 
 trafilatura's metadata helpers read OpenGraph, meta tags and JSON-LD well, but give the
-publication day only; the timestamp with its offset is read here from the same sources, and
-htmldate (a full scan of the page, the slow part) runs only when no structured date exists.
+publication day only; the timestamp with its offset is read in dates.py from the same sources.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
-import warnings
 from collections.abc import Iterator
-from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin
 
-from dateutil import parser as dateparser
-from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json
 
 from pipeline.stages.extract.bylines import clean_authors, page_bylines
+from pipeline.stages.extract.dates import published_at
 from pipeline.stages.extract.headline import choose_title
 from pipeline.stages.extract.site_names import key
 from pipeline.stages.urls import registrable_domain
@@ -31,13 +26,8 @@ _ARTICLE_TYPES = {
     "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "report",
     "scholarlyarticle", "techarticle", "liveblogposting", "webpage",
 }
-_DATE_META = (
-    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
-    "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
-    "dc.date", "dcterms.created", "dcterms.date", "parsely-pub-date", "sailthru.date",
-    "article.published", "published_time", "citation_publication_date", "dc.date.created",
-)
-_DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
+
+
 def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every object in the page's JSON-LD, graphs and lists flattened."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
@@ -84,76 +74,6 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
         # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
         return [html.unescape(value).strip()]
     return []
-
-
-# US zone names are common in bylines; anything else ambiguous (IST, CST...) stays naive.
-_ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600,
-    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
-    "CET": 3600, "CEST": 7200, "BST": 3600,
-}
-
-
-# A publication *day* needs year, month and day; dateutil would fill a bare "2006" or
-# "2017/01" in from today's date.
-_DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
-
-
-def parse_timestamp(value: str) -> datetime | None:
-    if len(_DAY_PARTS.findall(value)) < 3:
-        return None
-    try:
-        parsed = dateparser.isoparse(value.strip())
-    except (ValueError, OverflowError):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES)
-        except (ValueError, OverflowError, TypeError):
-            return None
-    if parsed is None or not 1990 <= parsed.year <= 2100:
-        return None
-    return parsed
-
-
-def rfc3339(moment: datetime) -> str:
-    """With the page's own offset where it gave one; a naive time is taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    text = moment.isoformat(timespec="seconds")
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def _meta_name(meta: HtmlElement) -> str:
-    return (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-
-
-def _structured_date(tree: HtmlElement, articles: list[dict[str, Any]]) -> datetime | None:
-    for item in articles:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            if isinstance(item.get(key), str) and (moment := parse_timestamp(item[key])):
-                return moment
-    candidates = []
-    for meta in tree.xpath("//meta[@content]"):
-        name = _meta_name(meta)
-        if name in _DATE_META_RANK:
-            candidates.append((_DATE_META_RANK[name], meta.get("content")))
-    for elem in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]'):
-        candidates.append((_DATE_META_RANK["datepublished"], elem.get("datetime") or elem.get("content")))
-    for _, value in sorted(candidates, key=lambda c: c[0]):
-        if moment := parse_timestamp(value):
-            return moment
-    return None
-
-
-def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]]) -> str | None:
-    moment = _structured_date(tree, articles)
-    if moment is None:
-        # Without the extensive search: it parses free text with dateparser, slow and often
-        # a date the page mentions rather than the day it was published.
-        day = find_date(tree, url=url, original_date=True, extensive_search=False)
-        moment = parse_timestamp(day) if day else None
-    return rfc3339(moment) if moment else None
 
 
 def _first_meta(tree: HtmlElement, *names: str) -> str | None:
@@ -222,16 +142,17 @@ def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = 
     site_name = meta.sitename.lstrip("@") if meta.sitename else None
     headlines = [a["headline"] for a in articles if isinstance(a.get("headline"), str)]
     social = [_first_meta(tree, "og:title"), _first_meta(tree, "twitter:title"), meta.title]
+    hints = language_hints(tree, headers)
     image = meta.image or next((i for a in articles for i in _names_or_urls(a.get("image"))), None)
     return {
         "title": choose_title(tree, headlines + social, site_name, url),
         "authors": _authors(tree, objects, articles, site_name, url),
-        "published_at": published_at(tree, url, articles),
+        "published_at": published_at(tree, url, articles, hints["html_lang"]),
         "site_name": site_name,
         "description": meta.description or None,
         "image": urljoin(url, image) if image else None,
         "page_canonical_url": _canonical(tree, url),
-        "language_hints": language_hints(tree, headers),
+        "language_hints": hints,
         "article_body": next((a["articleBody"] for a in articles if isinstance(a.get("articleBody"), str)), None),
     }
 

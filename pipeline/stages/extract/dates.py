@@ -1,0 +1,151 @@
+"""The publication time: structured timestamps first, checked against the date the page prints.
+
+A page often states one moment several ways: JSON-LD in UTC, a meta tag with the local
+offset. Readers see the local day, so the local representation of that moment wins. When the
+page prints a date next to its headline that is a day off the chosen timestamp (a UTC time after
+local midnight, or a site that shifted its own timestamp), the printed day is what readers were
+told and wins too. htmldate (non-extensive) and then the printed dates are the fallback when no
+structured date exists.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from dateutil import parser as dateparser
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from pipeline.stages.extract.visible_dates import VisibleDate, page_dates, visible_text
+
+_DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
+    "dc.date", "dcterms.created", "dcterms.date", "parsely-pub-date", "sailthru.date",
+    "article.published", "published_time", "citation_publication_date", "dc.date.created",
+    "cxenseparse:publishtime",
+)
+_DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
+
+# US zone names are common in bylines; anything else ambiguous (IST, CST...) stays naive.
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600,
+    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "CET": 3600, "CEST": 7200, "BST": 3600,
+}
+
+# A publication *day* needs year, month and day; dateutil would fill a bare "2006" or
+# "2017/01" in from today's date.
+_DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
+
+# How far (characters of visible text) from the headline a printed date still dates the article;
+# further away it is a teaser's, a comment's or the footer's.
+_NEAR_HEADLINE = 600
+
+
+def parse_timestamp(value: str) -> datetime | None:
+    if len(_DAY_PARTS.findall(value)) < 3:
+        return None
+    try:
+        parsed = dateparser.isoparse(value.strip())
+    except (ValueError, OverflowError):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if parsed is None or not 1990 <= parsed.year <= 2100:
+        return None
+    return parsed
+
+
+def rfc3339(moment: datetime) -> str:
+    """With the page's own offset where it gave one; a naive time is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    text = moment.isoformat(timespec="seconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _utc(moment: datetime) -> datetime:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+
+
+def _local(moment: datetime) -> bool:
+    offset = moment.utcoffset()
+    return offset is not None and offset != timedelta(0)
+
+
+def _meta_name(meta: HtmlElement) -> str:
+    return (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+
+
+def structured_dates(tree: HtmlElement, articles: list[dict[str, Any]]) -> list[datetime]:
+    """Every publication timestamp the page's data states, the most trusted source first."""
+    values = [item[key] for item in articles for key in ("datePublished", "dateCreated", "uploadDate")
+              if isinstance(item.get(key), str)]
+    ranked = [(_DATE_META_RANK[_meta_name(meta)], meta.get("content")) for meta in tree.xpath("//meta[@content]")
+              if _meta_name(meta) in _DATE_META_RANK]
+    ranked += [(_DATE_META_RANK["datepublished"], elem.get("datetime") or elem.get("content"))
+               for elem in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]')]
+    values += [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
+    return [moment for value in values if (moment := parse_timestamp(value))]
+
+
+def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
+    """The same moment as stated with the page's local offset, when some source gives one."""
+    instant = _utc(chosen)
+    same = [c for c in candidates if _local(c) and abs(_utc(c) - instant) < timedelta(minutes=1)]
+    return same[0] if same and not _local(chosen) else chosen
+
+
+def _printed(tree: HtmlElement, language: str | None) -> list[VisibleDate]:
+    """Dates printed near the headline (anywhere when the page has no h1), nearest first."""
+    text, headline = visible_text(tree)
+    found = page_dates(text, language.split("-")[0] if language else None, day_first=not (language or "").startswith("en-us"))
+    if headline is None:
+        return found
+    near = [d for d in found if abs(d.offset - headline) <= _NEAR_HEADLINE]
+    return sorted(near, key=lambda d: abs(d.offset - headline))
+
+
+def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: VisibleDate) -> datetime:
+    """The chosen moment shown on the day the page prints, with the offset that puts it there."""
+    instant = _utc(chosen)
+    if printed.clock is not None:
+        # The printed clock time is the local time of the same moment: their gap is the offset.
+        gap = datetime.combine(printed.day, printed.clock, timezone.utc) - instant.replace(second=0, microsecond=0)
+        quarters = round(gap / timedelta(minutes=15))
+        if abs(gap - quarters * timedelta(minutes=15)) < timedelta(minutes=2) and abs(quarters) <= 14 * 4:
+            return instant.astimezone(timezone(quarters * timedelta(minutes=15)))
+    for candidate in candidates:
+        if candidate.date() == printed.day and abs(_utc(candidate) - instant) <= timedelta(days=1):
+            return candidate
+    hours = min(range(-12, 15), key=lambda h: (instant.astimezone(timezone(timedelta(hours=h))).date() != printed.day, abs(h)))
+    return instant.astimezone(timezone(timedelta(hours=hours)))
+
+
+def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], language: str | None = None) -> str | None:
+    """`language`: the page's declared language (html lang), for month names and 3/5 vs 5/3."""
+    language = (language or "").lower() or None
+    candidates = structured_dates(tree, articles)
+    if not candidates:
+        # Without the extensive search: it parses free text with dateparser, slow and often
+        # a date the page mentions rather than the day it was published.
+        day = find_date(tree, url=url, original_date=True, extensive_search=False)
+        moment = parse_timestamp(day) if day else None
+        if moment is None:
+            printed = _printed(tree, language)
+            moment = printed[0].moment if printed else None
+        return rfc3339(moment) if moment else None
+    chosen = _as_local(candidates[0], candidates)
+    for printed in _printed(tree, language):
+        if abs(printed.day - chosen.date()) <= timedelta(days=1):
+            if printed.day != chosen.date():
+                chosen = _on_printed_day(chosen, candidates, printed)
+            break
+    return rfc3339(chosen)

@@ -1,0 +1,136 @@
+"""Dates as the page prints them ("15 августа 2016, 13:43", "Publicado: Jueves, 21 Abril 2022",
+"3/5/2022 22:41"), read off the visible text in ~35 languages.
+
+Month names come from babel's CLDR tables (installed with trafilatura, via courlan), read once;
+dateparser would cover more forms but costs a second per page and finds dates the page
+merely mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import lru_cache
+
+from babel.dates import get_month_names
+from lxml.html import HtmlElement
+
+# The order settles names that mean different months in different languages (Croatian
+# "listopad" is October, Polish and Czech November) when the page does not say its language.
+_LOCALES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "ru", "uk", "bg", "sr",
+    "hr", "sl", "el", "tr", "sv", "da", "nb", "fi", "et", "lv", "lt", "ca", "id", "ms", "vi", "ar",
+    "fa", "he", "sq",
+)
+_INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"}
+
+
+@lru_cache(maxsize=None)
+def month_names(language: str | None = None) -> dict[str, int]:
+    """Lower-cased month name or abbreviation (3+ letters, no dot) to month number; the
+    page's own language first, then every supported one."""
+    table: dict[str, int] = {}
+    locales = ((language,) if language in _LOCALES else ()) + _LOCALES
+    for locale in locales:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for month, name in get_month_names(width, context=context, locale=locale).items():
+                    name = name.lower().rstrip(".")
+                    if len(name) >= 3:
+                        table.setdefault(name, month)
+    return table
+
+
+@dataclass(frozen=True)
+class VisibleDate:
+    day: date
+    clock: time | None  # the time printed with it, if any
+    offset: int  # where it starts in the page's visible text
+
+    @property
+    def moment(self) -> datetime:
+        return datetime.combine(self.day, self.clock or time())
+
+
+_WORD = r"([^\W\d_]{3,})\.?"
+_DAY_FIRST = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?{_WORD},?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
+_MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
+_YEAR_FIRST_NAMED = re.compile(rf"(?<!\d)(\d{{4}})\.?\s+{_WORD}\s+(\d{{1,2}})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
+_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
+_CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\b", re.IGNORECASE)
+
+
+def _clock(after: str) -> time | None:
+    found = _CLOCK.match(after)
+    if not found:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2))
+    if found.group(3):
+        hour = hour % 12 + (12 if found.group(3).lower() == "p" else 0)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _day(year: str, month: int | None, day: str) -> date | None:
+    try:
+        return date(int(year), month, int(day)) if month and 1990 <= int(year) <= 2100 else None
+    except ValueError:
+        return None
+
+
+def visible_text(tree: HtmlElement) -> tuple[str, int | None]:
+    """The body's text in document order, white space collapsed, and where the first h1 with
+    text starts in it (None: no such h1; an empty h1 is a logo)."""
+    parts: list[str] = []
+    headline: list[int] = []
+    size = 0
+
+    def walk(elem: HtmlElement) -> None:
+        tag = elem.tag if isinstance(elem.tag, str) else ""
+        if tag not in _INVISIBLE and tag:
+            if tag == "h1" and not headline and elem.text_content().strip():
+                headline.append(size)
+            add(elem.text)
+            for child in elem:
+                walk(child)
+        add(elem.tail)
+
+    def add(piece: str | None) -> None:
+        nonlocal size
+        piece = " ".join(piece.split()) if piece else ""
+        if piece:
+            parts.append(piece)
+            size += len(piece) + 1
+
+    body = tree.find("body")
+    walk(body if body is not None else tree)
+    return " ".join(parts), headline[0] if headline else None
+
+
+def page_dates(text: str, language: str | None = None, day_first: bool = True) -> list[VisibleDate]:
+    """Every date printed in `text`, in order. `day_first` reads 3/5/2022 as 3 May, unless
+    only the other reading is a date."""
+    months = month_names(language)
+    lowered = text.lower()
+    found: list[VisibleDate] = []
+
+    def add(start: int, end: int, day: date | None) -> None:
+        if day:
+            found.append(VisibleDate(day, _clock(text[end:end + 30]), start))
+
+    for m in _DAY_FIRST.finditer(lowered):
+        add(m.start(), m.end(), _day(m.group(3), months.get(m.group(2)), m.group(1)))
+    for m in _MONTH_FIRST.finditer(lowered):
+        add(m.start(), m.end(), _day(m.group(3), months.get(m.group(1)), m.group(2)))
+    for m in _YEAR_FIRST_NAMED.finditer(lowered):
+        add(m.start(), m.end(), _day(m.group(1), months.get(m.group(2)), m.group(3)))
+    for pattern in (_ISO, _CJK):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), _day(m.group(1), int(m.group(2)), m.group(3)))
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        day, month = (first, second) if day_first else (second, first)
+        add(m.start(), m.end(), _day(m.group(4), month, str(day)) or _day(m.group(4), day, str(month)))
+    return sorted(found, key=lambda d: d.offset)

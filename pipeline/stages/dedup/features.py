@@ -19,9 +19,9 @@ from collections import Counter
 from functools import lru_cache
 
 import numpy as np
-import wordfreq
 
 from pipeline.stages.dedup.tokens import Tokens
+from pipeline.stages.rarity import word_rarity
 
 TOP_TERMS = 48
 TITLE_BOOST = 2.0
@@ -29,13 +29,6 @@ NAME_BOOST = 2.0
 NUMBER_BOOST = 3.0
 # -log10(frequency) below this is a function word or a very common one: it says nothing of the event.
 MIN_IDF = 3.6
-UNKNOWN_WORD_IDF = 7.5
-YEAR_IDF = 5.0
-NUMBER_IDF = 4.5
-# Pages of unidentified or uncovered languages: English is the likeliest, and where it is not,
-# every word is simply unknown (equally rare), which is what an empty list would give anyway.
-FALLBACK_LANGUAGE = "en"
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # A headline is a short first line; longer first lines are body text of a page with no title.
 _MAX_HEADLINE_WORDS = 25
 _CACHE_SIZE = 1 << 19
@@ -58,20 +51,12 @@ _LOG_TF = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 1024)])
 
 
 class _Terms:
-    """Per language and word, memoised: its idf, and its base weight (idf, ×3 for a number; 0 if dropped)."""
+    """Per language and word, memoised: its base weight (idf, ×3 for a number; 0 if dropped)."""
 
-    def __init__(self, language: str) -> None:
-        self.frequencies = wordfreq.get_frequency_dict(language)
-        self.idfs: dict[str, float] = {}
+    def __init__(self, language: str | None) -> None:
+        self.rarity = word_rarity(language)
+        self.idf = self.rarity.idf
         self.bases: dict[str, float] = {}
-
-    def idf(self, term: str) -> float:
-        idf = self.idfs.get(term)
-        if idf is None:
-            if len(self.idfs) >= _CACHE_SIZE:
-                self.idfs.clear()
-            idf = self.idfs[term] = self._idf(term)
-        return idf
 
     def bases_of(self, terms: list[str]) -> np.ndarray:
         found = list(map(self.bases.get, terms))
@@ -90,17 +75,10 @@ class _Terms:
         self.bases[term] = base
         return base
 
-    def _idf(self, term: str) -> float:
-        if term.isdigit():
-            return YEAR_IDF if _YEAR.fullmatch(term) else NUMBER_IDF
-        frequency = self.frequencies.get(term)
-        return -math.log10(frequency) if frequency else UNKNOWN_WORD_IDF
-
 
 @lru_cache(maxsize=16)
 def _terms_for(language: str | None) -> _Terms:
-    language = language or FALLBACK_LANGUAGE
-    return _Terms(language if language in wordfreq.available_languages() else FALLBACK_LANGUAGE)
+    return _Terms(language)
 
 
 def headline(doc: dict) -> str:

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pipeline.stages.keywords import MAX_KEYWORDS, keywords
+
+ARTICLE = """Xi Jinping met Alexander Lukashenko in Beijing on Tuesday.
+Xi Jinping said China’s ties with Belarus were unbreakable, and Lukashenko’s delegation agreed.
+The two leaders signed trade deals. Xi Jinping also praised Belarus for its support.
+Lukashenko thanked Xi Jinping and invited him to Minsk."""
+
+
+def test_rare_names_and_phrases_rank_first_and_function_words_never_appear() -> None:
+    found = keywords("Xi Jinping hails Belarus", ARTICLE, "en")
+    assert found[:3] == ["Xi Jinping", "Belarus", "Lukashenko"]
+    assert "Jinping hails" not in found
+    lowered = {k.lower() for k in found}
+    assert not lowered & {"the", "and", "with", "said", "also", "him", "its"}
+    assert len(found) <= MAX_KEYWORDS
+
+
+def test_possessives_fold_into_the_name_and_a_part_never_repeats_its_whole() -> None:
+    found = keywords(None, ARTICLE + " Lukashenko’s visit and Lukashenko’s hopes.", "en")
+    assert "Lukashenko" in found and not [k for k in found if "’" in k or "'" in k]
+    assert "Xi Jinping" in found and "Xi" not in found and "Jinping" not in found
+
+
+def test_phrases_used_once_outside_the_headline_are_not_keywords() -> None:
+    found = keywords(None, "Rare turbines were seen. Rare turbines again. Orange zeppelin once.", "en")
+    assert "Rare turbines" in found
+    assert "Orange zeppelin" not in found
+
+
+def test_other_languages_use_their_own_frequencies() -> None:
+    text = ("Der Bundestag hat am Dienstag den Haushalt beschlossen. Die Opposition kritisierte den Haushalt "
+            "des Bundestages scharf. Der Haushalt sieht neue Schulden vor.")
+    found = keywords("Bundestag beschließt Haushalt", text, "de")
+    assert "Haushalt" in found and "Bundestag" in found
+    assert not {k.lower() for k in found} & {"der", "die", "hat", "am", "den", "des", "vor"}
+
+
+def test_unspaced_scripts_give_no_keywords_rather_than_whole_clauses() -> None:
+    assert keywords("习近平会见卢卡申科", "中国国家主席习近平在北京会见白俄罗斯总统卢卡申科。", "zh") == []
+
+
+def test_keywords_are_deterministic() -> None:
+    assert keywords("Xi Jinping hails Belarus", ARTICLE, "en") == keywords("Xi Jinping hails Belarus", ARTICLE, "en")

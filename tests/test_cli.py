@@ -32,3 +32,20 @@ def test_worker_without_a_broker_says_so_and_exits_2() -> None:
     done = newsfeed("worker", "extract", env={"KAFKA_BOOTSTRAP_SERVERS": ""})
     assert done.returncode == 2
     assert "KAFKA_BOOTSTRAP_SERVERS" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path) -> None:
+    from .conftest import FIXTURES
+
+    seeds = FIXTURES / "pages" / "seeds.jsonl"
+    many = tmp_path / "many.jsonl"
+    many.write_text(seeds.read_text() * 200)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "process", "-i", str(many), "-o", "-", "--processes", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout.readline().startswith(b"{")
+    process.stdout.close()
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 141
+    assert b"Traceback" not in errors

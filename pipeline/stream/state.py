@@ -69,7 +69,6 @@ class ClaimSweeper:
         self.every_s = every_s
         self.stream_time: dict[int, float] = {}
         self._swept_at: dict[int, float] = {}
-        self.forgotten = 0
 
     def seen(self, partition: int, raw_ms: int) -> None:
         """Called for each record released on `partition`; sweeps when its stream time has moved enough."""
@@ -95,7 +94,6 @@ class ClaimSweeper:
                 del PartitionRows(self.table, partition)[key]
                 dropped += 1
         self._swept_at.update(self.stream_time)
-        self.forgotten += dropped
         return dropped
 
     def forget_partitions(self) -> None:

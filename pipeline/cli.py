@@ -17,27 +17,18 @@ EVAL_AREAS = ("extraction", "language", "dedup", "stories", "throughput")
 def _process(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from pipeline.jsonl import JsonlWriter, read_lines
-    from pipeline.process import Processor, Summary
+    from pipeline.jsonl import read_lines
+    from pipeline.process import OutcomeFiles, Processor, Summary
 
     settings = Settings.from_env(max_page_bytes=args.max_page_bytes, stage_timeout_s=args.timeout)
     summary = Summary()
     processor = Processor(settings, processes=args.processes)
-    writers = {
-        "article": JsonlWriter(args.output),
-        "duplicate": JsonlWriter(args.duplicates),
-        "dead_letter": JsonlWriter(args.dead_letters),
-    }
     progress = tqdm(unit="page", disable=not sys.stderr.isatty(), file=sys.stderr)
-    try:
+    with OutcomeFiles(args.output, args.duplicates, args.dead_letters) as files, progress:
         for outcome in processor.run(read_lines(args.input)):
-            writers[outcome.kind].write(outcome.record)
+            files.write(outcome)
             summary.count(outcome)
             progress.update()
-    finally:
-        progress.close()
-        for writer in writers.values():
-            writer.close()
     print(summary.line(), file=sys.stderr)
     return 0
 

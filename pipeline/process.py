@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pipeline.isolation import ChildPool, Failure, run_stages
+from pipeline.jsonl import JsonlWriter
 from pipeline.records import dead_letter, parse_raw_page
 from pipeline.settings import Settings
 from pipeline.stages.base import Record, Rejected, Stage
@@ -69,6 +70,33 @@ class Summary:
             f"pages={self.pages} articles={self.articles} duplicates={self.duplicates} "
             f"dead_letters={self.dead_letters} seconds={seconds:.1f} pages_per_s={self.pages / seconds:.1f}"
         )
+
+
+class OutcomeFiles:
+    """Where outcomes go: articles, duplicates, dead letters, each JSONL (None discards them, - is stdout)."""
+
+    def __init__(self, articles: str | None, duplicates: str | None, dead_letters: str | None) -> None:
+        self._writers = {
+            "article": JsonlWriter(articles),
+            "duplicate": JsonlWriter(duplicates),
+            "dead_letter": JsonlWriter(dead_letters),
+        }
+
+    def write(self, outcome: Outcome, flush: bool = False) -> None:
+        writer = self._writers[outcome.kind]
+        writer.write(outcome.record)
+        if flush:
+            writer.flush()
+
+    def close(self) -> None:
+        for writer in self._writers.values():
+            writer.close()
+
+    def __enter__(self) -> OutcomeFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def classify(result: Record | Failure) -> Outcome:

@@ -6,6 +6,7 @@ The JSON Schemas in schemas/ are the authority; tests check these builders again
 from __future__ import annotations
 
 import base64
+import time
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,8 +44,13 @@ OPTIONAL_ARTICLE_FIELDS = ("language_alt", "source")
 _OPTIONAL_STRING_FIELDS = ("html", "text", "fetched_at", "source", "feed")
 
 
+def rfc3339(epoch_s: float) -> str:
+    """A moment as RFC 3339 in UTC, to the second: 2026-11-23T12:00:00Z."""
+    return datetime.fromtimestamp(epoch_s, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
 def now_rfc3339() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return rfc3339(time.time())
 
 
 def load_object(data: bytes | str) -> Record:

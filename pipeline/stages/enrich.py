@@ -8,7 +8,7 @@ import re
 from pipeline.records import article
 from pipeline.stages.base import Record
 from pipeline.stages.keywords import UNSPACED, keywords
-from pipeline.stages.urls import canonical_url, registrable_domain
+from pipeline.stages.urls import registrable_domain
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _WORDS_PER_MINUTE = 230
@@ -38,10 +38,8 @@ class Enrich:
 
     def run(self, doc: Record) -> Record:
         text = doc["text"]
-        url = doc.get("canonical_url") or canonical_url(doc["url"], doc.get("page_canonical_url"))
         enriched = dict(doc)
         enriched.update(
-            canonical_url=url,
             # The site the page was published on, even when its canonical names the original publisher.
             domain=registrable_domain(doc["url"]),
             word_count=count_words(text),

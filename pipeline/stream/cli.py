@@ -36,23 +36,16 @@ def _stage_count(value: str) -> tuple[str, int]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline.jsonl import JsonlWriter
+    from pipeline.process import OutcomeFiles
     from pipeline.stream.ingest import raw_records
     from pipeline.stream.run import run
 
     inputs = chain.from_iterable(raw_records(path) for path in (args.input or [str(SAMPLES)]))
-    writers = {
-        "article": JsonlWriter(args.output),
-        "duplicate": JsonlWriter(args.duplicates),
-        "dead_letter": JsonlWriter(args.dead_letters),
-    }
     try:
-        summary = run(_settings(args), inputs, writers, args.until_idle, dict(args.workers), args.worker_log_level)
+        with OutcomeFiles(args.output, args.duplicates, args.dead_letters) as files:
+            summary = run(_settings(args), inputs, files, args.until_idle, dict(args.workers), args.worker_log_level)
     except KeyboardInterrupt:
         return 130
-    finally:
-        for writer in writers.values():
-            writer.close()
     print(summary.line(), file=sys.stderr)
     return 0
 

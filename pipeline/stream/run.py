@@ -22,8 +22,7 @@ from pathlib import Path
 import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from pipeline.jsonl import JsonlWriter
-from pipeline.process import Outcome, Summary
+from pipeline.process import Outcome, OutcomeFiles, Summary
 from pipeline.settings import Settings, environment_variables
 from pipeline.stream import topics
 from pipeline.stream.broker import EmbeddedBroker
@@ -112,7 +111,7 @@ class OutcomeReader:
         await self.consumer.stop()
 
 
-async def stream(settings: Settings, inputs: Iterable[bytes], writers: dict[str, JsonlWriter],
+async def stream(settings: Settings, inputs: Iterable[bytes], files: OutcomeFiles,
                  until_idle: bool, workers: WorkerProcesses | None = None, summary: Summary | None = None) -> Summary:
     """Publish `inputs` and write each input's outcome once; with `until_idle`, return when all are out."""
     summary = summary or Summary()
@@ -128,9 +127,9 @@ async def stream(settings: Settings, inputs: Iterable[bytes], writers: dict[str,
                 seen.add(origin)
                 if kind == "article" and summary.articles == 0:
                     log.info("first article", extra={"seconds": round(time.monotonic() - summary.started, 2)})
-                writers[kind].write(record)
-                writers[kind].flush()
-                summary.count(Outcome(kind, record))
+                outcome = Outcome(kind, record)
+                files.write(outcome, flush=True)
+                summary.count(outcome)
             if workers is not None:
                 workers.check()
             if until_idle and published.done() and seen.issuperset(published.result()):
@@ -140,7 +139,7 @@ async def stream(settings: Settings, inputs: Iterable[bytes], writers: dict[str,
         await reader.stop()
 
 
-def run(settings: Settings, inputs: Iterable[bytes], writers: dict[str, JsonlWriter], until_idle: bool,
+def run(settings: Settings, inputs: Iterable[bytes], files: OutcomeFiles, until_idle: bool,
         counts: dict[str, int], worker_log_level: str = "WARNING") -> Summary:
     summary = Summary()  # timed from here: broker and worker start-up are part of the job
     with ExitStack() as stack:
@@ -150,4 +149,4 @@ def run(settings: Settings, inputs: Iterable[bytes], writers: dict[str, JsonlWri
         asyncio.run(topics.create_topics(settings))
         workers = WorkerProcesses(settings, {stage: counts.get(stage, 1) for stage in topics.STAGES}, worker_log_level)
         stack.callback(workers.stop)
-        return asyncio.run(stream(settings, inputs, writers, until_idle, workers, summary))
+        return asyncio.run(stream(settings, inputs, files, until_idle, workers, summary))

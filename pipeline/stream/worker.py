@@ -30,14 +30,13 @@ import traceback
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any, ClassVar
 
 import faust
 from aiokafka.errors import MessageSizeTooLargeError
 
 from pipeline.isolation import Failure
-from pipeline.records import dead_letter, parse_raw_page
+from pipeline.records import dead_letter, parse_raw_page, rfc3339
 from pipeline.settings import Settings
 from pipeline.stages.base import Record, Rejected
 from pipeline.stream import topics
@@ -192,7 +191,7 @@ class StageWorker:
                 record = parse_raw_page(event.value, trace.origin, self.settings.max_page_bytes)
                 if not record.get("fetched_at"):
                     # The raw record's timestamp: every article gets a time, and a replay the same one.
-                    record["fetched_at"] = _rfc3339(trace.raw_ms)
+                    record["fetched_at"] = rfc3339(trace.raw_ms / 1000)
             else:
                 record = decode(event.value)
             if step.reorder_grace_s is not None:
@@ -257,10 +256,6 @@ class StageWorker:
             return view.json({"stage": self.stage, "steps": self.metrics.snapshot()})
 
         return metrics
-
-
-def _rfc3339(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _too_large(exc: BaseException) -> bool:

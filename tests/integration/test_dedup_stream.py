@@ -21,6 +21,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 
+from pipeline.records import rfc3339
 from pipeline.stages.dedup import FEATURES, Dedup, prepare
 from pipeline.stages.dedup.fingerprint import MIN_HASHED_WORDS
 from pipeline.stream import topics
@@ -29,7 +30,7 @@ from pipeline.stream.ingest import producer
 from pipeline.stream.kafka import client_options
 from pipeline.stream.run import OutcomeReader, WorkerProcesses
 from pipeline.stream.state import partition_of
-from pipeline.stream.worker import _rfc3339, app_id
+from pipeline.stream.worker import app_id
 
 from ..conftest import FIXTURES, load_jsonl
 from .conftest import final_metrics, settings_for, workers
@@ -231,9 +232,9 @@ def covering(docs: list[dict], partitions: int) -> list[dict]:
 
 def test_state_older_than_the_window_is_forgotten_and_tombstoned_on_its_own_partition(broker, tmp_path) -> None:
     settings = settings_for(broker, "window", dedup_window_days=1.0)
-    old = stamped([dict(doc, fetched_at=_rfc3339(T0_MS)) for doc in distinct(12)])
+    old = stamped([dict(doc, fetched_at=rfc3339(T0_MS / 1000)) for doc in distinct(12)])
     # Two days later (raw timestamps and fetch times): the old records' claims and story rows are past the window.
-    new = stamped([dict(doc, fetched_at=_rfc3339(T0_MS + 2 * DAY_MS)) for doc in covering(distinct(60, 100), 8)],
+    new = stamped([dict(doc, fetched_at=rfc3339((T0_MS + 2 * DAY_MS) / 1000)) for doc in covering(distinct(60, 100), 8)],
                   T0_MS + 2 * DAY_MS)
     for doc in new:
         doc["origin"] = doc["origin"].replace("pages.raw/", "pages.raw.later/")
@@ -345,4 +346,4 @@ def test_replaying_the_raw_topic_gives_every_record_the_decision_it_got_the_firs
     # A page without a fetch time got its raw record's timestamp, and got it again on replay.
     for (origin, stamp), line in zip(sent, lines):
         if "fetched_at" not in orjson.loads(line):
-            assert first[origin][0][1]["fetched_at"] == _rfc3339(stamp)
+            assert first[origin][0][1]["fetched_at"] == rfc3339(stamp / 1000)

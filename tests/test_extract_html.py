@@ -9,11 +9,13 @@ from trafilatura.utils import load_html
 
 from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
+from pipeline.stages.extract import html_body
 from pipeline.stages.extract.html_body import continuation
 from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.headline import strip_site_name
 from pipeline.stages.extract.dates import parse_timestamp
 from pipeline.stages.extract.metadata import page_metadata
+from pipeline.stages.extract.standfirst import standfirst
 from pipeline.stages.extract.tidy import tidy
 
 URL = "https://www.rheinblatt.example/lokales/neue-bruecke?utm_source=feed"
@@ -127,3 +129,86 @@ def test_a_different_class_or_a_lone_short_paragraph_is_no_continuation():
     teaser = ["Read our guide to bridges."]
     assert continuation(load_html(_chunked(teaser, card=CHUNK_2[0])), CHUNK_1) == []
     assert continuation(load_html(_chunked(CHUNK_2)), CHUNK_1 + CHUNK_2) == []
+
+
+BODY = "A long paragraph of the article that tells the story in full sentences for the reader."
+
+
+@pytest.mark.parametrize("teaser", [
+    "Read more: Storm leaves thousands without power",
+    "Lea también: Impiden ingreso a reportero estadounidense",
+    "LE PUEDE INTERESAR: La ficha del expresidente en Nueva York",
+    "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+    "À lire aussi » Quel est votre profil digestif ?",
+    "[Related: Salesforce keynote: AI, integration and protesters]",
+])
+def test_an_inline_teaser_inside_the_article_is_dropped(teaser):
+    assert tidy([BODY, teaser, BODY], None) == [BODY, BODY]
+
+
+def test_a_sentence_that_starts_like_a_teaser_is_kept():
+    line = "Read more: the council published the full report on its website, and it runs to 400 pages."
+    assert tidy([BODY, line], None) == [BODY, line]
+
+
+@pytest.mark.parametrize("heading", ["Notas relacionadas", "| Weitere Artikel zum Thema |", "Mehr zum Thema auf UEPO.de",
+                                     "Más sobre La Tercera AM", "Schon gelesen?", "Top-Themen bei FIT FOR FUN"])
+def test_a_more_stories_heading_goes_with_the_headlines_it_announces(heading):
+    assert tidy([BODY, BODY, heading, "Storm leaves thousands without power", "Team wins the final"], None) == [BODY, BODY]
+
+
+def test_calls_to_subscribe_or_follow_at_the_end_are_dropped_but_not_inside_the_article():
+    promos = ["Subscribe now to our eNATION edition for the full story.",
+              "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."]
+    newsletter_story = "The newsletter now reaches 40,000 readers a week, the publisher said on Monday."
+    assert tidy([BODY, newsletter_story, BODY, BODY, *promos], None) == [BODY, newsletter_story, BODY, BODY]
+    assert tidy([BODY, BODY, "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner."], None) == [BODY, BODY]
+
+
+LEAD = ("Bundespräsident Frank-Walter Steinmeier lädt jedes Jahr zum Neujahrsempfang ins Schloss Bellevue. "
+        "In diesem Jahr waren auch Vertreterinnen der Jugendverbände dabei.")
+STORY = ["Der Empfang begann am Vormittag mit einer Rede des Bundespräsidenten über das Ehrenamt im ganzen Land.",
+         "Danach sprachen die Gäste mit ihm über ihre Arbeit vor Ort und über die Folgen der Pandemie für Jugendliche."]
+
+
+def _page(between: str, before_headline: str = "") -> str:
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    return (f"<html><body>{before_headline}<h1>Steinmeier empfängt Ehrenamtliche</h1>{between}"
+            f"<div class='article-body'>{story}</div></body></html>")
+
+
+def test_the_lead_paragraph_between_headline_and_body_is_put_back():
+    tree = load_html(_page(f"<div class='teaser-text'><p>{LEAD}</p></div><script>var ad = 1;</script>"))
+    assert standfirst(tree, STORY) == LEAD
+    assert standfirst(tree, [LEAD, *STORY]) is None  # already found
+
+
+@pytest.mark.parametrize("between", [
+    "<p class='dek'>There is an impeachment lesson hiding in the president's failure.</p>",  # one-sentence deck
+    f"<figure><figcaption>{LEAD}</figcaption></figure>",
+    f"<div class='byline-box'><p>{LEAD}</p></div>",
+    f"<ul><li>{LEAD}</li></ul>",
+])
+def test_decks_captions_bylines_and_lists_are_no_lead(between):
+    assert standfirst(load_html(_page(between)), STORY) is None
+
+
+def test_a_block_above_the_headline_is_no_lead():
+    assert standfirst(load_html(_page("", before_headline=f"<p>{LEAD}</p>")), STORY) is None
+
+
+def _readings(monkeypatch, precise: int, broad: int, full: int, page_text: int) -> str:
+    texts = {(True, True): "p" * precise, (False, True): "b" * broad, (False, False): "f" * full}
+    monkeypatch.setattr(html_body, "_read", lambda tree, url, precise, fast=True: [texts[(precise, fast)]])
+    monkeypatch.setattr(html_body, "_paragraph_text_length", lambda tree: page_text)
+    return html_body._reading(None, "https://example.com/a")[0][0]
+
+
+def test_a_short_reading_gives_way_to_the_full_extraction_only_when_it_finds_far_more(monkeypatch):
+    assert _readings(monkeypatch, precise=400, broad=420, full=5000, page_text=6000) == "f"
+    assert _readings(monkeypatch, precise=400, broad=420, full=1200, page_text=6000) == "p"
+    # Too little paragraph text on the page for the full extraction to find more: not run.
+    assert _readings(monkeypatch, precise=400, broad=420, full=5000, page_text=900) == "p"
+    assert _readings(monkeypatch, precise=400, broad=2000, full=5000, page_text=6000) == "b"
+    assert _readings(monkeypatch, precise=50, broad=2000, full=300, page_text=6000) == "f"
+    assert _readings(monkeypatch, precise=3000, broad=9000, full=9000, page_text=9000) == "p"

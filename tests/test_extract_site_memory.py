@@ -8,7 +8,8 @@ import json
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract.site_memory import SiteMemory, SiteTemplates, TemplatePolicy, fingerprint, fingerprints
 
-PROMO = "Subscribers get our morning briefing every weekday before seven"
+# A line the site prints under every story, matched by no built-in rule: only the memory removes it.
+PROMO = "The Harbour Gazette is printed every weekday morning and sold at three hundred kiosks"
 
 
 def _page(n: int, domain: str = "news.example.com") -> dict:

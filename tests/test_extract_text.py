@@ -60,6 +60,11 @@ def test_teaser_heading_in_another_language():
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
 
 
+def test_inline_teaser_and_closing_call_to_subscribe():
+    text = f"{PARA_1}\nRead more: Mayor opens new bridge in the harbour district\n{PARA_2}\n{PARA_3}\nSubscribe to our newsletter for the day's top stories."
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]
+
+
 def test_share_prompt():
     text = f"{PARA_1}\n{PARA_2}\n\nShare this article on Facebook\nFollow us on Twitter"
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]

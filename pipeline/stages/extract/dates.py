@@ -44,6 +44,7 @@ _DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
 # How far (characters of visible text) from the headline a printed date still dates the article;
 # further away it is a teaser's, a comment's or the footer's.
 _NEAR_HEADLINE = 600
+_DATE_LENGTH = 80
 
 
 def parse_timestamp(value: str) -> datetime | None:
@@ -105,12 +106,14 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
 
 def _printed(tree: HtmlElement, language: str | None) -> list[VisibleDate]:
     """Dates printed near the headline (anywhere when the page has no h1), nearest first."""
-    text, headline = visible_text(tree)
-    found = page_dates(text, language.split("-")[0] if language else None, day_first=not (language or "").startswith("en-us"))
+    # Past the window, room for a whole date and its clock time.
+    text, headline = visible_text(tree, past_headline=_NEAR_HEADLINE + _DATE_LENGTH)
+    start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
+    found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=not (language or "").startswith("en-us"))
     if headline is None:
         return found
-    near = [d for d in found if abs(d.offset - headline) <= _NEAR_HEADLINE]
-    return sorted(near, key=lambda d: abs(d.offset - headline))
+    distance = {d: abs(start + d.offset - headline) for d in found}
+    return sorted((d for d in found if distance[d] <= _NEAR_HEADLINE), key=distance.__getitem__)
 
 
 def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: VisibleDate) -> datetime:

@@ -10,7 +10,8 @@ than the fallback does.
 Some layouts split one article over several sibling containers of the same class (a grid
 chunk per few paragraphs, ads between them); every trafilatura reading stops at the first.
 So the paragraphs of same-class siblings that follow the container of the last paragraph
-found are appended.
+found are appended, and a lead paragraph set apart above the body is put in front
+(standfirst.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura import extract
 
 from pipeline.stages.extract import lines as L
+from pipeline.stages.extract.standfirst import standfirst
 
 # A precise reading this long has found an article: no second opinion needed (it would
 # overrule fewer than 1 page in 300 on the benchmark sets, at the cost of a second pass).
@@ -29,6 +31,11 @@ _PRECISE_MIN_SHARE = 0.7
 # readings (the broad one then tends to return the navigation), so trafilatura's full
 # extraction with its readability/jusText fallback decides (about 2% of pages).
 _NOTHING_FOUND = 100
+# A precise reading shorter than this that the broad reading does not overrule may have
+# found only a teaser or the lead: when the page holds several times more paragraph text,
+# the full extraction runs too and wins if it finds that much more (about 2% of pages).
+_SHORT = 1000
+_FULL_MIN_RATIO = 5
 
 
 # How far above the last paragraph found the split container may sit.
@@ -70,6 +77,10 @@ def continuation(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
     return []
 
 
+def _paragraph_text_length(tree: HtmlElement) -> int:
+    return sum(map(len, tree.xpath("//body//p//text()")))
+
+
 def _paragraphs(text: str | None) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in (text or "").split("\n")) if line]
 
@@ -82,7 +93,8 @@ def _read(tree: HtmlElement, url: str, precise: bool, fast: bool = True) -> list
 
 def html_paragraphs(tree: HtmlElement, url: str) -> list[str]:
     found = _reading(tree, url)
-    return found + continuation(tree, found)
+    lead = standfirst(tree, found)
+    return ([lead] if lead else []) + found + continuation(tree, found)
 
 
 def _reading(tree: HtmlElement, url: str) -> list[str]:
@@ -93,4 +105,11 @@ def _reading(tree: HtmlElement, url: str) -> list[str]:
     if length < _NOTHING_FOUND:
         return _read(tree, url, precise=False, fast=False)
     broad = _read(tree, url, precise=False)
-    return precise if length >= _PRECISE_MIN_SHARE * sum(map(len, broad)) else broad
+    if length < _PRECISE_MIN_SHARE * sum(map(len, broad)):
+        return broad
+    # The full extraction can only win on a page with that much more paragraph text.
+    if length < _SHORT and _paragraph_text_length(tree) > _FULL_MIN_RATIO * length:
+        full = _read(tree, url, precise=False, fast=False)
+        if sum(map(len, full)) > _FULL_MIN_RATIO * length:
+            return full
+    return precise

@@ -46,13 +46,13 @@ def is_headline(line: str) -> bool:
     return 2 <= n <= 30 and not stripped.endswith((".", "。", ":", ";", ","))
 
 
-def _phrases(*items: str) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
-    return re.compile(rf"^\W*(?:{alternatives})\W*$", re.IGNORECASE)
+def _alternatives(items: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
 
 
-# A line that is nothing but a teaser heading: what follows it is a link to another story.
-TEASER_HEADING = _phrases(
+# What announces a link to another story: alone on a line it heads a list of them ("Also
+# read"), and followed by a colon it introduces one inline ("Lea también: <headline>").
+_TEASER_PHRASES = (
     # en
     "also read", "read also", "read more", "read next", "see also", "related", "related articles",
     "related stories", "related news", "related content", "related posts", "related coverage",
@@ -62,20 +62,24 @@ TEASER_HEADING = _phrases(
     "most viewed", "trending", "trending now", "top stories", "don't miss", "dont miss",
     "more stories", "more news", "latest news", "latest stories", "editor's picks", "editors' picks",
     "what to read next", "more on this story", "more from", "advertisement", "advertising",
+    "related reading", "further reading", "you may also want to read",
     "sponsored", "sponsored content", "story continues below", "article continues below",
     "story continues below advertisement", "skip advertisement", "continue reading",
     "continue reading below", "read the full story", "watch", "watch now", "listen",
     # de
     "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
     "mehr zum thema", "weitere artikel", "weiterlesen", "anzeige", "werbung", "meistgelesen",
-    "empfohlen", "passend zum thema", "zum thema",
+    "empfohlen", "passend zum thema", "zum thema", "lesen sie hier", "auch lesen", "schon gelesen",
+    "zum weiterlesen", "weitere artikel zum thema", "lesen sie auch die folgenden beiträge",
+    "das thema könnte dich auch interessieren", "das thema könnte sie auch interessieren",
     # fr
     "à lire aussi", "a lire aussi", "lire aussi", "voir aussi", "sur le même sujet", "publicité",
     "les plus lus", "à voir aussi", "lire la suite", "à lire également",
     # es
     "lee también", "lea también", "leer más", "ver también", "te puede interesar",
     "también te puede interesar", "noticias relacionadas", "publicidad", "lo más leído",
-    "más información",
+    "más información", "le puede interesar", "les puede interesar", "vea también", "mira también",
+    "te recomendamos", "notas relacionadas", "nota relacionada", "artículos relacionados",
     # it
     "leggi anche", "leggi di più", "potrebbe interessarti", "potrebbe interessarti anche",
     "pubblicità", "articoli correlati", "i più letti",
@@ -94,6 +98,10 @@ TEASER_HEADING = _phrases(
     "mainos", "olvassa el", "hirdetés", "citește și", "citeste si", "publicitate",
     "ayrıca okuyun", "ilginizi çekebilir", "reklam", "διαβάστε επίσης", "διαφήμιση",
 )
+TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$", re.IGNORECASE)
+_INLINE_TEASER = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\s*[:»›>|–—-]\s*(?P<headline>\S.*)$", re.IGNORECASE)
+# A teased headline is short and not a finished sentence; longer, it is the article going on.
+_INLINE_HEADLINE_WORDS = 30
 
 # Share prompts, sign-up calls and similar page furniture, matched anywhere in a short line.
 _FURNITURE = re.compile(
@@ -122,16 +130,25 @@ def is_teaser_heading(line: str) -> bool:
     return bool(TEASER_HEADING.match(line))
 
 
+def is_inline_teaser(line: str) -> bool:
+    """'Read more: <headline of another story>', a link set inside the article."""
+    match = _INLINE_TEASER.match(line)
+    if not match:
+        return False
+    headline = match.group("headline")
+    return size(headline) <= _INLINE_HEADLINE_WORDS and not headline.rstrip("\"'”’») ").endswith((".", ":", ";", ","))
+
+
 def is_furniture(line: str) -> bool:
     return size(line) <= 20 and bool(_FURNITURE.search(line))
 
 
 def is_credit(line: str) -> bool:
-    return size(line) <= 12 and not ends_sentence(line) and bool(_CREDIT.search(line))
+    return not ends_sentence(line) and size(line) <= 12 and bool(_CREDIT.search(line))
 
 
 def is_byline(line: str) -> bool:
-    return size(line) <= 8 and not ends_sentence(line) and bool(_BYLINE.match(line))
+    return bool(_BYLINE.match(line)) and not ends_sentence(line) and size(line) <= 8
 
 
 # The heading or prompt that opens a comment section, with or without a count
@@ -182,10 +199,11 @@ _MORE_STORIES = re.compile(
     r"|elsewhere on .{1,40}|around the web|from the web|more to explore|popular (?:now|stories|posts)"
     r"|(?:recent|latest|related|similar|more|other) (?:posts|articles)|you (?:may|might) also enjoy"
     r"|das könnte (?:sie|dich|euch) auch interessieren|weitere (?:artikel|beiträge|themen)|meistgelesen"
-    r"|mehr aus .{1,40}|mehr zum thema|mehr themen|(?:ähnliche|verwandte|passende) (?:artikel|beiträge)"
+    r"|mehr aus .{1,40}|mehr zum thema(?: auf .{1,40})?|mehr themen|(?:ähnliche|verwandte|passende) (?:artikel|beiträge)"
+    r"|weitere (?:aktuelle )?themen(?: aus| bei| von)? ?.{0,40}|top[- ]themen(?: bei .{1,40})?|entdecke weitere .{1,30}"
     r"|(?:neueste|aktuelle|beliebte) (?:artikel|beiträge)|empfehlungen der redaktion"
     r"|sur le même sujet|les plus lus|dans la même rubrique|vous aimerez aussi|à lire également"
-    r"|noticias relacionadas|lo más leído|más noticias|te puede interesar|también te puede interesar"
+    r"|noticias relacionadas|notas relacionadas|lo más leído|más noticias|más sobre .{1,40}|te puede interesar|también te puede interesar"
     r"|articoli correlati|i più letti|potrebbe interessarti(?: anche)?|altre notizie"
     r"|você (?:pode|também pode) gostar|notícias relacionadas|mais lidas|mais notícias"
     r"|gerelateerde artikelen|meest gelezen|meer nieuws|najczęściej czytane|podobne artykuły|zobacz również"
@@ -198,8 +216,28 @@ _MORE_STORIES = re.compile(
 )
 
 
+# Calls to subscribe, sign up, download the app, follow or support the site: at the end of an
+# article they are the site speaking, not the author. Specific phrases only: an article may
+# well be about newsletters, donations or Telegram.
+_PROMO = re.compile(
+    r"\bsubscri(?:be|ber|bers|bing|ption)\b|\bsign(?:ing)? up\b|newsletter|\bdownload (?:the|our) .{0,30}apps?\b"
+    r"|\bfollow (?:us|[\w@.]+(?: [\w@.]+)?) on (?:twitter|facebook|instagram)|\bread the full story|\bfor the full story|\blog in for"
+    r"|\babonnier|\babonnement|jetzt registrieren|registrieren sie sich|\bunterstütze (?:uns|unser)"
+    r"|\bjetzt unterstützen|\beingeloggt sein"
+    r"|\bs'abonner|\babonnez|\binscrivez-vous|\bpour lire la suite|\bpour accéder"
+    r"|\bsuscr[ií]b|\bsuscripci[óo]n|\bhazte (?:miembro|socio)|\búnete\b|\biscriviti|\babbonati|\bassine\b|\binscreva"
+    r"|\bsiga-nos|\bzapisz się|\bsubskrypcj|\bprenumerat|\bподпишитесь|\bподписывайтесь",
+    re.IGNORECASE,
+)
+_PROMO_MAX_WORDS = 45
+
+
+def is_promo(line: str) -> bool:
+    return size(line) <= _PROMO_MAX_WORDS and bool(_PROMO.search(line))
+
+
 def is_comment_heading(line: str) -> bool:
-    return size(line) <= 12 and bool(_COMMENT_HEADING.match(line))
+    return bool(_COMMENT_HEADING.match(line)) and size(line) <= 12
 
 
 def is_commenter(line: str) -> bool:
@@ -207,4 +245,4 @@ def is_commenter(line: str) -> bool:
 
 
 def is_more_stories(line: str) -> bool:
-    return size(line) <= 8 and bool(_MORE_STORIES.match(line))
+    return bool(_MORE_STORIES.match(line)) and size(line) <= 8

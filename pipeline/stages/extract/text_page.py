@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.site_memory import fingerprint
+from pipeline.stages.extract.tidy import drop_closing_promos
 
 # How far from the top a page repeats its title (breadcrumb, headline, social title...).
 _TITLE_WINDOW = 12
@@ -79,6 +80,7 @@ def _is_boilerplate(text: str, template: Collection[str]) -> bool:
     return (
         (bool(template) and fingerprint(text) in template)
         or L.is_teaser_heading(text)
+        or L.is_inline_teaser(text)
         or L.is_furniture(text)
         or L.is_credit(text)
     )
@@ -194,4 +196,4 @@ def clean_text_page(text: str, template: Collection[str] = ()) -> TextArticle:
             or (title is not None and L.normalise(lines[i].text) == L.normalise(title))
         )
     ]
-    return TextArticle(title, paragraphs)
+    return TextArticle(title, drop_closing_promos(paragraphs))

@@ -1,7 +1,8 @@
 """Last pass over extracted HTML paragraphs: the furniture that survives a DOM extractor.
 
 trafilatura keeps the headline and standfirst at the top, bylines and datelines, newsletter
-boxes, "Don't miss" lists and photo credits. Each rule here was kept only if it helped on
+boxes, "Don't miss" lists, inline "Read more: <headline>" links, closing calls to subscribe
+and photo credits. Each rule here was kept only if it helped on
 both benchmark sets: the truth there keeps standfirsts, URLs and even copyright lines, so
 rules for those cost more recall than they gained precision.
 """
@@ -13,6 +14,8 @@ import re
 from pipeline.stages.extract import lines as L
 
 _LIST_ITEM = re.compile(r"^[-•*·]\s")
+# How far from the end a promotional line is taken for the site's, not the article's.
+_CLOSING_LINES = 3
 
 
 def _is_title_line(line: str, title: str | None) -> bool:
@@ -26,12 +29,14 @@ def _is_title_line(line: str, title: str | None) -> bool:
 
 
 def _drop_teased_lists(paragraphs: list[str]) -> list[str]:
-    """A teaser heading and the run of headline-like lines it announces."""
+    """A teaser heading and the run of headline-like lines it announces; inline teasers."""
     out: list[str] = []
     teasing = False
     for line in paragraphs:
-        if L.is_teaser_heading(line):
+        if L.is_teaser_heading(line) or L.is_more_stories(line):
             teasing = True
+            continue
+        if L.is_inline_teaser(line):
             continue
         if teasing and (not L.is_prose(line) or _LIST_ITEM.match(line)):
             continue
@@ -40,8 +45,16 @@ def _drop_teased_lists(paragraphs: list[str]) -> list[str]:
     return out
 
 
+def drop_closing_promos(paragraphs: list[str]) -> list[str]:
+    """Subscribe, sign-up and follow-us calls among the last lines (inside an article such a
+    phrase is more often the subject than a call)."""
+    first_closing = len(paragraphs) - _CLOSING_LINES
+    return [p for i, p in enumerate(paragraphs) if i == 0 or i < first_closing or not L.is_promo(p)]
+
+
 def tidy(paragraphs: list[str], title: str | None) -> list[str]:
     # The headline heads the text on most layouts; the truth of every benchmark leaves it out.
     kept = [p for i, p in enumerate(paragraphs) if not (i < 3 and _is_title_line(p, title))]
     kept = [p for p in _drop_teased_lists(kept) if not L.is_credit(p)]
+    kept = drop_closing_promos(kept)
     return kept or paragraphs

@@ -27,11 +27,8 @@ _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe"
 
 
 @lru_cache(maxsize=None)
-def month_names(language: str | None = None) -> dict[str, int]:
-    """Lower-cased month name or abbreviation (3+ letters, no dot) to month number; the
-    page's own language first, then every supported one."""
+def _names_of(locales: tuple[str, ...]) -> dict[str, int]:
     table: dict[str, int] = {}
-    locales = ((language,) if language in _LOCALES else ()) + _LOCALES
     for locale in locales:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
@@ -40,6 +37,15 @@ def month_names(language: str | None = None) -> dict[str, int]:
                     if len(name) >= 3:
                         table.setdefault(name, month)
     return table
+
+
+@lru_cache(maxsize=None)
+def month_names(language: str | None = None) -> dict[str, int]:
+    """Lower-cased month name or abbreviation (3+ letters, no dot) to month number; the
+    page's own language first, then every supported one."""
+    if language not in _LOCALES:
+        return _names_of(_LOCALES)
+    return {**_names_of(_LOCALES), **_names_of((language,))}
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,14 @@ def _day(year: str, month: int | None, day: str) -> date | None:
         return None
 
 
-def visible_text(tree: HtmlElement) -> tuple[str, int | None]:
+class _Enough(Exception):
+    pass
+
+
+def visible_text(tree: HtmlElement, past_headline: int | None = None) -> tuple[str, int | None]:
     """The body's text in document order, white space collapsed, and where the first h1 with
-    text starts in it (None: no such h1; an empty h1 is a logo)."""
+    text starts in it (None: no such h1; an empty h1 is a logo). With `past_headline`, the
+    text stops that many characters after the headline."""
     parts: list[str] = []
     headline: list[int] = []
     size = 0
@@ -103,9 +114,14 @@ def visible_text(tree: HtmlElement) -> tuple[str, int | None]:
         if piece:
             parts.append(piece)
             size += len(piece) + 1
+            if past_headline is not None and headline and size > headline[0] + past_headline:
+                raise _Enough
 
     body = tree.find("body")
-    walk(body if body is not None else tree)
+    try:
+        walk(body if body is not None else tree)
+    except _Enough:
+        pass
     return " ".join(parts), headline[0] if headline else None
 
 

@@ -148,3 +148,44 @@ def test_printed_date_forms():
         "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
     assert days("version 1.12.2 of 12 monkeys, 2022 to 2023, 31/2/2022") == []
     assert page_dates("4 May 2022, 9:05 pm")[0].clock.isoformat() == "21:05:00"
+
+
+def test_a_heading_that_differs_from_the_metadata_by_a_typo_is_still_the_headline():
+    meta = _meta("<title>Il Climate Clock ha iniziato a scorrere - Vegolosi.it</title>",
+                 "<h1>ll Climate Clock ha iniziato a scorrere</h1>")
+    assert meta["title"] == "ll Climate Clock ha iniziato a scorrere"
+
+
+def test_the_only_heading_wins_over_a_reworded_seo_title():
+    meta = _meta('<meta property="og:title" content="O que Pacheco pretende com acenos ao STF e à limitação do indulto">',
+                 "<h1>O que Pacheco pretende ao fazer acenos ao STF e propor limites ao indulto presidencial</h1>")
+    assert meta["title"] == "O que Pacheco pretende ao fazer acenos ao STF e propor limites ao indulto presidencial"
+    unrelated = _meta('<meta property="og:title" content="Budget passes after a long night in the council">',
+                      "<h1>Weather warning for the whole region tomorrow</h1>")
+    assert unrelated["title"] == "Budget passes after a long night in the council"
+
+
+def test_a_kicker_before_the_headline_is_left_out_when_the_metadata_has_the_headline_alone():
+    meta = _meta('<meta property="og:title" content="Flixbus attackiert Deutsche Bahn">',
+                 "<h1>Deutschlandtakt: Flixbus attackiert Deutsche Bahn</h1>")
+    assert meta["title"] == "Flixbus attackiert Deutsche Bahn"
+    broken = _meta('<meta property="og:title" content="Einheit der Woche Lagen-Pyramide mit GA2">',
+                   "<h1>Einheit der Woche<br>Lagen-Pyramide mit GA2</h1>")
+    assert broken["title"] == "Einheit der Woche Lagen-Pyramide mit GA2"
+
+
+def test_more_byline_forms():
+    assert clean_authors(["Tomas Spahn Fr, 18. Oktober 2019"]) == ["Tomas Spahn"]
+    assert clean_authors(["Juan Carlos Muñoz C."]) == ["Juan Carlos Muñoz C."]
+    assert clean_authors(["Post author By Helge Fahrnberger"], strict=True) == ["Helge Fahrnberger"]
+    assert clean_authors(["erstellt von Dominique — veröffentlicht 28.01.2022 06:00"], strict=True) == ["Dominique"]
+    # Desk initials signing the article are no name; a short handle after "by" is one.
+    assert clean_authors(["cpm"]) == [] and clean_authors(["det/dpa"]) == []
+    assert clean_authors(["By oz"]) == ["Oz"]
+
+
+def test_without_structured_data_the_date_by_the_headline_wins_over_other_dates_in_the_markup():
+    meta = _meta('<meta http-equiv="last-modified" content="2019-05-17">',
+                 "<nav>Home</nav><h1>Flixbus attackiert Deutsche Bahn</h1><p>15. Mai 2019, 05:28 Uhr</p>"
+                 "<p>" + "Der lange Text des Artikels. " * 20 + "</p>")
+    assert meta["published_at"] == "2019-05-15T05:28:00Z"

@@ -47,6 +47,7 @@ SEEDS_EXPECTED = REPO / "tests" / "fixtures" / "extract" / "seeds.expected.jsonl
 METADATA_TRUTH = {
     "metadata": REPO / "tests" / "fixtures" / "extract" / "metadata.truth.jsonl",
     "metadata/held-out": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout.truth.jsonl",
+    "metadata/held-out-2": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout2.truth.jsonl",
 }
 
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}

@@ -15,8 +15,8 @@ from pipeline.stages.extract.site_names import key
 
 # What bylines put before a name, in the languages of the pages we see.
 _LABEL = re.compile(
-    r"^(?:(?:written|posted|published|reported|text|texte|texto|tekst|teksti|words|story|"
-    r"geschrieben|verfasst|publié|écrit|escrito|publicado|scritto|pubblicato|napisane|napisał|napisała|"
+    r"^(?:(?:written|post|posted|published|reported|text|texte|texto|tekst|teksti|words|story|"
+    r"geschrieben|verfasst|erstellt|publié|écrit|escrito|publicado|scritto|pubblicato|napisane|napisał|napisała|"
     r"by|von|par|por|di|door|av|af|przez|от|"
     r"autor(?:in|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
     r"\b\s*[:.\-–]?\s*)+",
@@ -45,7 +45,10 @@ _ORGANISATION = re.compile(
 # A date or time after the name ends it, with the month before it: "CBS News February 24,
 # 2020, 7:57 AM". Only there: "Maggio" is a surname as well as May.
 _DATE = re.compile(
-    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r"\.?,?\s*)?(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|"
@@ -65,11 +68,21 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "das", "do
 _MAX_NAME = 60
 
 
+# What introduced the date just cut: "oz on December 4, 2006".
+_BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at)\s*$", re.IGNORECASE)
+_PUNCTUATION = " ,.:-–—|·•"
+# A name may end in an initial: "Juan Carlos Muñoz C."
+_FINAL_INITIAL = re.compile(r"\s\w\.$")
+# Desk initials signing an article: "cpm", "det/dpa".
+_INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
+
+
 def _strip(name: str) -> str:
     name = re.sub(r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\(.*?\)", " ", name)  # emails, handles, links, "(dpa)"
-    name = _STAMP.sub("", _DATE.sub("", name))
-    name = _LABEL.sub("", name.strip(" ,.:-–|·•"))
-    return " ".join(name.split()).strip(" ,.:-–|·•")
+    name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
+    initial = _FINAL_INITIAL.search(name)
+    name = _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION)
+    return name + "." if initial else name
 
 
 def _is_person_shaped(name: str, listed: bool) -> bool:
@@ -102,9 +115,12 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
     for raw in names:
         if not raw or raw.strip().lower().startswith("http") or _names(raw, site):
             continue
-        parts, listed = _parts(raw)
+        # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober").
+        parts, listed = _parts(_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw)
         for part in parts:
             name = _strip(part)
+            if _INITIALS.match(name) and name.islower() and not _LABEL.match(part.strip()):
+                continue
             if name.islower():
                 name = name.title()  # "giampiero maggio"
             if not name or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):

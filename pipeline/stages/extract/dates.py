@@ -104,14 +104,15 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     return same[0] if same and not _local(chosen) else chosen
 
 
-def _printed(tree: HtmlElement, language: str | None) -> list[VisibleDate]:
-    """Dates printed near the headline (anywhere when the page has no h1), nearest first."""
+def _printed(tree: HtmlElement, language: str | None, headline_only: bool = False) -> list[VisibleDate]:
+    """Dates printed near the headline (anywhere when the page has no h1, unless
+    `headline_only`), nearest first."""
     # Past the window, room for a whole date and its clock time.
     text, headline = visible_text(tree, past_headline=_NEAR_HEADLINE + _DATE_LENGTH)
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
     found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=not (language or "").startswith("en-us"))
     if headline is None:
-        return found
+        return [] if headline_only else found
     distance = {d: abs(start + d.offset - headline) for d in found}
     return sorted((d for d in found if distance[d] <= _NEAR_HEADLINE), key=distance.__getitem__)
 
@@ -137,8 +138,12 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], la
     language = (language or "").lower() or None
     candidates = structured_dates(tree, articles)
     if not candidates:
-        # Without the extensive search: it parses free text with dateparser, slow and often
-        # a date the page mentions rather than the day it was published.
+        # The date printed by the headline is the one readers see; htmldate (without the
+        # extensive search, which parses free text with dateparser: slow, and often a date
+        # the page merely mentions) when there is none.
+        printed = _printed(tree, language, headline_only=True)
+        if printed:
+            return rfc3339(printed[0].moment)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)
         moment = parse_timestamp(day) if day else None
         if moment is None:

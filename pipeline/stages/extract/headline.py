@@ -4,14 +4,16 @@ Each source alone goes wrong somewhere: og:title is often a social-media teaser 
 for sharing ("Schudł 125 kilogramów!" above "Angus Barbieri. Nie jadł przez 382 dni"),
 JSON-LD headlines get cut at a fixed length, <title> carries the site and section, and an
 h1 can be the site's banner. A heading that the metadata confirms (whole, as one side of
-"Headline | Site", or as the start of a cut-off copy) is the headline as readers see it;
-without such agreement the structured headline is the best guess.
+"Headline | Site", as the start of a cut-off copy, or but for a typo) is the headline as
+readers see it; so is a page's only heading when it rewords the structured headline (an SEO
+title). Without such agreement the structured headline is the best guess.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from difflib import SequenceMatcher
 
 from lxml.html import HtmlElement
 
@@ -27,6 +29,14 @@ _MAX_LENGTH = 300
 _MIN_SIDE_KEY = 15
 # A cut-off copy must keep at least this share of the heading to confirm it.
 _MIN_PREFIX_SHARE = 0.5
+# A copy this close differs by a typo or a quote mark ("ll Climate Clock" / "Il Climate Clock").
+_SAME_BUT_A_TYPO = 0.95
+# A label printed before the headline, in the same heading: "Deutschlandtakt: ..."
+_MAX_KICKER_WORDS = 4
+_BREAKS = frozenset({"br", "div", "p"})
+# A heading sharing half its words with the structured headline says the same thing.
+_MIN_REWORDED_WORDS = 5
+_MIN_SHARED_WORDS = 0.5
 
 
 def _clean(text: str | None) -> str:
@@ -61,7 +71,7 @@ def _agrees(heading: str, candidates: list[str]) -> bool:
     k = key(heading)
     for candidate in candidates:
         c = key(candidate)
-        if c == k:
+        if c == k or (len(k) >= _MIN_SIDE_KEY and SequenceMatcher(None, k, c).ratio() >= _SAME_BUT_A_TYPO):
             return True
         if len(k) >= _MIN_SIDE_KEY and k in _sides(candidate):
             return True
@@ -70,18 +80,59 @@ def _agrees(heading: str, candidates: list[str]) -> bool:
     return False
 
 
+def _heading_text(h1: HtmlElement) -> str:
+    # A line break or block inside the heading separates a kicker from the headline.
+    parts = []
+    for piece in h1.iter():
+        if piece is not h1 and isinstance(piece.tag, str) and piece.tag in _BREAKS:
+            parts.append(" ")
+        parts.append(piece.text or "")
+        if piece is not h1:
+            parts.append(piece.tail or "")
+    return _clean("".join(parts))
+
+
+def _after_kicker(heading: str, candidates: list[str]) -> str | None:
+    """'Deutschlandtakt: Flixbus attackiert Deutsche Bahn' when the metadata says 'Flixbus
+    attackiert Deutsche Bahn': a topic label (kicker) printed before the headline."""
+    k = key(heading)
+    for candidate in candidates:
+        c = key(candidate)
+        if len(c) >= _MIN_SIDE_KEY and k.endswith(c) and heading.endswith(candidate[-3:]):
+            kicker = heading[: len(heading) - len(candidate)]
+            if 0 < len(kicker.split()) <= _MAX_KICKER_WORDS:
+                return candidate
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower())}
+
+
+def _rewords(heading: str, title: str) -> bool:
+    ours, theirs = _words(heading), _words(title)
+    return len(ours) >= _MIN_REWORDED_WORDS and len(ours & theirs) >= _MIN_SHARED_WORDS * len(ours | theirs)
+
+
 def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str | None, url: str) -> str | None:
     """`structured`: JSON-LD headline, og:title, twitter:title ... most trusted first."""
     keys = site_keys(site_name, url)
     page_title = _clean(tree.findtext(".//title"))
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
-    for h1 in tree.xpath("//h1")[:_MAX_HEADINGS]:
-        heading = _clean(h1.text_content())
-        if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and _agrees(heading, candidates):
-            return heading
+    headings = [h for h in (_heading_text(h1) for h1 in tree.xpath("//h1")[:_MAX_HEADINGS]) if h]
+    for heading in headings:
+        if len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
+            if _agrees(heading, candidates):
+                return heading
+            if kicked := _after_kicker(heading, candidates):
+                return kicked
     for candidate in candidates:
         title = strip_site_name(candidate, site_name, url)
         if title and not names_site(title, keys):
+            # The page's only heading, a rewording of the metadata's headline (which was
+            # written for search engines), is the headline readers see.
+            if len(headings) == 1 and _rewords(headings[0], title) and not names_site(headings[0], keys):
+                return headings[0]
             return title
     first_h1 = next((_clean(h.text_content()) for h in tree.xpath("//h1")[:1]), "")
     return first_h1 or (candidates[0] if candidates else None)

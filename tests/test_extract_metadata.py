@@ -189,3 +189,16 @@ def test_without_structured_data_the_date_by_the_headline_wins_over_other_dates_
                  "<nav>Home</nav><h1>Flixbus attackiert Deutsche Bahn</h1><p>15. Mai 2019, 05:28 Uhr</p>"
                  "<p>" + "Der lange Text des Artikels. " * 20 + "</p>")
     assert meta["published_at"] == "2019-05-15T05:28:00Z"
+
+
+def test_a_bare_label_with_the_name_in_the_next_element_is_a_byline():
+    meta = _meta("", "<h1>Skoda: der lange Weg zum Strom</h1><p>Der lange Text des Artikels über Skoda.</p>"
+                     "<div><h5>Autor:</h5><a href='/autor/maahn'>Peter Maahn/SP-X</a></div>")
+    assert meta["authors"] == ["Peter Maahn"]
+
+
+def test_a_printed_date_a_day_off_does_not_move_a_timestamp_whose_day_the_page_also_prints():
+    # The header's "today" sits right above the headline; the byline's date is the stated one.
+    meta = _meta(_ld_date("2019-10-18T14:31:33+02:00"),
+                 "<p>Sa, 19. Okt 2019</p><h1>No Peace for Our Time</h1><p>Von Tomas Spahn Fr, 18. Oktober 2019</p>")
+    assert meta["published_at"] == "2019-10-18T14:31:33+02:00"

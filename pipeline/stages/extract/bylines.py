@@ -145,6 +145,11 @@ _BYLINE = (
 )
 # Short paragraphs that start with a label: "Von Clemens Höges" at the end of the article.
 _LABEL_LINE = "(self::p or self::strong or self::address) and string-length(normalize-space()) < 80"
+# A label with nothing else in its element: the name is in the next one.
+_BARE_LABEL = (
+    "(//h1)[1]/following::*[self::span or self::strong or self::b or self::em or self::dt or self::h4 or self::h5"
+    " or self::h6 or self::p or self::div or self::label][string-length(normalize-space()) < 12]"
+)
 # Comment sections name their commenters with the same classes.
 _COMMENTS = re.compile(r"comment|kommentar|respond|reply|discussion", re.IGNORECASE)
 _MAX_BYLINE = 120
@@ -170,11 +175,25 @@ def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> li
     return []
 
 
+def _after_bare_labels(tree: HtmlElement, site: set[str]) -> list[str]:
+    """'Autor:' alone in its element, the name in the next one (a heading and a link)."""
+    for elem in tree.xpath(_BARE_LABEL):
+        text = " ".join(elem.text_content().split())
+        if not _LABEL.fullmatch(text) or _in_comments(elem):
+            continue
+        following = elem.getnext()
+        name = " ".join(following.text_content().split()) if following is not None else (elem.tail or "").strip()
+        if name and len(name) <= _MAX_BYLINE and (names := clean_authors([name], site, strict=True)):
+            return names
+    return []
+
+
 def page_bylines(tree: HtmlElement, site: set[str]) -> list[str]:
     """The first byline on the page that names people: a byline element, else a labelled
-    line; the ones after the headline first (teaser cards above it carry bylines too)."""
+    line, else a bare label with the name beside it; the ones after the headline first
+    (teaser cards above it carry bylines too)."""
     for condition, labelled in ((_BYLINE, False), (_LABEL_LINE, True)):
         for xpath in (f"(//h1)[1]/following::*[{condition}]", f"//*[{condition}]"):
             if names := _first_names(tree.xpath(xpath), site, labelled):
                 return names
-    return []
+    return _after_bare_labels(tree, site)

@@ -151,7 +151,12 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], la
             moment = printed[0].moment if printed else None
         return rfc3339(moment) if moment else None
     chosen = _as_local(candidates[0], candidates)
-    for printed in _printed(tree, language):
+    printed_dates = _printed(tree, language)
+    if any(printed.day == chosen.date() for printed in printed_dates):
+        # The page prints the stated day: a date a day off beside it is the header's
+        # "today" or a teaser's, not a correction.
+        return rfc3339(chosen)
+    for printed in printed_dates:
         if abs(printed.day - chosen.date()) <= timedelta(days=1):
             if printed.day != chosen.date():
                 chosen = _on_printed_day(chosen, candidates, printed)

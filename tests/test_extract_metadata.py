@@ -202,3 +202,10 @@ def test_a_printed_date_a_day_off_does_not_move_a_timestamp_whose_day_the_page_a
     meta = _meta(_ld_date("2019-10-18T14:31:33+02:00"),
                  "<p>Sa, 19. Okt 2019</p><h1>No Peace for Our Time</h1><p>Von Tomas Spahn Fr, 18. Oktober 2019</p>")
     assert meta["published_at"] == "2019-10-18T14:31:33+02:00"
+
+
+def test_a_page_state_class_on_the_body_does_not_make_the_byline_a_comment():
+    html = ("<html><body class='single showing-comments'><h1>Warum Wien zu blöd für eine staufreie Straße ist</h1>"
+            "<ul><li class='post-author'>Post author By Helge Fahrnberger</li></ul><p>Der Text.</p>"
+            "<div class='comments'><div class='comment-author'>NCWien says:</div></div></body></html>")
+    assert page_metadata(load_html(html), "https://www.helge.at/2014/03/a/")["authors"] == ["Helge Fahrnberger"]

@@ -156,7 +156,12 @@ _MAX_BYLINE = 120
 
 
 def _in_comments(elem: HtmlElement) -> bool:
-    return any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in elem.iterancestors())
+    # The body's and html's classes describe the page ("showing-comments"), not a section.
+    return any(
+        _COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+        for a in elem.iterancestors()
+        if a.tag not in ("body", "html")
+    )
 
 
 def _text(elem: HtmlElement) -> str:

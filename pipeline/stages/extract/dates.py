@@ -104,17 +104,17 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     return same[0] if same and not _local(chosen) else chosen
 
 
-def _printed(tree: HtmlElement, language: str | None, headline_only: bool = False) -> list[VisibleDate]:
-    """Dates printed near the headline (anywhere when the page has no h1, unless
-    `headline_only`), nearest first."""
+def _printed(tree: HtmlElement, language: str | None) -> tuple[list[VisibleDate], bool]:
+    """Dates printed near the headline, nearest first, and True; without an h1, every date
+    printed on the page, in page order, and False."""
     # Past the window, room for a whole date and its clock time.
     text, headline = visible_text(tree, past_headline=_NEAR_HEADLINE + _DATE_LENGTH)
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
     found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=not (language or "").startswith("en-us"))
     if headline is None:
-        return [] if headline_only else found
+        return found, False
     distance = {d: abs(start + d.offset - headline) for d in found}
-    return sorted((d for d in found if distance[d] <= _NEAR_HEADLINE), key=distance.__getitem__)
+    return sorted((d for d in found if distance[d] <= _NEAR_HEADLINE), key=distance.__getitem__), True
 
 
 def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: VisibleDate) -> datetime:
@@ -141,17 +141,16 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], la
         # The date printed by the headline is the one readers see; htmldate (without the
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
-        printed = _printed(tree, language, headline_only=True)
-        if printed:
+        printed, by_headline = _printed(tree, language)
+        if printed and by_headline:
             return rfc3339(printed[0].moment)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)
         moment = parse_timestamp(day) if day else None
-        if moment is None:
-            printed = _printed(tree, language)
-            moment = printed[0].moment if printed else None
+        if moment is None and printed:
+            moment = printed[0].moment
         return rfc3339(moment) if moment else None
     chosen = _as_local(candidates[0], candidates)
-    printed_dates = _printed(tree, language)
+    printed_dates, _ = _printed(tree, language)
     if any(printed.day == chosen.date() for printed in printed_dates):
         # The page prints the stated day: a date a day off beside it is the header's
         # "today" or a teaser's, not a correction.

@@ -34,6 +34,7 @@ _SAME_BUT_A_TYPO = 0.95
 # A label printed before the headline, in the same heading: "Deutschlandtakt: ..."
 _MAX_KICKER_WORDS = 4
 _BREAKS = frozenset({"br", "div", "p"})
+_WORD = re.compile(r"\w+")
 # A heading sharing half its words with the structured headline says the same thing.
 _MIN_REWORDED_WORDS = 5
 _MIN_SHARED_WORDS = 0.5
@@ -106,7 +107,7 @@ def _after_kicker(heading: str, candidates: list[str]) -> str | None:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower())}
+    return set(_WORD.findall(text.lower()))
 
 
 def _rewords(heading: str, title: str) -> bool:
@@ -119,7 +120,8 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     keys = site_keys(site_name, url)
     page_title = _clean(tree.findtext(".//title"))
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
-    headings = [h for h in (_heading_text(h1) for h1 in tree.xpath("//h1")[:_MAX_HEADINGS]) if h]
+    h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
+    headings = [h for h in map(_heading_text, h1s) if h]
     for heading in headings:
         if len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
             if _agrees(heading, candidates):
@@ -134,5 +136,5 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             if len(headings) == 1 and _rewords(headings[0], title) and not names_site(headings[0], keys):
                 return headings[0]
             return title
-    first_h1 = next((_clean(h.text_content()) for h in tree.xpath("//h1")[:1]), "")
+    first_h1 = _heading_text(h1s[0]) if h1s else ""
     return first_h1 or (candidates[0] if candidates else None)

@@ -99,8 +99,9 @@ def _is_block_of_text(elem: HtmlElement) -> bool:
 
 def _is_furniture(elem: HtmlElement) -> bool:
     parent = elem.getparent()
-    classes = (elem.get("class") or "") + " " + (parent.get("class") or "" if parent is not None else "")
-    return bool(_NOT_CLASSED.search(classes))
+    own = elem.get("class") or ""
+    around = (parent.get("class") or "") if parent is not None else ""
+    return bool(_NOT_CLASSED.search(own) or _NOT_CLASSED.search(around))
 
 
 def standfirst(tree: HtmlElement, paragraphs: list[str]) -> str | None:

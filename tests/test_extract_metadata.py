@@ -209,3 +209,95 @@ def test_a_page_state_class_on_the_body_does_not_make_the_byline_a_comment():
             "<ul><li class='post-author'>Post author By Helge Fahrnberger</li></ul><p>Der Text.</p>"
             "<div class='comments'><div class='comment-author'>NCWien says:</div></div></body></html>")
     assert page_metadata(load_html(html), "https://www.helge.at/2014/03/a/")["authors"] == ["Helge Fahrnberger"]
+
+
+def test_a_byline_is_read_element_by_element_and_line_by_line():
+    # A screen-reader label runs into the name without a space between the elements.
+    glued = _meta("", "<h1>15 Jahre rete-mirabile.net</h1><p><span class='byline'><span class='author vcard'>"
+                      "<span class='screen-reader-text'>Author</span><a href='/author/a/'>Andreas Kalt</a></span></span></p>")
+    assert glued["authors"] == ["Andreas Kalt"]
+    # A line break ends the byline: the dateline under it is a place.
+    dateline = _meta("", "<h1>Streit ums Feuerholz</h1><p>Von <strong><a href='/a'>Roland Brockmann</a></strong> und "
+                         "<strong><a href='/b'>Sebastian Drescher</a></strong><br><span></span><br>Kakuma /Kenia</p>")
+    assert dateline["authors"] == ["Roland Brockmann", "Sebastian Drescher"]
+    # An author box: the name on its first line, the role and links below it; hidden text is not read.
+    box = _meta("", "<h1>Firmenwagen: Leasing oder Finanzierung?</h1><div class='author-bio'><div>Martin Junker</div>"
+                    "<div>Ihr Finanzierungsberater</div><a>Biografie</a></div>")
+    assert box["authors"] == ["Martin Junker"]
+    rated = _meta("", "<h1>Eine Interpretation des Multiplikators</h1><div class='author'><a href='/autoren/gq/'>Georg Quaas</a>,"
+                      " 21. Jan. 2015 <div><span class='hide'>Eine Interpretation des Multiplikators: eine lange Zeile, die "
+                      "niemand sieht, weil sie versteckt ist</span> 12 Stimmen</div></div>")
+    assert rated["authors"] == ["Georg Quaas"]
+    # A teaser card classed as having an author is no byline.
+    card = _meta("", "<h1>Pelea en los pasillos</h1><div class='card withAuthor'><h3>Espectáculos</h3><h2>“Eres súper "
+                     "sensible, Julio…”: el relato de los hermanos sobre su padre que desarmó al animador</h2>"
+                     "<div class='article-author'><a>Juan Carlos Muñoz C.</a></div></div>")
+    assert card["authors"] == ["Juan Carlos Muñoz C."]
+
+
+def test_phrases_that_introduce_a_byline():
+    assert clean_authors(["Text & Fotos: Ivan Valetny"], strict=True) == ["Ivan Valetny"]
+    assert clean_authors(["Blog Beitrag von Margarita Koreneva"], strict=True) == ["Margarita Koreneva"]
+    assert clean_authors(["Un documentaire de Kristen Falc'hon"], strict=True) == ["Kristen Falc'hon"]
+    meta = _meta("", "<h1>Vegetarier zu sein</h1><p>Eine Analyse in zwei Ländern.</p><p>Ein Gastbeitrag von Anna Berg</p>")
+    assert meta["authors"] == ["Anna Berg"]
+
+
+def test_buttons_placeholders_foundations_and_web_addresses_are_no_names():
+    assert clean_authors(["Inga Hoeltmann Follow"], strict=True) == ["Inga Hoeltmann"]
+    for nobody in ("Agencies", "Unknown", "Publisher", "Hanns-Seidel-Stiftung e.V", "www.everardoherrera.com"):
+        assert clean_authors([nobody]) == [], nobody
+
+
+def test_the_publisher_named_as_meta_author_is_no_author():
+    meta = _meta('<meta name="author" content="Auto Illustrierte"><meta name="DC.publisher" content="Auto Illustrierte">',
+                 "<h1>Bielersee-Winterhechte</h1><table><tr><td class='authorbold'><b>Text &amp; Fotos:</b> Ivan Valetny</td></tr></table>")
+    assert meta["authors"] == ["Ivan Valetny"]
+
+
+def test_a_byline_naming_the_stated_author_and_more_wins():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Rudolf Fischer"}}</script>'
+    meta = _meta(ld, "<h1>Advanced Offroad Pro im Test</h1><div class='meta-item author'>von Rudolf Fischer, Simon Kohler</div>")
+    assert meta["authors"] == ["Rudolf Fischer", "Simon Kohler"]
+    other = _meta(ld, "<h1>Advanced Offroad Pro im Test</h1><div class='author'>von Simon Kohler</div>")
+    assert other["authors"] == ["Rudolf Fischer"]
+
+
+def test_the_headline_is_the_h1_the_title_names_not_the_first_h1():
+    # A blog's tagline in an h1 comes first, with a teaser's byline after it.
+    meta = _meta('<title>La voix des nuls | ARTE Radio</title><meta property="og:site_name" content="ARTE Radio">',
+                 "<h1>Créatrice de podcasts depuis 2002</h1><p class='podcast-card__authors'>Par Olivier Minot</p>"
+                 "<h1>La voix des nuls</h1><p class='cover-authors'>Un documentaire de Kristen Falc'hon</p>")
+    assert meta["title"] == "La voix des nuls" and meta["authors"] == ["Kristen Falc'hon"]
+    # A screen-reader "Navigation" h1: the local day printed by the real headline still corrects a UTC midnight.
+    dated = _meta('<title>Kommunalwahlen in Nordmazedonien</title>'
+                  '<meta property="article:published_time" content="2021-11-04T23:00Z">',
+                  "<h1>Navigation</h1><nav>" + "<a>Menüpunkt</a> " * 150 + "</nav>"
+                  "<h1>Kommunalwahlen in Nordmazedonien</h1><span>5. November 2021</span>")
+    assert dated["published_at"][:10] == "2021-11-05"
+
+
+def test_a_kicker_in_an_element_of_its_own_is_left_out_even_when_the_title_repeats_it():
+    head = ('<meta property="og:title" content="Wie Firmen ihre Beschäftigten schützen">'
+            "<title>Abstandsregeln: Wie Firmen ihre Beschäftigten schützen - Wirtschaft</title>")
+    apart = _meta(head, "<h1><span class='overline'>Abstandsregeln</span><span>: </span>"
+                        "<span>Wie Firmen ihre Beschäftigten schützen</span></h1>")
+    assert apart["title"] == "Wie Firmen ihre Beschäftigten schützen"
+    # In one run of text with the headline, the title confirms it as part of the headline.
+    run_on = _meta(head, "<h1>Abstandsregeln: Wie Firmen ihre Beschäftigten schützen</h1>")
+    assert run_on["title"] == "Abstandsregeln: Wie Firmen ihre Beschäftigten schützen"
+
+
+def test_without_an_h1_the_date_printed_by_the_title_beats_the_header_date():
+    meta = _meta("<title>Kolumne: Queer Royal – Über Dragqueens und Dragkings</title>",
+                 "<p>Mittwoch, 01. November 2023</p><nav>" + "<a>Rubrik</a> " * 100 + "</nav>"
+                 "<h2>Kolumne: Queer Royal - Über Dragqueens und Dragkings</h2><p>Im Schlepptau 31. Oktober 2023. Text.</p>")
+    assert meta["published_at"][:10] == "2023-10-31"
+
+
+def test_a_date_line_below_a_long_standfirst_still_dates_the_article():
+    meta = _meta('<meta name="date" content="2019-05-07T17:00:52+02:00">',
+                 "<h1>Frank Witzel erhält Deutschen Buchpreis 2015</h1><p>" + "Frankfurt (dpa) - Für einen Roman. " * 20
+                 + "</p><div>12.10.2015, 19:16 Uhr</div>")
+    # A bare "date" meta does not say which date it is: the printed one wins.
+    assert meta["published_at"][:10] == "2015-10-12"

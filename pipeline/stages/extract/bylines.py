@@ -15,9 +15,15 @@ from pipeline.stages.extract.site_names import key
 
 # What bylines put before a name, in the languages of the pages we see.
 _LABEL = re.compile(
-    r"^(?:(?:written|post|posted|published|reported|text|texte|texto|tekst|teksti|words|story|"
-    r"geschrieben|verfasst|erstellt|publié|écrit|escrito|publicado|scritto|pubblicato|napisane|napisał|napisała|"
-    r"by|von|par|por|di|door|av|af|przez|от|"
+    r"^(?:(?:"
+    # "Text & Fotos:", "Texte et photos :"
+    r"(?:text|texte|texto|words)\s*(?:&|und|and|et|y|/|\+)\s*(?:fotos?|photos?|bilder?|bild|pictures?)|"
+    # "Ein Beitrag von", "Blog Beitrag von", "Un documentaire de", "A story by"
+    r"(?:(?:ein|eine|a|an|un|une)\s+)?(?:[^\W\d]+[\s-])?(?:beitrag|gastbeitrag|artikel|article|post|story|bericht|kommentar|"
+    r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview)\s+(?:von|by|de|par|di|por)|"
+    r"written|post|posted|published|reported|submitted|text|texte|texto|tekst|teksti|words|story|"
+    r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|publié|écrit|escrito|publicado|scritto|pubblicato|"
+    r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|"
     r"autor(?:in|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
     r"\b\s*[:.\-–]?\s*)+",
     re.IGNORECASE,
@@ -28,14 +34,15 @@ _ROLE = re.compile(
     r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in|e|a)?|rédacteur|rédactrice|rédaction|"
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
     r"photographer|fotograf(?:in)?|photos?|fotos?|illustrat\w*|guest|gastautor(?:in)?|freelance|"
-    r"admin|administrator|anonymous|anonym|anónimo|anonyme|user|webmaster|"
+    r"admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
     r"collectif|collective|kollektiv|colectivo|collettivo)\b",
     re.IGNORECASE,
 )
 # A name that holds one of these is a publication or an agency, not a person.
 _ORGANISATION = re.compile(
     r"\b(?:news|online|newsroom|media|medien|verlag|press|presse|prensa|stampa|agency|agencia|agence|agenzia|"
-    r"zeitung|magazin|magazine|gmbh|inc|ltd|llc|tv|radio|digital|"
+    r"zeitung|magazin|magazine|gmbh|ggmbh|inc|ltd|llc|tv|radio|digital|e\.\s?v|stiftung|foundation|verein|verband|"
+    r"institut|institute|universität|university|université|universidad|"
     r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|"
     r"associated\s+press|agence\s+france[-\s]presse|europa\s+press|"
     # photo credits and licences
@@ -57,7 +64,9 @@ _DATE = re.compile(
 )
 _STAMP = re.compile(
     r"\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|"
-    r"pubblicato|aggiornato|opublikowano)\b.*$",
+    r"pubblicato|aggiornato|opublikowano|"
+    # the buttons of an author box: "Inga Hoeltmann Follow"
+    r"follow|folgen|abonnieren|subscribe|suivre|seguir|segui|obserwuj)\b.*$",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -78,7 +87,7 @@ _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
 
 def _strip(name: str) -> str:
-    name = re.sub(r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\(.*?\)", " ", name)  # emails, handles, links, "(dpa)"
+    name = re.sub(r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\bwww\.\S+|\(.*?\)", " ", name)  # emails, handles, links, "(dpa)"
     name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
     initial = _FINAL_INITIAL.search(name)
     name = _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION)
@@ -115,11 +124,14 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
     for raw in names:
         if not raw or raw.strip().lower().startswith("http") or _names(raw, site):
             continue
-        # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober").
-        parts, listed = _parts(_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw)
+        # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
+        # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
+        byline = _BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw
+        label = _LABEL.match(byline.strip())
+        parts, listed = _parts(byline.strip()[label.end():] if label else byline)
         for part in parts:
             name = _strip(part)
-            if _INITIALS.match(name) and name.islower() and not _LABEL.match(part.strip()):
+            if _INITIALS.match(name) and name.islower() and not label:
                 continue
             if name.islower():
                 name = name.title()  # "giampiero maggio"
@@ -147,7 +159,7 @@ _BYLINE = (
 _LABEL_LINE = "(self::p or self::strong or self::address) and string-length(normalize-space()) < 80"
 # A label with nothing else in its element: the name is in the next one.
 _BARE_LABEL = (
-    "(//h1)[1]/following::*[self::span or self::strong or self::b or self::em or self::dt or self::h4 or self::h5"
+    "following::*[self::span or self::strong or self::b or self::em or self::dt or self::h4 or self::h5"
     " or self::h6 or self::p or self::div or self::label][string-length(normalize-space()) < 12]"
 )
 # Comment sections name their commenters with the same classes.
@@ -164,25 +176,64 @@ def _in_comments(elem: HtmlElement) -> bool:
     )
 
 
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "header", "footer",
+                     "figure", "figcaption", "blockquote", "address", "dl", "dt", "dd", "table", "tr", "td", "th"})
+# Text for screen readers repeats the name or labels it ("Author"): readers do not see it.
+_HIDDEN = re.compile(r"screen-reader|sr-only|visually-hidden|visuallyhidden|\bhide\b|\bhidden\b", re.IGNORECASE)
+
+
+def _lines(elem: HtmlElement) -> list[str]:
+    """The element's text line by line, a <br> or a block ending a line ("Von X und Y<br>
+    Kakuma/Kenia"; an author box's name, then its bio), with a space between inline elements
+    (a screen-reader "Author" runs into the name otherwise)."""
+    lines: list[list[str]] = [[]]
+
+    def walk(node: HtmlElement, root: bool = False) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "br":
+            lines.append([])
+        elif tag and tag not in ("script", "style") and not _HIDDEN.search(node.get("class") or ""):
+            if tag in _BLOCKS:
+                lines.append([])
+            lines[-1].append(node.text or "")
+            for child in node:
+                walk(child)
+            if tag in _BLOCKS:
+                lines.append([])
+        if not root:
+            lines[-1].append(node.tail or "")
+
+    walk(elem, root=True)
+    return [text for line in lines if (text := " ".join(" ".join(line).replace("\u00ad", "").split()))]
+
+
 def _text(elem: HtmlElement) -> str:
+    """The byline's first line; a label alone on it ("Von") goes with the next."""
     named = elem.xpath(".//*[@itemprop='name']")
     source = named[0] if named else elem
-    return " ".join((source.get("content") or source.text_content()).split())
+    if content := source.get("content"):
+        return " ".join(content.split())
+    lines = _lines(source)
+    if sum(map(len, lines)) > _MAX_BYLINE:
+        return ""  # a teaser card classed "withAuthor", an author's bio: not a byline
+    if len(lines) > 1 and _LABEL.fullmatch(lines[0]):
+        return f"{lines[0]} {lines[1]}"
+    return lines[0] if lines else ""
 
 
 def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> list[str]:
     for elem in elems:
         text = _text(elem)
-        if not text or len(text) > _MAX_BYLINE or (labelled and not _LABEL.match(text)) or _in_comments(elem):
+        if not text or (labelled and not _LABEL.match(text)) or _in_comments(elem):
             continue
         if names := clean_authors([text], site, strict=True):
             return names
     return []
 
 
-def _after_bare_labels(tree: HtmlElement, site: set[str]) -> list[str]:
-    """'Autor:' alone in its element, the name in the next one (a heading and a link)."""
-    for elem in tree.xpath(_BARE_LABEL):
+def _after_bare_labels(headline_h1: HtmlElement, site: set[str]) -> list[str]:
+    """'Autor:' alone in its element after the headline, the name in the next one (a heading and a link)."""
+    for elem in headline_h1.xpath(_BARE_LABEL):
         text = " ".join(elem.text_content().split())
         if not _LABEL.fullmatch(text) or _in_comments(elem):
             continue
@@ -193,12 +244,21 @@ def _after_bare_labels(tree: HtmlElement, site: set[str]) -> list[str]:
     return []
 
 
-def page_bylines(tree: HtmlElement, site: set[str]) -> list[str]:
+def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[str]) -> list[str]:
     """The first byline on the page that names people: a byline element, else a labelled
     line, else a bare label with the name beside it; the ones after the headline first
     (teaser cards above it carry bylines too)."""
-    for condition, labelled in ((_BYLINE, False), (_LABEL_LINE, True)):
-        for xpath in (f"(//h1)[1]/following::*[{condition}]", f"//*[{condition}]"):
-            if names := _first_names(tree.xpath(xpath), site, labelled):
-                return names
-    return _after_bare_labels(tree, site)
+    if names := headline_byline(headline_h1, site):
+        return names
+    if names := _first_names(tree.xpath(f"//*[{_BYLINE}]"), site, labelled=False):
+        return names
+    scopes = ((tree, "//*"),) if headline_h1 is None else ((headline_h1, "following::*"), (tree, "//*"))
+    for root, axis in scopes:
+        if names := _first_names(root.xpath(f"{axis}[{_LABEL_LINE}]"), site, labelled=True):
+            return names
+    return [] if headline_h1 is None else _after_bare_labels(headline_h1, site)
+
+
+def headline_byline(headline_h1: HtmlElement | None, site: set[str]) -> list[str]:
+    """The names in the first byline element after the headline."""
+    return [] if headline_h1 is None else _first_names(headline_h1.xpath(f"following::*[{_BYLINE}]"), site, labelled=False)

@@ -21,9 +21,11 @@ from lxml.html import HtmlElement
 
 from pipeline.stages.extract.visible_dates import VisibleDate, page_dates, visible_text
 
+# Not a bare "date": it does not say which date (TYPO3 writes the last change there). htmldate
+# reads it when the page prints no date by its headline.
 _DATE_META = (
     "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
-    "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
+    "pubdate", "publishdate", "publish-date", "publication_date", "dc.date.issued",
     "dc.date", "dcterms.created", "dcterms.date", "parsely-pub-date", "sailthru.date",
     "article.published", "published_time", "citation_publication_date", "dc.date.created",
     "cxenseparse:publishtime",
@@ -44,7 +46,11 @@ _DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
 # How far (characters of visible text) from the headline a printed date still dates the article;
 # further away it is a teaser's, a comment's or the footer's.
 _NEAR_HEADLINE = 600
+# Below it a standfirst may come between the headline and the date line.
+_BELOW_HEADLINE = 1000
 _DATE_LENGTH = 80
+# A shorter title can be any phrase on the page.
+_MIN_TITLE = 15
 
 
 def parse_timestamp(value: str) -> datetime | None:
@@ -104,17 +110,24 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     return same[0] if same and not _local(chosen) else chosen
 
 
-def _printed(tree: HtmlElement, language: str | None) -> tuple[list[VisibleDate], bool]:
-    """Dates printed near the headline, nearest first, and True; without an h1, every date
-    printed on the page, in page order, and False."""
+def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | None,
+             language: str | None) -> tuple[list[VisibleDate], bool]:
+    """Dates printed near the headline, nearest first, and True; without a headline on the
+    page, every date printed on it, in page order, and False."""
     # Past the window, room for a whole date and its clock time.
-    text, headline = visible_text(tree, past_headline=_NEAR_HEADLINE + _DATE_LENGTH)
+    text, headline = visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE + _DATE_LENGTH)
+    if headline is None and title and len(title) >= _MIN_TITLE:
+        # No h1: the headline is where the title is printed (a site header's "today" comes first).
+        # Word for word: dashes and quote marks differ between metadata and page.
+        printed_title = re.search(r"\W+".join(map(re.escape, re.findall(r"\w+", title))), text)
+        headline = printed_title.start() if printed_title else None
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
     found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=not (language or "").startswith("en-us"))
     if headline is None:
         return found, False
     distance = {d: abs(start + d.offset - headline) for d in found}
-    return sorted((d for d in found if distance[d] <= _NEAR_HEADLINE), key=distance.__getitem__), True
+    near = [d for d in found if -_NEAR_HEADLINE <= start + d.offset - headline <= _BELOW_HEADLINE]
+    return sorted(near, key=distance.__getitem__), True
 
 
 def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: VisibleDate) -> datetime:
@@ -133,15 +146,18 @@ def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: Visib
     return instant.astimezone(timezone(timedelta(hours=hours)))
 
 
-def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], language: str | None = None) -> str | None:
-    """`language`: the page's declared language (html lang), for month names and 3/5 vs 5/3."""
+def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], headline_h1: HtmlElement | None,
+                 title: str | None, language: str | None = None) -> str | None:
+    """`headline_h1`: the h1 printing the headline (`title`, where the page has no h1): dates
+    printed near it are the article's; `language`: the page's declared language (html lang),
+    for month names and 3/5 vs 5/3."""
     language = (language or "").lower() or None
     candidates = structured_dates(tree, articles)
     if not candidates:
         # The date printed by the headline is the one readers see; htmldate (without the
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
-        printed, by_headline = _printed(tree, language)
+        printed, by_headline = _printed(tree, headline_h1, title, language)
         if printed and by_headline:
             return rfc3339(printed[0].moment)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)
@@ -150,7 +166,7 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], la
             moment = printed[0].moment
         return rfc3339(moment) if moment else None
     chosen = _as_local(candidates[0], candidates)
-    printed_dates, _ = _printed(tree, language)
+    printed_dates, _ = _printed(tree, headline_h1, title, language)
     if any(printed.day == chosen.date() for printed in printed_dates):
         # The page prints the stated day: a date a day off beside it is the header's
         # "today" or a teaser's, not a correction.

@@ -106,6 +106,11 @@ def _after_kicker(heading: str, candidates: list[str]) -> str | None:
     return None
 
 
+def _kicker_apart(h1: HtmlElement, kicker: str) -> bool:
+    wanted = key(kicker)
+    return any(key(child.text_content()) == wanted for child in h1.iterdescendants() if isinstance(child.tag, str))
+
+
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
@@ -115,6 +120,18 @@ def _rewords(heading: str, title: str) -> bool:
     return len(ours) >= _MIN_REWORDED_WORDS and len(ours & theirs) >= _MIN_SHARED_WORDS * len(ours | theirs)
 
 
+def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The h1 that prints the headline: a screen-reader "Navigation" h1 or a blog's tagline
+    can come first. Else the first h1 with text (an empty one is a logo)."""
+    h1s = [h for h in tree.xpath("//h1") if h.text_content().strip()]
+    wanted = key(title or "")
+    if wanted:
+        for h1 in h1s[:_MAX_HEADINGS]:
+            if wanted in key(_heading_text(h1)):
+                return h1
+    return h1s[0] if h1s else None
+
+
 def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str | None, url: str) -> str | None:
     """`structured`: JSON-LD headline, og:title, twitter:title ... most trusted first."""
     keys = site_keys(site_name, url)
@@ -122,11 +139,17 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
     headings = [h for h in map(_heading_text, h1s) if h]
-    for heading in headings:
-        if len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
+    for h1, heading in zip(h1s, map(_heading_text, h1s)):
+        if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
+            # A kicker in an element of its own is a label apart, even when <title> repeats
+            # it ("Kicker: Headline - Section - Site"); in one run of text with the headline
+            # it is part of it, unless the metadata confirms only the rest.
+            kicked = _after_kicker(heading, candidates)
+            if kicked and _kicker_apart(h1, heading[: len(heading) - len(kicked)]):
+                return kicked
             if _agrees(heading, candidates):
                 return heading
-            if kicked := _after_kicker(heading, candidates):
+            if kicked:
                 return kicked
     for candidate in candidates:
         title = strip_site_name(candidate, site_name, url)

@@ -15,9 +15,9 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json
 
-from pipeline.stages.extract.bylines import clean_authors, page_bylines
+from pipeline.stages.extract.bylines import clean_authors, headline_byline, page_bylines
 from pipeline.stages.extract.dates import published_at
-from pipeline.stages.extract.headline import choose_title
+from pipeline.stages.extract.headline import choose_title, headline_element
 from pipeline.stages.extract.site_names import key
 from pipeline.stages.urls import registrable_domain
 
@@ -117,21 +117,33 @@ def language_hints(tree: HtmlElement, headers: dict[str, Any] | None) -> dict[st
 # into three names before anyone can see it was a comma list.
 _AUTHOR_META = {"author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
                 "sailthru.author", "byl", "citation_author", "cxenseparse:author"}
+_PUBLISHER_META = {"dc.publisher", "publisher", "dcterms.publisher"}
 
 
 def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[dict[str, Any]],
-             site_name: str | None, url: str) -> list[str]:
-    """Persons from JSON-LD, else from meta tags, else from the byline on the page. A byline
-    naming the publication ('BRIGITTE.de', 'INTERIA PL') names no author; only the site name
-    and the whole domain count, since a blogger's name is often their domain's label."""
-    site = {key(site_name or ""), key(registrable_domain(url) if url else "")} - {""}
+             site_name: str | None, url: str, headline_h1: HtmlElement | None) -> list[str]:
+    """Persons from JSON-LD, else from meta tags, else from the byline on the page; the
+    byline also when it names the same persons and more (metadata often keeps the first of
+    several). The site is no author: a byline naming the publication ('BRIGITTE.de', 'INTERIA
+    PL') or a meta author that is the meta publisher ('Auto Illustrierte') names nobody. Only
+    the site name, the publisher and the whole domain count, since a blogger's name is often
+    their domain's label."""
+    publishers = [m.get("content") for m in tree.xpath("//meta[@content]")
+                  if (m.get("name") or m.get("property") or "").lower() in _PUBLISHER_META]
+    site = {key(name) for name in (site_name or "", registrable_domain(url) if url else "", *publishers)} - {""}
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
-    structured = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site)
-    if structured:
-        return structured
-    from_meta = clean_authors([m.get("content") for m in tree.xpath("//meta[@content]")
-                               if (m.get("name") or m.get("property") or "").lower() in _AUTHOR_META], site)
-    return from_meta or page_bylines(tree, site)
+    stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or clean_authors(
+        [m.get("content") for m in tree.xpath("//meta[@content]")
+         if (m.get("name") or m.get("property") or "").lower() in _AUTHOR_META], site)
+    if not stated:
+        return page_bylines(tree, headline_h1, site)
+    printed = headline_byline(headline_h1, site)
+    return printed if _more_of_them(stated, printed) else stated
+
+
+def _more_of_them(stated: list[str], printed: list[str]) -> bool:
+    ours = {key(name) for name in printed}
+    return len(ours) > len(stated) and all(key(name) in ours for name in stated)
 
 
 def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -143,11 +155,13 @@ def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = 
     headlines = [a["headline"] for a in articles if isinstance(a.get("headline"), str)]
     social = [_first_meta(tree, "og:title"), _first_meta(tree, "twitter:title"), meta.title]
     hints = language_hints(tree, headers)
+    title = choose_title(tree, headlines + social, site_name, url)
+    headline_h1 = headline_element(tree, title)
     image = meta.image or next((i for a in articles for i in _names_or_urls(a.get("image"))), None)
     return {
-        "title": choose_title(tree, headlines + social, site_name, url),
-        "authors": _authors(tree, objects, articles, site_name, url),
-        "published_at": published_at(tree, url, articles, hints["html_lang"]),
+        "title": title,
+        "authors": _authors(tree, objects, articles, site_name, url, headline_h1),
+        "published_at": published_at(tree, url, articles, headline_h1, title, hints["html_lang"]),
         "site_name": site_name,
         "description": meta.description or None,
         "image": urljoin(url, image) if image else None,

@@ -90,10 +90,11 @@ class _Enough(Exception):
     pass
 
 
-def visible_text(tree: HtmlElement, past_headline: int | None = None) -> tuple[str, int | None]:
-    """The body's text in document order, white space collapsed, and where the first h1 with
-    text starts in it (None: no such h1; an empty h1 is a logo). With `past_headline`, the
-    text stops that many characters after the headline."""
+def visible_text(tree: HtmlElement, headline_h1: HtmlElement | None,
+                 past_headline: int | None = None) -> tuple[str, int | None]:
+    """The body's text in document order, white space collapsed, and where `headline_h1`
+    starts in it (None: no headline). With `past_headline`, the text stops that many
+    characters after the headline."""
     parts: list[str] = []
     headline: list[int] = []
     size = 0
@@ -101,7 +102,7 @@ def visible_text(tree: HtmlElement, past_headline: int | None = None) -> tuple[s
     def walk(elem: HtmlElement) -> None:
         tag = elem.tag if isinstance(elem.tag, str) else ""
         if tag not in _INVISIBLE and tag:
-            if tag == "h1" and not headline and elem.text_content().strip():
+            if elem is headline_h1:
                 headline.append(size)
             add(elem.text)
             for child in elem:

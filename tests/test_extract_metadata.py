@@ -301,3 +301,49 @@ def test_a_date_line_below_a_long_standfirst_still_dates_the_article():
                  + "</p><div>12.10.2015, 19:16 Uhr</div>")
     # A bare "date" meta does not say which date it is: the printed one wins.
     assert meta["published_at"][:10] == "2015-10-12"
+
+
+def test_handles_affiliations_interview_credits_and_markup_in_bylines():
+    assert clean_authors(["bjoernlinder01"]) == ["Bjoernlinder01"]  # digits in a handle are no date
+    assert clean_authors(["By Glen Owen And Brendan Carlin For The Mail On Sunday"]) == ["Glen Owen", "Brendan Carlin"]
+    assert clean_authors(["Interview: Julia Lauter"], strict=True) == ["Julia Lauter"]
+    assert clean_authors(["symple.ch"]) == []
+    assert clean_authors(['<a href="/eksperci/mateusz-gniazdowski" hreflang="pl">Mateusz Gniazdowski</a>, '
+                          '<a href="/eksperci/martyna-wasiuta">Martyna Wasiuta</a>']) == ["Mateusz Gniazdowski", "Martyna Wasiuta"]
+
+
+def test_a_label_in_an_element_of_its_own_beside_the_stated_headline_is_left_out():
+    headline = "Zweimal Kuusela im Powerplay: München verpasst das Endspiel"
+    long_kicker = _meta(f'<meta property="og:title" content="{headline}">',
+                        f"<h1><span>Das Halbfinale der Champions Hockey League am Dienstag</span> <span>{headline}</span></h1>")
+    assert long_kicker["title"] == headline
+    # The metadata's copy carries the site name; the headline is a text node after the kicker.
+    site_suffixed = _meta('<meta property="og:title" content="Cyber-Angriffe: 20 Prozent ins IT-Budget - handwerk magazin">'
+                          '<meta property="og:site_name" content="handwerk magazin">',
+                          "<h1><span class='toptitle'>Investitionen in IT-Sicherheit</span> Cyber-Angriffe: 20 Prozent ins IT-Budget</h1>",
+                          url="https://www.handwerk-magazin.de/cyber/")
+    assert site_suffixed["title"] == "Cyber-Angriffe: 20 Prozent ins IT-Budget"
+    trailer = _meta('<meta property="og:title" content="Zuschauerrückkehr bei den Proficlubs der Region">',
+                    "<h1>Zuschauerrückkehr bei den Proficlubs der Region<br><small>02.02.2022 • Verband, Presse</small></h1>")
+    assert trailer["title"] == "Zuschauerrückkehr bei den Proficlubs der Region"
+
+
+def test_a_title_cut_off_at_a_quote_mark_gives_way_to_its_whole_copy():
+    meta = _meta('<meta property="og:title" content="Senador republicano califica a Biden de ">'
+                 '<title>Senador republicano califica a Biden de "incapacitado"</title>')
+    assert meta["title"] == 'Senador republicano califica a Biden de "incapacitado"'
+    sectioned = _meta('<meta property="og:title" content="Budget passes after a long night">'
+                      "<title>Budget passes after a long night - Politik</title>")
+    assert sectioned["title"] == "Budget passes after a long night"
+    sited = _meta('<meta property="og:title" content="Reparaturcafé am 31. Januar"><meta property="og:site_name" content="Stadt Ahlen">'
+                  "<title>Reparaturcafé am 31. Januar: Stadt Ahlen</title>", url="https://www.ahlen.de/start/a/")
+    assert sited["title"] == "Reparaturcafé am 31. Januar"
+
+
+def test_day_first_numeric_dates_in_metadata_and_spaced_printed_dates():
+    spanish = page_metadata(load_html('<html lang="es"><head><meta property="article:published_time" content="10/05/2022 05:22 pm">'
+                                      "</head><body><h1>Senador</h1></body></html>"), URL)
+    assert spanish["published_at"][:10] == "2022-05-10"
+    spaced = _meta("", "<h1>Davis Cup-Qualifiers: Kohlmann nominiert zwei Neulinge</h1><p>Von Deutscher Tennis Bund 4. 2. 2022.</p>"
+                       "<p>Gegen Brasilien am 4. und 5. März 2022 in Rio.</p>")
+    assert spaced["published_at"][:10] == "2022-02-04"

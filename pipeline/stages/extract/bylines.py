@@ -23,7 +23,7 @@ _LABEL = re.compile(
     r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview)\s+(?:von|by|de|par|di|por)|"
     r"written|post|posted|published|reported|submitted|text|texte|texto|tekst|teksti|words|story|"
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|publié|écrit|escrito|publicado|scritto|pubblicato|"
-    r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|"
+    r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
     r"autor(?:in|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
     r"\b\s*[:.\-–]?\s*)+",
     re.IGNORECASE,
@@ -59,7 +59,7 @@ _DATE = re.compile(
     r"august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|"
-    r"maggio|giugno|luglio|settembre|ottobre|dicembre)\.?\s*)?\d.*$",
+    r"maggio|giugno|luglio|settembre|ottobre|dicembre)\.?\s*)?(?<!\w)\d.*$",
     re.IGNORECASE,
 )
 _STAMP = re.compile(
@@ -80,6 +80,14 @@ _MAX_NAME = 60
 # What introduced the date just cut: "oz on December 4, 2006".
 _BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at)\s*$", re.IGNORECASE)
 _PUNCTUATION = " ,.:-–—|·•"
+# Emails, @handles, links, web addresses ("symple.ch") and "(dpa)".
+_WEB = re.compile(
+    r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
+    r"\b[\w-]+\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
+# Who the writer wrote for: "Brendan Carlin For The Mail On Sunday", "Anna Berg für tagesschau.de".
+_AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla)\s.*$", re.IGNORECASE)
+# Markup some templates leave in a meta author: '<a href="/eksperci/a">Mateusz Gniazdowski</a>'.
+_TAG = re.compile(r"<[^>]*>")
 # A name may end in an initial: "Juan Carlos Muñoz C."
 _FINAL_INITIAL = re.compile(r"\s\w\.$")
 # Desk initials signing an article: "cpm", "det/dpa".
@@ -87,7 +95,8 @@ _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
 
 def _strip(name: str) -> str:
-    name = re.sub(r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\bwww\.\S+|\(.*?\)", " ", name)  # emails, handles, links, "(dpa)"
+    name = _WEB.sub(" ", name)
+    name = _AFFILIATION.sub("", name)
     name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
     initial = _FINAL_INITIAL.search(name)
     name = _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION)
@@ -126,6 +135,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
             continue
         # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
+        raw = _TAG.sub(" ", raw)
         byline = _BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw
         label = _LABEL.match(byline.strip())
         parts, listed = _parts(byline.strip()[label.end():] if label else byline)

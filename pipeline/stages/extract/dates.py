@@ -53,7 +53,8 @@ _DATE_LENGTH = 80
 _MIN_TITLE = 15
 
 
-def parse_timestamp(value: str) -> datetime | None:
+def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
+    """`day_first`: "10/05/2022 05:22 pm" is 10 May (a Spanish site's meta), not 5 October."""
     if len(_DAY_PARTS.findall(value)) < 3:
         return None
     try:
@@ -62,7 +63,7 @@ def parse_timestamp(value: str) -> datetime | None:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES)
+                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES, dayfirst=day_first)
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed is None or not 1990 <= parsed.year <= 2100:
@@ -91,7 +92,7 @@ def _meta_name(meta: HtmlElement) -> str:
     return (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
 
 
-def structured_dates(tree: HtmlElement, articles: list[dict[str, Any]]) -> list[datetime]:
+def structured_dates(tree: HtmlElement, articles: list[dict[str, Any]], day_first: bool = False) -> list[datetime]:
     """Every publication timestamp the page's data states, the most trusted source first."""
     values = [item[key] for item in articles for key in ("datePublished", "dateCreated", "uploadDate")
               if isinstance(item.get(key), str)]
@@ -100,7 +101,7 @@ def structured_dates(tree: HtmlElement, articles: list[dict[str, Any]]) -> list[
     ranked += [(_DATE_META_RANK["datepublished"], elem.get("datetime") or elem.get("content"))
                for elem in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]')]
     values += [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
-    return [moment for value in values if (moment := parse_timestamp(value))]
+    return [moment for value in values if (moment := parse_timestamp(value, day_first))]
 
 
 def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
@@ -108,6 +109,11 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     instant = _utc(chosen)
     same = [c for c in candidates if _local(c) and abs(_utc(c) - instant) < timedelta(minutes=1)]
     return same[0] if same and not _local(chosen) else chosen
+
+
+def _day_first(language: str | None) -> bool:
+    """3/5/2022 is 3 May but where the page says it is American English."""
+    return not (language or "").startswith("en-us")
 
 
 def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | None,
@@ -122,7 +128,7 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
         printed_title = re.search(r"\W+".join(map(re.escape, re.findall(r"\w+", title))), text)
         headline = printed_title.start() if printed_title else None
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
-    found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=not (language or "").startswith("en-us"))
+    found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=_day_first(language))
     if headline is None:
         return found, False
     distance = {d: abs(start + d.offset - headline) for d in found}
@@ -152,7 +158,7 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
     printed near it are the article's; `language`: the page's declared language (html lang),
     for month names and 3/5 vs 5/3."""
     language = (language or "").lower() or None
-    candidates = structured_dates(tree, articles)
+    candidates = structured_dates(tree, articles, _day_first(language))
     if not candidates:
         # The date printed by the headline is the one readers see; htmldate (without the
         # extensive search, which parses free text with dateparser: slow, and often a date

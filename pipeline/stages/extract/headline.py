@@ -21,6 +21,8 @@ from pipeline.stages.extract.site_names import key, names_site, site_keys
 
 # Between a headline and the site or section in <title>/og:title: "A | Site", "Site - A".
 _SEPARATOR = re.compile(r"\s(?:[|\-–—·»:/]|::)\s")
+# What a title adds to the headline after it, a separator first: " | Politik", ": Stadt Ahlen".
+_ADDED_PART = re.compile(r"\s*[|\-–—·»:/]")
 # Only headings among the first few are headlines; later ones are teasers and widgets.
 _MAX_HEADINGS = 8
 _MAX_LENGTH = 300
@@ -106,9 +108,29 @@ def _after_kicker(heading: str, candidates: list[str]) -> str | None:
     return None
 
 
-def _kicker_apart(h1: HtmlElement, kicker: str) -> bool:
-    wanted = key(kicker)
-    return any(key(child.text_content()) == wanted for child in h1.iterdescendants() if isinstance(child.tag, str))
+def _beside_a_label(h1: HtmlElement, heading: str, candidates: list[str]) -> str | None:
+    """The headline the metadata states, when the rest of the h1 is an element of its own: a
+    kicker before it ("Investitionen in IT-Sicherheit"), the date and section after it."""
+    k = key(heading)
+    for candidate in candidates:
+        c = key(candidate)
+        if len(c) < _MIN_SIDE_KEY or c == k or c not in (k[-len(c):], k[: len(c)]):
+            continue
+        rest = k[: len(k) - len(c)] if k.endswith(c) else k[len(c):]
+        if any(key(child.text_content()) == rest for child in h1.iterdescendants() if isinstance(child.tag, str)):
+            return candidate
+    return None
+
+
+def _whole(title: str, titles: list[str], keys: set[str]) -> str:
+    """A later source's longer copy of a title cut off short (an og:title ending at an
+    unescaped quote mark), unless what it adds is a section or the site after a separator
+    ("...: Stadt Ahlen")."""
+    for other in titles:
+        added = other[len(title):]
+        if len(other) > len(title) and other.startswith(title) and not _ADDED_PART.match(added) and not names_site(added, keys):
+            return other
+    return title
 
 
 def _words(text: str) -> set[str]:
@@ -139,20 +161,21 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
     headings = [h for h in map(_heading_text, h1s) if h]
+    stated = candidates + [t for t in (strip_site_name(c, site_name, url) for c in candidates) if t not in candidates]
     for h1, heading in zip(h1s, map(_heading_text, h1s)):
         if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
-            # A kicker in an element of its own is a label apart, even when <title> repeats
-            # it ("Kicker: Headline - Section - Site"); in one run of text with the headline
-            # it is part of it, unless the metadata confirms only the rest.
-            kicked = _after_kicker(heading, candidates)
-            if kicked and _kicker_apart(h1, heading[: len(heading) - len(kicked)]):
-                return kicked
+            # A label in an element of its own is apart from the headline, even when <title>
+            # repeats it ("Kicker: Headline - Section - Site"); a kicker in one run of text
+            # with the headline is part of it, unless the metadata confirms only the rest.
+            if apart := _beside_a_label(h1, heading, stated):
+                return apart
             if _agrees(heading, candidates):
                 return heading
-            if kicked:
+            if kicked := _after_kicker(heading, candidates):
                 return kicked
-    for candidate in candidates:
-        title = strip_site_name(candidate, site_name, url)
+    titles = [strip_site_name(candidate, site_name, url) for candidate in candidates]
+    for title in titles:
+        title = _whole(title, titles, keys)
         if title and not names_site(title, keys):
             # The page's only heading, a rewording of the metadata's headline (which was
             # written for search engines), is the headline readers see.

@@ -65,7 +65,7 @@ _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\
 _YEAR_FIRST_NAMED = re.compile(rf"(?<!\d)(\d{{4}})\.?\s+{_WORD}\s+(\d{{1,2}})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
-_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})(\.\s?|[/-])(\d{1,2})\2(\d{4})(?!\d)")  # "3/5/2022", "4. 2. 2022"
 _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\b", re.IGNORECASE)
 
 

@@ -258,17 +258,14 @@ def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[s
     """The first byline on the page that names people: a byline element, else a labelled
     line, else a bare label with the name beside it; the ones after the headline first
     (teaser cards above it carry bylines too)."""
-    if names := headline_byline(headline_h1, site):
-        return names
-    if names := _first_names(tree.xpath(f"//*[{_BYLINE}]"), site, labelled=False):
-        return names
     scopes = ((tree, "//*"),) if headline_h1 is None else ((headline_h1, "following::*"), (tree, "//*"))
-    for root, axis in scopes:
-        if names := _first_names(root.xpath(f"{axis}[{_LABEL_LINE}]"), site, labelled=True):
-            return names
+    for condition, labelled in ((_BYLINE, False), (_LABEL_LINE, True)):
+        for root, axis in scopes:
+            if names := _first_names(root.xpath(f"{axis}[{condition}]"), site, labelled):
+                return names
     return [] if headline_h1 is None else _after_bare_labels(headline_h1, site)
 
 
 def headline_byline(headline_h1: HtmlElement | None, site: set[str]) -> list[str]:
-    """The names in the first byline element after the headline."""
-    return [] if headline_h1 is None else _first_names(headline_h1.xpath(f"following::*[{_BYLINE}]"), site, labelled=False)
+    """The names in the byline element right after the headline (the XPath stops at it)."""
+    return [] if headline_h1 is None else _first_names(headline_h1.xpath(f"following::*[{_BYLINE}][1]"), site, labelled=False)

@@ -136,9 +136,9 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
         # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
         raw = _TAG.sub(" ", raw)
-        byline = _BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw
-        label = _LABEL.match(byline.strip())
-        parts, listed = _parts(byline.strip()[label.end():] if label else byline)
+        byline = (_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw).strip()
+        label = _LABEL.match(byline)
+        parts, listed = _parts(byline[label.end():] if label else byline)
         for part in parts:
             name = _strip(part)
             if _INITIALS.match(name) and name.islower() and not label:

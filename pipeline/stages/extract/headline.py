@@ -160,9 +160,11 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     page_title = _clean(tree.findtext(".//title"))
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
-    headings = [h for h in map(_heading_text, h1s) if h]
-    stated = candidates + [t for t in (strip_site_name(c, site_name, url) for c in candidates) if t not in candidates]
-    for h1, heading in zip(h1s, map(_heading_text, h1s)):
+    texts = [_heading_text(h1) for h1 in h1s]
+    headings = [text for text in texts if text]
+    titles = [strip_site_name(candidate, site_name, url) for candidate in candidates]
+    stated = candidates + [title for title in titles if title not in candidates]
+    for h1, heading in zip(h1s, texts):
         if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
             # A label in an element of its own is apart from the headline, even when <title>
             # repeats it ("Kicker: Headline - Section - Site"); a kicker in one run of text
@@ -173,7 +175,6 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
                 return heading
             if kicked := _after_kicker(heading, candidates):
                 return kicked
-    titles = [strip_site_name(candidate, site_name, url) for candidate in candidates]
     for title in titles:
         title = _whole(title, titles, keys)
         if title and not names_site(title, keys):
@@ -182,5 +183,5 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             if len(headings) == 1 and _rewords(headings[0], title) and not names_site(headings[0], keys):
                 return headings[0]
             return title
-    first_h1 = _heading_text(h1s[0]) if h1s else ""
+    first_h1 = texts[0] if texts else ""
     return first_h1 or (candidates[0] if candidates else None)

@@ -128,13 +128,12 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     PL') or a meta author that is the meta publisher ('Auto Illustrierte') names nobody. Only
     the site name, the publisher and the whole domain count, since a blogger's name is often
     their domain's label."""
-    publishers = [m.get("content") for m in tree.xpath("//meta[@content]")
-                  if (m.get("name") or m.get("property") or "").lower() in _PUBLISHER_META]
+    metas = [((m.get("name") or m.get("property") or "").lower(), m.get("content")) for m in tree.xpath("//meta[@content]")]
+    publishers = [content for name, content in metas if name in _PUBLISHER_META]
     site = {key(name) for name in (site_name or "", registrable_domain(url) if url else "", *publishers)} - {""}
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or clean_authors(
-        [m.get("content") for m in tree.xpath("//meta[@content]")
-         if (m.get("name") or m.get("property") or "").lower() in _AUTHOR_META], site)
+        [content for name, content in metas if name in _AUTHOR_META], site)
     if not stated:
         return page_bylines(tree, headline_h1, site)
     printed = headline_byline(headline_h1, site)

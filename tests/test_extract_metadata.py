@@ -181,7 +181,7 @@ def test_more_byline_forms():
     assert clean_authors(["erstellt von Dominique — veröffentlicht 28.01.2022 06:00"], strict=True) == ["Dominique"]
     # Desk initials signing the article are no name; a short handle after "by" is one.
     assert clean_authors(["cpm"]) == [] and clean_authors(["det/dpa"]) == []
-    assert clean_authors(["By oz"]) == ["Oz"]
+    assert clean_authors(["By oz"]) == ["oz"]
 
 
 def test_without_structured_data_the_date_by_the_headline_wins_over_other_dates_in_the_markup():
@@ -304,7 +304,7 @@ def test_a_date_line_below_a_long_standfirst_still_dates_the_article():
 
 
 def test_handles_affiliations_interview_credits_and_markup_in_bylines():
-    assert clean_authors(["bjoernlinder01"]) == ["Bjoernlinder01"]  # digits in a handle are no date
+    assert clean_authors(["bjoernlinder01"]) == ["bjoernlinder01"]  # digits in a handle are no date
     assert clean_authors(["By Glen Owen And Brendan Carlin For The Mail On Sunday"]) == ["Glen Owen", "Brendan Carlin"]
     assert clean_authors(["Interview: Julia Lauter"], strict=True) == ["Julia Lauter"]
     assert clean_authors(["symple.ch"]) == []
@@ -347,3 +347,75 @@ def test_day_first_numeric_dates_in_metadata_and_spaced_printed_dates():
     spaced = _meta("", "<h1>Davis Cup-Qualifiers: Kohlmann nominiert zwei Neulinge</h1><p>Von Deutscher Tennis Bund 4. 2. 2022.</p>"
                        "<p>Gegen Brasilien am 4. und 5. März 2022 in Rio.</p>")
     assert spaced["published_at"][:10] == "2022-02-04"
+
+
+def test_a_label_the_template_classes_as_a_kicker_is_left_out_of_the_headline():
+    zeit = _meta('<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">',
+                 '<h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span>'
+                 '<span class="article-heading__title">Bohren, bis es heiß wird</span></h1>')
+    assert zeit["title"] == "Bohren, bis es heiß wird"
+    # The kicker's own separator goes with it; the metadata need not repeat the kicker at all.
+    colon = _meta("<title>Wie Firmen ihre Beschäftigten schützen | Rheinblatt</title>",
+                  '<h1><span class="ts-overline">Abstandsregeln</span><span class="ts-colon">: </span>'
+                  '<span class="ts-headline">Wie Firmen ihre Beschäftigten schützen</span></h1>')
+    assert colon["title"] == "Wie Firmen ihre Beschäftigten schützen"
+    # A heading that marks no label keeps its kicker.
+    unmarked = _meta('<meta property="og:title" content="Deutschlandtakt: Flixbus attackiert Deutsche Bahn">',
+                     "<h1><span>Deutschlandtakt:</span> Flixbus attackiert Deutsche Bahn</h1>")
+    assert unmarked["title"] == "Deutschlandtakt: Flixbus attackiert Deutsche Bahn"
+
+
+def test_a_banner_h1_linking_home_names_the_site_and_soft_hyphens_go():
+    blog = _meta("<title>Rinderleber-Geschnetzeltes mit Apfel und Zwiebel | Liebe geht durch den Magen</title>",
+                 '<h1><a href="http://www.der-erfolg.example/" title="Home">Liebe geht durch den Magen</a></h1>',
+                 url="http://www.der-erfolg.example/rezepte/rinderleber/")
+    assert blog["title"] == "Rinderleber-Geschnetzeltes mit Apfel und Zwiebel"
+    hyphenated = _meta('<meta property="og:title" content="Mes\u00adsen\u00adger\u00addiens\u00adte sind kein Raum">',
+                       "<h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein Raum</h1>")
+    assert hyphenated["title"] == "Messengerdienste sind kein Raum"
+
+
+def test_handles_stay_as_written_and_organisations_spelled_out_are_no_authors():
+    assert clean_authors(["fhaacker"]) == ["fhaacker"] and clean_authors(["giampiero maggio"]) == ["Giampiero Maggio"]
+    assert clean_authors(["="], strict=True) == []
+    assert clean_authors(["Richard David Precht im Gespräch mit Karin Fischer"], strict=True) == ["Karin Fischer"]
+    assert clean_authors(["Frank Bueltge - http://bueltge.de"]) == ["Frank Bueltge"]
+    assert clean_authors(["| buchmesse.ARD.de"], strict=True) == []
+    assert clean_authors(["Stand: 20. April 2020, 14:57 Uhr"], strict=True) == []
+    assert clean_authors(["Bundesministerium für Wirtschaft und Klimaschutz"]) == []
+    red_cross = _meta('<meta name="author" content="Deutsches Rotes Kreuz"><meta property="og:site_name" content="DRK e.V.">',
+                      url="https://www.drk.de/presse/a/")
+    assert red_cross["authors"] == []
+    domain_named = _meta('<meta name="author" content="hejfish"><meta property="og:site_name" content="Fischerhütte | hejfish.com">',
+                         url="https://fischerhuette.hejfish.com/a/")
+    assert domain_named["authors"] == []
+
+
+def test_a_byline_naming_the_organisation_credited_in_json_ld_names_nobody():
+    ld = '{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Eurosport"}}'
+    meta = _meta(f'<script type="application/ld+json">{ld}</script><meta property="og:site_name" content="Eurosport Deutschland">',
+                 '<h1>Zweiter Coronafall im Team</h1><div class="author">Eurosport</div>', url="https://www.eurosport.de/a/")
+    assert meta["authors"] == []
+    # A blog's owner, typed both Person and Organization by Yoast, is a person.
+    owner = '{"@type": "Article", "author": {"@type": ["Person", "Organization"], "name": "Christoph Hein"}}'
+    assert _meta(f'<script type="application/ld+json">{owner}</script>')["authors"] == ["Christoph Hein"]
+
+
+def test_a_post_in_a_category_named_comment_still_has_its_byline():
+    meta = _meta("", '<div class="post category-der-kommentar"><h1>Island befreit sich</h1>'
+                     '<div class="meta">By <a rel="author" href="/author/oradmin/">oradmin</a></div></div>')
+    assert meta["authors"] == ["oradmin"]
+
+
+def test_hidden_timestamps_do_not_date_the_article_and_the_printed_source_wins():
+    hidden = _meta("", '<h1>Das Vreni Frost-Urteil</h1><span class="updated rich-snippet-hidden">2019-01-07T17:27:31+02:00</span>'
+                       "<span>Juni 19th, 2018 | Social Media</span>")
+    assert hidden["published_at"][:10] == "2018-06-19"
+    # Only a class that hides the element hides it: Drupal's "field-label-hidden" hides a label.
+    drupal = _meta("", '<h1>Verjährung von Urlaubsansprüchen</h1><div class="field--label-hidden">20.12.2022</div>')
+    assert drupal["published_at"][:10] == "2022-12-20"
+    republished = _meta('<meta property="article:published_time" content="2021-12-14T15:41:07+01:00">'
+                        '<script type="application/ld+json">{"@type": "Article", "datePublished": "2021-12-14T15:41:07+01:00"}</script>'
+                        '<meta name="publishdate" content="2022-02-04T15:33:00+01:00">',
+                        "<h1>iPhone 14: Warum sich das Warten lohnt</h1><p>04.02.2022 | 15:33 Uhr | Dennis Steimels</p>")
+    assert republished["published_at"] == "2022-02-04T15:33:00+01:00"

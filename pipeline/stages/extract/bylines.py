@@ -11,7 +11,8 @@ import re
 
 from lxml.html import HtmlElement
 
-from pipeline.stages.extract.site_names import key
+from pipeline.stages.extract.markup import hidden
+from pipeline.stages.extract.site_names import key, names_site
 
 # What bylines put before a name, in the languages of the pages we see.
 _LABEL = re.compile(
@@ -43,6 +44,7 @@ _ORGANISATION = re.compile(
     r"\b(?:news|online|newsroom|media|medien|verlag|press|presse|prensa|stampa|agency|agencia|agence|agenzia|"
     r"zeitung|magazin|magazine|gmbh|ggmbh|inc|ltd|llc|tv|radio|digital|e\.\s?v|stiftung|foundation|verein|verband|"
     r"institut|institute|universität|university|université|universidad|"
+    r"\w*ministerium|ministry|ministère|ministerio|ministero|ministerstwo|"
     r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|"
     r"associated\s+press|agence\s+france[-\s]presse|europa\s+press|"
     # photo credits and licences
@@ -64,7 +66,7 @@ _DATE = re.compile(
 )
 _STAMP = re.compile(
     r"\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|"
-    r"pubblicato|aggiornato|opublikowano|"
+    r"pubblicato|aggiornato|opublikowano|stand|"
     # the buttons of an author box: "Inga Hoeltmann Follow"
     r"follow|folgen|abonnieren|subscribe|suivre|seguir|segui|obserwuj)\b.*$",
     re.IGNORECASE,
@@ -83,7 +85,9 @@ _PUNCTUATION = " ,.:-–—|·•"
 # Emails, @handles, links, web addresses ("symple.ch") and "(dpa)".
 _WEB = re.compile(
     r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
-    r"\b[\w-]+\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
+# "Richard David Precht im Gespräch mit Karin Fischer": the interviewer wrote it.
+_INTERVIEWEE = re.compile(r"^.*?\bim\s+gespräch\s+mit\s+", re.IGNORECASE)
 # Who the writer wrote for: "Brendan Carlin For The Mail On Sunday", "Anna Berg für tagesschau.de".
 _AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla)\s.*$", re.IGNORECASE)
 # Markup some templates leave in a meta author: '<a href="/eksperci/a">Mateusz Gniazdowski</a>'.
@@ -95,7 +99,6 @@ _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
 
 def _strip(name: str) -> str:
-    name = _WEB.sub(" ", name)
     name = _AFFILIATION.sub("", name)
     name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
     initial = _FINAL_INITIAL.search(name)
@@ -105,11 +108,11 @@ def _strip(name: str) -> str:
 
 def _is_person_shaped(name: str, listed: bool) -> bool:
     """What a byline on the page holds: up to five words, each a capital or a particle; a
-    single word not in capitals ("Mathias" is a blogger, "JF" or "IWB" a desk's initials),
-    but not in a comma list, where it is a place."""
+    single word not in capitals ("Mathias" and "fhaacker" are bloggers, "JF" or "IWB" a
+    desk's initials), but not in a comma list, where it is a place."""
     words = name.split()
     if len(words) == 1:
-        return not listed and name[0].isupper() and not name.isupper()
+        return not listed and not name.isupper() and not name[0].isdigit()
     return len(words) <= 5 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
@@ -135,17 +138,23 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
             continue
         # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
-        raw = _TAG.sub(" ", raw)
+        # Links go before the split too: "Frank Bueltge - http://bueltge.de" has a "/".
+        raw = _INTERVIEWEE.sub("", _WEB.sub(" ", _TAG.sub(" ", raw)))
         byline = (_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw).strip()
         label = _LABEL.match(byline)
         parts, listed = _parts(byline[label.end():] if label else byline)
+        # Beside an organisation a lone word is the rest of its name: "Bundesministerium für
+        # Wirtschaft und Klimaschutz".
+        beside_organisation = len(parts) > 1 and any(_ORGANISATION.search(part) for part in parts)
         for part in parts:
             name = _strip(part)
+            if beside_organisation and " " not in name:
+                continue
             if _INITIALS.match(name) and name.islower() and not label:
                 continue
-            if name.islower():
-                name = name.title()  # "giampiero maggio"
-            if not name or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):
+            if name.islower() and " " in name:
+                name = name.title()  # "giampiero maggio"; a handle ("mady") stays as written
+            if not any(ch.isalpha() for ch in name) or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):
                 continue
             if _names(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
                 continue
@@ -154,9 +163,13 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
     return out
 
 
+# An organisation's name spelled out, its initials the site's short name ("Deutsches Rotes Kreuz", drk.de).
+_MIN_SPELLED_OUT = 3
+
+
 def _names(text: str, site: set[str]) -> bool:
-    k = key(text)
-    return bool(k) and any(k == s or (len(s) >= 6 and s in k) for s in site)
+    capitals = [word[0] for word in text.split() if word[0].isupper()]
+    return names_site(text, site) or (len(capitals) >= _MIN_SPELLED_OUT and key("".join(capitals)) in site)
 
 
 # Elements that hold a byline, by the names templates give them.
@@ -178,18 +191,18 @@ _MAX_BYLINE = 120
 
 
 def _in_comments(elem: HtmlElement) -> bool:
-    # The body's and html's classes describe the page ("showing-comments"), not a section.
+    # The body's and html's classes describe the page ("showing-comments"), not a section;
+    # so do a post's category and tag classes ("category-der-kommentar").
     return any(
-        _COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}")
-        for a in elem.iterancestors()
+        _COMMENTS.search(name) and not name.startswith(("category-", "tag-"))
+        for a in (elem, *elem.iterancestors())
         if a.tag not in ("body", "html")
+        for name in f"{a.get('class') or ''} {a.get('id') or ''}".split()
     )
 
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "header", "footer",
                      "figure", "figcaption", "blockquote", "address", "dl", "dt", "dd", "table", "tr", "td", "th"})
-# Text for screen readers repeats the name or labels it ("Author"): readers do not see it.
-_HIDDEN = re.compile(r"screen-reader|sr-only|visually-hidden|visuallyhidden|\bhide\b|\bhidden\b", re.IGNORECASE)
 
 
 def _lines(elem: HtmlElement) -> list[str]:
@@ -202,7 +215,7 @@ def _lines(elem: HtmlElement) -> list[str]:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "br":
             lines.append([])
-        elif tag and tag not in ("script", "style") and not _HIDDEN.search(node.get("class") or ""):
+        elif tag and tag not in ("script", "style") and not hidden(node):
             if tag in _BLOCKS:
                 lines.append([])
             lines[-1].append(node.text or "")

@@ -178,6 +178,11 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # "today" or a teaser's, not a correction.
         return rfc3339(chosen)
     for printed in printed_dates:
+        # Sources that disagree (a republished article's JSON-LD keeps the first day): the
+        # one the page prints by its headline is what readers were told.
+        if stated := next((c for c in candidates if _as_local(c, candidates).date() == printed.day), None):
+            return rfc3339(_as_local(stated, candidates))
+    for printed in printed_dates:
         if abs(printed.day - chosen.date()) <= timedelta(days=1):
             if printed.day != chosen.date():
                 chosen = _on_printed_day(chosen, candidates, printed)

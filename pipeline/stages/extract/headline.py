@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import html
 import re
+from copy import deepcopy
 from difflib import SequenceMatcher
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from pipeline.stages.extract.markup import hidden
 from pipeline.stages.extract.site_names import key, names_site, site_keys
 
 # Between a headline and the site or section in <title>/og:title: "A | Site", "Site - A".
@@ -42,13 +45,21 @@ _MIN_REWORDED_WORDS = 5
 _MIN_SHARED_WORDS = 0.5
 
 
+# Soft hyphens and zero-width characters break words for layout, not for readers.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# A label set apart from the headline in its heading, by the name the template gives it:
+# "<span class="article-heading__kicker">Klimaschutz</span>", "dachzeile", "overline".
+_LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle",
+                          re.IGNORECASE)
+
+
 def _clean(text: str | None) -> str:
-    return " ".join(html.unescape(text or "").split())
+    return " ".join(html.unescape(text or "").translate(_INVISIBLE).split())
 
 
-def strip_site_name(title: str, site_name: str | None, url: str = "") -> str:
+def strip_site_name(title: str, site_name: str | None, url: str = "", keys: set[str] | None = None) -> str:
     """'Headline | Site' and 'Site - Headline' → 'Headline' when the side part is the site."""
-    keys = site_keys(site_name, url)
+    keys = site_keys(site_name, url) if keys is None else keys
     matches = list(_SEPARATOR.finditer(title)) if keys else []
     if matches:
         last, first = matches[-1], matches[0]
@@ -83,6 +94,11 @@ def _agrees(heading: str, candidates: list[str]) -> bool:
     return False
 
 
+def _within(heading: str, candidates: list[str]) -> bool:
+    k = key(heading)
+    return len(k) >= _MIN_SIDE_KEY and any(k in key(candidate) for candidate in candidates)
+
+
 def _heading_text(h1: HtmlElement) -> str:
     # A line break or block inside the heading separates a kicker from the headline.
     parts = []
@@ -93,6 +109,32 @@ def _heading_text(h1: HtmlElement) -> str:
         if piece is not h1:
             parts.append(piece.tail or "")
     return _clean("".join(parts))
+
+
+def _without_labels(h1: HtmlElement) -> str | None:
+    """The heading's text without the labels its template marks as such (a kicker, a
+    subtitle) and the hidden separator after them (": " for screen readers); None when it
+    marks none."""
+    labels = [e for e in h1.iterdescendants() if isinstance(e.tag, str) and _LABEL_CLASS.search(e.get("class") or "")
+              and e.text_content().strip()]
+    if not labels:
+        return None
+    copy = deepcopy(h1)
+    for elem in list(copy.iterdescendants()):
+        if isinstance(elem.tag, str) and (_LABEL_CLASS.search(elem.get("class") or "") or hidden(elem)):
+            elem.drop_tree()
+    # A separator of its own ("<span class="ts-colon">: </span>") goes with the label.
+    return _heading_text(copy).lstrip(":|-–—·» ") or None
+
+
+def _links_home(h1: HtmlElement, url: str) -> bool:
+    """A heading that is a link to the site's front page is the site's banner."""
+    links = h1.xpath(".//a[@href]")
+    if len(links) != 1 or " ".join(links[0].text_content().split()) != " ".join(h1.text_content().split()):
+        return False
+    target = urlsplit(urljoin(url, links[0].get("href").strip()))
+    return target.path.strip("/") in ("", "index.html", "index.php") and not target.query and (
+        not url or target.netloc == urlsplit(url).netloc)
 
 
 def _after_kicker(heading: str, candidates: list[str]) -> str | None:
@@ -156,19 +198,23 @@ def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None
 
 def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str | None, url: str) -> str | None:
     """`structured`: JSON-LD headline, og:title, twitter:title ... most trusted first."""
-    keys = site_keys(site_name, url)
-    page_title = _clean(tree.findtext(".//title"))
-    candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
     texts = [_heading_text(h1) for h1 in h1s]
+    # A blog's banner h1 names the site when its metadata does not ("... | Liebe geht durch den Magen").
+    keys = site_keys(site_name, url) | {key(text) for h1, text in zip(h1s, texts) if len(key(text)) >= 3 and _links_home(h1, url)}
+    page_title = _clean(tree.findtext(".//title"))
+    candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     headings = [text for text in texts if text]
-    titles = [strip_site_name(candidate, site_name, url) for candidate in candidates]
+    titles = [strip_site_name(candidate, site_name, url, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
     for h1, heading in zip(h1s, texts):
         if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
             # A label in an element of its own is apart from the headline, even when <title>
             # repeats it ("Kicker: Headline - Section - Site"); a kicker in one run of text
             # with the headline is part of it, unless the metadata confirms only the rest.
+            bare = _without_labels(h1)
+            if bare and (_agrees(heading, candidates) or _within(bare, stated)):
+                return bare
             if apart := _beside_a_label(h1, heading, stated):
                 return apart
             if _agrees(heading, candidates):

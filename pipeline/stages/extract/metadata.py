@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
@@ -62,6 +63,11 @@ def article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
 _ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "localbusiness", "website"}
 
 
+def _organisation(item: dict[str, Any]) -> bool:
+    # Yoast types a blog's owner as both Person and Organization: a person.
+    return bool(_types(item) & _ORGANISATION_TYPES) and "person" not in _types(item)
+
+
 def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     if isinstance(value, list):
         return [name for v in value for name in _names(v, by_id)]
@@ -69,7 +75,7 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
         # Yoast and others write the author once in the graph and point at it by @id.
         if "name" not in value and value.get("@id") in by_id:
             value = by_id[value["@id"]]
-        return [] if _types(value) & _ORGANISATION_TYPES else _names(value.get("name"), by_id)
+        return [] if _organisation(value) else _names(value.get("name"), by_id)
     if isinstance(value, str) and value.strip() and not value.startswith("http"):
         # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
         return [html.unescape(value).strip()]
@@ -130,14 +136,41 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     their domain's label."""
     metas = [((m.get("name") or m.get("property") or "").lower(), m.get("content")) for m in tree.xpath("//meta[@content]")]
     publishers = [content for name, content in metas if name in _PUBLISHER_META]
-    site = {key(name) for name in (site_name or "", registrable_domain(url) if url else "", *publishers)} - {""}
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
+    domain = registrable_domain(url) if url else ""
+    # A short domain label is the site's initials ("drk"); a longer one may be the blogger's name.
+    label = domain.split(".")[0] if len(domain.split(".")[0]) <= _MAX_INITIALS else ""
+    site = {key(name) for name in (site_name or "", domain, label, *publishers, *_organisations(articles, by_id),
+                                   *_named_domains([c for n, c in metas if n == "og:site_name"]))} - {""}
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or clean_authors(
         [content for name, content in metas if name in _AUTHOR_META], site)
     if not stated:
         return page_bylines(tree, headline_h1, site)
     printed = headline_byline(headline_h1, site)
     return printed if _more_of_them(stated, printed) else stated
+
+
+_MAX_INITIALS = 5
+_DOMAIN = re.compile(r"\b([\w-]+)\.[a-z]{2,6}\b")
+
+
+def _organisations(articles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """Names of the organisations credited as the article's author ("Eurosport"): a byline
+    printing that name names nobody."""
+    found = []
+    for article in articles:
+        values = article.get("author")
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, dict) and "name" not in value and value.get("@id") in by_id:
+                value = by_id[value["@id"]]
+            if isinstance(value, dict) and isinstance(value.get("name"), str) and _organisation(value):
+                found.append(value["name"])
+    return found
+
+
+def _named_domains(site_names: list[str]) -> list[str]:
+    """The labels of domains a site name gives: "Fischerhütte | hejfish.com" → "hejfish"."""
+    return [match.group(1) for name in site_names for match in _DOMAIN.finditer(name.lower())]
 
 
 def _more_of_them(stated: list[str], printed: list[str]) -> bool:

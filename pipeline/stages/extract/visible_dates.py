@@ -16,6 +16,8 @@ from functools import lru_cache
 from babel.dates import get_month_names
 from lxml.html import HtmlElement
 
+from pipeline.stages.extract.markup import hidden
+
 # The order settles names that mean different months in different languages (Croatian
 # "listopad" is October, Polish and Czech November) when the page does not say its language.
 _LOCALES = (
@@ -101,7 +103,7 @@ def visible_text(tree: HtmlElement, headline_h1: HtmlElement | None,
 
     def walk(elem: HtmlElement) -> None:
         tag = elem.tag if isinstance(elem.tag, str) else ""
-        if tag not in _INVISIBLE and tag:
+        if tag not in _INVISIBLE and tag and not hidden(elem):
             if elem is headline_h1:
                 headline.append(size)
             add(elem.text)

@@ -419,3 +419,45 @@ def test_hidden_timestamps_do_not_date_the_article_and_the_printed_source_wins()
                         '<meta name="publishdate" content="2022-02-04T15:33:00+01:00">',
                         "<h1>iPhone 14: Warum sich das Warten lohnt</h1><p>04.02.2022 | 15:33 Uhr | Dennis Steimels</p>")
     assert republished["published_at"] == "2022-02-04T15:33:00+01:00"
+
+
+def test_site_names_holding_a_separator_or_starting_the_last_part_are_stripped():
+    aoc = _meta('<meta property="og:title" content="Pour le néolibéralisme | AOC media - Analyse Opinion Critique">'
+                '<meta property="og:site_name" content="AOC media - Analyse Opinion Critique">', url="https://aoc.media/opinion/a/")
+    assert aoc["title"] == "Pour le néolibéralisme"
+    forum = _meta("<title>Was ist Freie Software - MyOOS Community Forum</title>", url="https://foren.myoos.de/viewtopic.php?t=1")
+    assert forum["title"] == "Was ist Freie Software"
+    arrow = _meta('<title>Grundeinkommen ist ein Menschenrecht! › Rheinblatt</title><meta property="og:site_name" content="Rheinblatt">')
+    assert arrow["title"] == "Grundeinkommen ist ein Menschenrecht!"
+
+
+def test_section_logos_hidden_headings_category_labels_and_ruby_are_no_headline_text():
+    logo = _meta('<meta property="og:title" content="La retraite est un archaïsme">',
+                 '<h1 class="logo"><a href="https://aoc.media/./opinion/"><span>O</span><span>Opinion</span></a></h1>',
+                 url="https://aoc.media/opinion/2019/12/09/la-retraite/")
+    assert logo["title"] == "La retraite est un archaïsme"
+    # Without a title in the metadata the first heading readers see is the headline.
+    untitled = _meta("", '<h1 class="aural">Bundesministerium</h1><h1><a href="/opinion/">Opinion</a></h1><h1>La retraite</h1>',
+                     url="https://aoc.media/opinion/2019/12/09/la-retraite/")
+    assert untitled["title"] == "La retraite"
+    ministry = _meta("<title>Mehr Transparenz bei Preisanpassungen</title>",
+                     '<h1 class="aural">Bundesministerium der Justiz</h1><h1><span class="category"><span class="aural">Thema </span>'
+                     "Verbraucherschutz</span>Mehr Transparenz bei Preisanpassungen</h1>")
+    assert ministry["title"] == "Mehr Transparenz bei Preisanpassungen"
+    ruby = _meta("<title>子どもへの体罰を禁止する法律ができる</title>",
+                 "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>")
+    assert ruby["title"] == "子どもへの体罰を禁止する法律ができる"
+
+
+def test_capitals_teams_and_labelled_lines_in_bylines():
+    assert clean_authors(["MORITZ GATHMANN"]) == ["Moritz Gathmann"]
+    assert clean_authors(["Posted by Nathan Parker, Eric Mill and Kiran C Nair - Chrome Safe Browsing team"], strict=True) == [
+        "Nathan Parker", "Eric Mill", "Kiran C Nair"]
+    buttons = _meta("", "<h1>Influencer und Trading-Apps</h1><span class='play'>Text vorlesen</span><div>Story &amp; Lore</div>")
+    assert buttons["authors"] == []
+    assert clean_authors(["Text und Interview: Harald Willenbrock"], strict=True) == ["Harald Willenbrock"]
+    line = _meta("", "<h1>Schluss mit Poltern</h1><div class='metaInfo'>Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022</div>")
+    assert line["authors"] == ["Pamela Sladky"]
+    furche = _meta('<meta name="author" content="Die FURCHE"><meta property="og:site_name" content="Achtsam durch die Krise | Die FURCHE">',
+                   "<h1>Achtsam durch die Krise</h1><div class='article-authors'>Ursula Baatz</div>", url="https://www.furche.at/a/")
+    assert furche["authors"] == ["Ursula Baatz"]

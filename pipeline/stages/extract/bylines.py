@@ -22,7 +22,9 @@ _LABEL = re.compile(
     # "Ein Beitrag von", "Blog Beitrag von", "Un documentaire de", "A story by"
     r"(?:(?:ein|eine|a|an|un|une)\s+)?(?:[^\W\d]+[\s-])?(?:beitrag|gastbeitrag|artikel|article|post|story|bericht|kommentar|"
     r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview)\s+(?:von|by|de|par|di|por)|"
-    r"written|post|posted|published|reported|submitted|text|texte|texto|tekst|teksti|words|story|"
+    # "Text:", "Text von"; not the "Text vorlesen" button or the "Story & Lore" menu
+    r"(?:text|texte|texto|tekst|teksti|words|story)(?=\s*:|\s+(?:von|by|de|par|di|por)\b)|"
+    r"written|post|posted|published|reported|submitted|"
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
     r"autor(?:in|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
@@ -34,7 +36,7 @@ _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|bureau|desk|team|"
     r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in|e|a)?|rédacteur|rédactrice|rédaction|"
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
-    r"photographer|fotograf(?:in)?|photos?|fotos?|illustrat\w*|guest|gastautor(?:in)?|freelance|"
+    r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
     r"admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
     r"collectif|collective|kollektiv|colectivo|collettivo)\b",
     re.IGNORECASE,
@@ -88,6 +90,7 @@ _WEB = re.compile(
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
 # "Richard David Precht im Gespräch mit Karin Fischer": the interviewer wrote it.
 _INTERVIEWEE = re.compile(r"^.*?\bim\s+gespräch\s+mit\s+", re.IGNORECASE)
+_AFTER_DASH = re.compile(r"\s[-–—]\s.*$")
 # Who the writer wrote for: "Brendan Carlin For The Mail On Sunday", "Anna Berg für tagesschau.de".
 _AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla)\s.*$", re.IGNORECASE)
 # Markup some templates leave in a meta author: '<a href="/eksperci/a">Mateusz Gniazdowski</a>'.
@@ -99,11 +102,16 @@ _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
 
 def _strip(name: str) -> str:
-    name = _AFFILIATION.sub("", name)
+    # What follows a spaced dash is the writer's team or site: "Kiran C Nair - Chrome Safe Browsing team".
+    name = _AFFILIATION.sub("", _AFTER_DASH.sub("", name))
     name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
     initial = _FINAL_INITIAL.search(name)
     name = _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION)
     return name + "." if initial else name
+
+
+def _capitalised(name: str) -> str:
+    return " ".join(word if word.lower() in _PARTICLES else word.capitalize() for word in name.split())
 
 
 def _is_person_shaped(name: str, listed: bool) -> bool:
@@ -152,8 +160,8 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
                 continue
             if _INITIALS.match(name) and name.islower() and not label:
                 continue
-            if name.islower() and " " in name:
-                name = name.title()  # "giampiero maggio"; a handle ("mady") stays as written
+            if (name.islower() or name.isupper()) and " " in name:
+                name = _capitalised(name)  # "giampiero maggio", "MORITZ GATHMANN"; a handle ("mady") stays as written
             if not any(ch.isalpha() for ch in name) or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):
                 continue
             if _names(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
@@ -178,8 +186,10 @@ _BYLINE = (
     "or contains(@class,'byline') or contains(@class,'Byline') or contains(@class,'autor') "
     "or contains(@class,'Autor') or contains(@class,'auteur') or contains(@id,'author') or contains(@id,'byline')"
 )
-# Short paragraphs that start with a label: "Von Clemens Höges" at the end of the article.
-_LABEL_LINE = "(self::p or self::strong or self::address) and string-length(normalize-space()) < 80"
+# Short paragraphs and lines that start with a label: "Von Clemens Höges" at the end of the
+# article, "Ein Artikel von Pamela Sladky | 27.01.2022".
+_LABEL_LINE = ("(self::p or self::strong or self::address or self::div or self::span) and "
+               "string-length(normalize-space()) < 80")
 # A label with nothing else in its element: the name is in the next one.
 _BARE_LABEL = (
     "following::*[self::span or self::strong or self::b or self::em or self::dt or self::h4 or self::h5"

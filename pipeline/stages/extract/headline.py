@@ -12,6 +12,7 @@ title). Without such agreement the structured headline is the best guess.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from copy import deepcopy
 from difflib import SequenceMatcher
@@ -20,10 +21,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden
-from pipeline.stages.extract.site_names import key, names_site, site_keys
+from pipeline.stages.extract.site_names import SEPARATOR, key, names_site, site_keys
 
-# Between a headline and the site or section in <title>/og:title: "A | Site", "Site - A".
-_SEPARATOR = re.compile(r"\s(?:[|\-–—·»:/]|::)\s")
 # What a title adds to the headline after it, a separator first: " | Politik", ": Stadt Ahlen".
 _ADDED_PART = re.compile(r"\s*[|\-–—·»:/]")
 # Only headings among the first few are headlines; later ones are teasers and widgets.
@@ -39,6 +38,7 @@ _SAME_BUT_A_TYPO = 0.95
 # A label printed before the headline, in the same heading: "Deutschlandtakt: ..."
 _MAX_KICKER_WORDS = 4
 _BREAKS = frozenset({"br", "div", "p"})
+_RUBY = frozenset({"rt", "rp"})
 _WORD = re.compile(r"\w+")
 # A heading sharing half its words with the structured headline says the same thing.
 _MIN_REWORDED_WORDS = 5
@@ -49,7 +49,8 @@ _MIN_SHARED_WORDS = 0.5
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # A label set apart from the headline in its heading, by the name the template gives it:
 # "<span class="article-heading__kicker">Klimaschutz</span>", "dachzeile", "overline".
-_LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle",
+_LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle|"
+                          r"category|rubrik|ressort",
                           re.IGNORECASE)
 
 
@@ -60,22 +61,29 @@ def _clean(text: str | None) -> str:
 def strip_site_name(title: str, site_name: str | None, url: str = "", keys: set[str] | None = None) -> str:
     """'Headline | Site' and 'Site - Headline' → 'Headline' when the side part is the site."""
     keys = site_keys(site_name, url) if keys is None else keys
-    matches = list(_SEPARATOR.finditer(title)) if keys else []
-    if matches:
-        last, first = matches[-1], matches[0]
-        head, tail = title[: last.start()].strip(), title[last.end():].strip()
-        if head and names_site(tail, keys):
+    matches = list(SEPARATOR.finditer(title)) if keys else []
+    # From the end: a site name can hold a separator itself ("AOC media - Analyse Opinion Critique").
+    for match in reversed(matches):
+        head, tail = title[: match.start()].strip(), title[match.end():].strip()
+        if head and (names_site(tail, keys) or _starts_with_site(tail, keys)):
             return head
-        head, tail = title[: first.start()].strip(), title[first.end():].strip()
+    if matches:
+        head, tail = title[: matches[0].start()].strip(), title[matches[0].end():].strip()
         if tail and names_site(head, keys):
             return tail
     return title
 
 
+def _starts_with_site(part: str, keys: set[str]) -> bool:
+    """A title's last part that starts with the site's name: "MyOOS Community Forum" (myoos.de)."""
+    words = part.split()
+    return 0 < len(words) <= _MAX_KICKER_WORDS and key(words[0]) in keys
+
+
 def _sides(title: str) -> set[str]:
     """Every way to cut a title at one separator: both parts."""
     keys = set()
-    for match in _SEPARATOR.finditer(title):
+    for match in SEPARATOR.finditer(title):
         keys.add(key(title[: match.start()]))
         keys.add(key(title[match.end():]))
     return keys
@@ -100,12 +108,14 @@ def _within(heading: str, candidates: list[str]) -> bool:
 
 
 def _heading_text(h1: HtmlElement) -> str:
-    # A line break or block inside the heading separates a kicker from the headline.
+    # A line break or block inside the heading separates a kicker from the headline; ruby
+    # annotations (the readings over Japanese kanji) are no part of it.
     parts = []
     for piece in h1.iter():
         if piece is not h1 and isinstance(piece.tag, str) and piece.tag in _BREAKS:
             parts.append(" ")
-        parts.append(piece.text or "")
+        if piece.tag not in _RUBY:
+            parts.append(piece.text or "")
         if piece is not h1:
             parts.append(piece.tail or "")
     return _clean("".join(parts))
@@ -127,14 +137,19 @@ def _without_labels(h1: HtmlElement) -> str | None:
     return _heading_text(copy).lstrip(":|-–—·» ") or None
 
 
-def _links_home(h1: HtmlElement, url: str) -> bool:
-    """A heading that is a link to the site's front page is the site's banner."""
+def _links_up(h1: HtmlElement, url: str) -> str | None:
+    """Where a heading that is wholly a link leads, when that is the site's front page ("home")
+    or a section this page is in ("section"): the site's banner or a section logo, no headline."""
     links = h1.xpath(".//a[@href]")
     if len(links) != 1 or " ".join(links[0].text_content().split()) != " ".join(h1.text_content().split()):
-        return False
-    target = urlsplit(urljoin(url, links[0].get("href").strip()))
-    return target.path.strip("/") in ("", "index.html", "index.php") and not target.query and (
-        not url or target.netloc == urlsplit(url).netloc)
+        return None
+    target, page = urlsplit(urljoin(url, links[0].get("href").strip())), urlsplit(url)
+    if target.query or (url and target.netloc != page.netloc):
+        return None
+    path = posixpath.normpath(target.path or "/").rstrip("/")
+    if path in ("", "/index.html", "/index.php"):
+        return "home"
+    return "section" if url and page.path.startswith(path + "/") and page.path.rstrip("/") != path else None
 
 
 def _after_kicker(heading: str, candidates: list[str]) -> str | None:
@@ -201,22 +216,23 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
     texts = [_heading_text(h1) for h1 in h1s]
     # A blog's banner h1 names the site when its metadata does not ("... | Liebe geht durch den Magen").
-    keys = site_keys(site_name, url) | {key(text) for h1, text in zip(h1s, texts) if len(key(text)) >= 3 and _links_home(h1, url)}
+    leads = [_links_up(h1, url) for h1 in h1s]
+    keys = site_keys(site_name, url) | {key(text) for text, lead in zip(texts, leads) if len(key(text)) >= 3 and lead == "home"}
     page_title = _clean(tree.findtext(".//title"))
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     headings = [text for text in texts if text]
     titles = [strip_site_name(candidate, site_name, url, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
-    for h1, heading in zip(h1s, texts):
-        if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys):
+    for h1, heading, lead in zip(h1s, texts, leads):
+        if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and not lead and not hidden(h1):
             # A label in an element of its own is apart from the headline, even when <title>
             # repeats it ("Kicker: Headline - Section - Site"); a kicker in one run of text
             # with the headline is part of it, unless the metadata confirms only the rest.
+            if apart := _beside_a_label(h1, heading, stated):
+                return apart
             bare = _without_labels(h1)
             if bare and (_agrees(heading, candidates) or _within(bare, stated)):
                 return bare
-            if apart := _beside_a_label(h1, heading, stated):
-                return apart
             if _agrees(heading, candidates):
                 return heading
             if kicked := _after_kicker(heading, candidates):
@@ -229,5 +245,5 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             if len(headings) == 1 and _rewords(headings[0], title) and not names_site(headings[0], keys):
                 return headings[0]
             return title
-    first_h1 = texts[0] if texts else ""
+    first_h1 = next((text for h1, text, lead in zip(h1s, texts, leads) if text and not lead and not hidden(h1)), "")
     return first_h1 or (candidates[0] if candidates else None)

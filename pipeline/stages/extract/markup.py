@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 # Text for screen readers and snippets only ("sr-only", "rich-snippet-hidden") or hidden by
 # the template: readers do not see it, so it neither names nor dates the article.
 # Class by class: "hidden-xs" hides on phones only, Drupal's "field-label-hidden" hides a label.
-_HIDDEN_CLASS = re.compile(r"^(?:hidden|hide|invisible|element-invisible|rich-snippet-hidden)$|sr-only|screen-reader|visually-?hidden",
+_HIDDEN_CLASS = re.compile(r"^(?:hidden|hide|invisible|element-invisible|rich-snippet-hidden|aural)$|sr-only|screen-reader|visually-?hidden",
                            re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 

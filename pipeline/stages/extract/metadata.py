@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
@@ -19,7 +18,7 @@ from trafilatura.metadata import examine_meta, extract_meta_json
 from pipeline.stages.extract.bylines import clean_authors, headline_byline, page_bylines
 from pipeline.stages.extract.dates import published_at
 from pipeline.stages.extract.headline import choose_title, headline_element
-from pipeline.stages.extract.site_names import key
+from pipeline.stages.extract.site_names import key, stated_site_names
 from pipeline.stages.urls import registrable_domain
 
 _ARTICLE_TYPES = {
@@ -131,9 +130,10 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     """Persons from JSON-LD, else from meta tags, else from the byline on the page; the
     byline also when it names the same persons and more (metadata often keeps the first of
     several). The site is no author: a byline naming the publication ('BRIGITTE.de', 'INTERIA
-    PL') or a meta author that is the meta publisher ('Auto Illustrierte') names nobody. Only
-    the site name, the publisher and the whole domain count, since a blogger's name is often
-    their domain's label."""
+    PL') or a meta author that is the meta publisher ('Auto Illustrierte') names nobody. The
+    site's names: its site name (and what og:site_name names), the publisher, an organisation
+    JSON-LD credits, the whole domain, and a short domain label; not a longer label, since a
+    blogger's name is often their domain's."""
     metas = [((m.get("name") or m.get("property") or "").lower(), m.get("content")) for m in tree.xpath("//meta[@content]")]
     publishers = [content for name, content in metas if name in _PUBLISHER_META]
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
@@ -141,7 +141,7 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     # A short domain label is the site's initials ("drk"); a longer one may be the blogger's name.
     label = domain.split(".")[0] if len(domain.split(".")[0]) <= _MAX_INITIALS else ""
     site = {key(name) for name in (site_name or "", domain, label, *publishers, *_organisations(articles, by_id),
-                                   *_named_domains([c for n, c in metas if n == "og:site_name"]))} - {""}
+                                   *(part for n, c in metas if n == "og:site_name" for part in stated_site_names(c)))} - {""}
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or clean_authors(
         [content for name, content in metas if name in _AUTHOR_META], site)
     if not stated:
@@ -151,7 +151,6 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
 
 
 _MAX_INITIALS = 5
-_DOMAIN = re.compile(r"\b([\w-]+)\.[a-z]{2,6}\b")
 
 
 def _organisations(articles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> list[str]:
@@ -166,11 +165,6 @@ def _organisations(articles: list[dict[str, Any]], by_id: dict[str, dict[str, An
             if isinstance(value, dict) and isinstance(value.get("name"), str) and _organisation(value):
                 found.append(value["name"])
     return found
-
-
-def _named_domains(site_names: list[str]) -> list[str]:
-    """The labels of domains a site name gives: "Fischerhütte | hejfish.com" → "hejfish"."""
-    return [match.group(1) for name in site_names for match in _DOMAIN.finditer(name.lower())]
 
 
 def _more_of_them(stated: list[str], printed: list[str]) -> bool:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.stages.urls import registrable_domain
+
+# Between a headline and the site or section in <title>/og:title: "A | Site", "Site - A".
+SEPARATOR = re.compile(r"\s(?:[|\-–—·»›•:/]|::)\s")
+_DOMAIN = re.compile(r"\b([\w-]+)\.[a-z]{2,6}\b")
 
 
 def key(text: str) -> str:
@@ -21,3 +27,11 @@ def names_site(part: str, keys: set[str]) -> bool:
     """'Rheinblatt', 'Menway w INTERIA.PL', 'La Stampa' (lastampa.it) name the site."""
     k = key(part)
     return bool(k) and any(k == site or (len(site) >= 6 and site in k) for site in keys)
+
+
+def stated_site_names(site_name: str) -> list[str]:
+    """What an og:site_name written as a title names: its last part ("Achtsam durch die Krise |
+    Die FURCHE") and the labels of the domains in it ("Fischerhütte | hejfish.com": "hejfish")."""
+    parts = SEPARATOR.split(site_name)
+    return [parts[-1], *(match.group(1) for match in _DOMAIN.finditer(site_name.lower()))] if len(parts) > 1 else [
+        match.group(1) for match in _DOMAIN.finditer(site_name.lower())]

@@ -188,7 +188,10 @@ _BYLINE = (
 )
 # Short paragraphs and lines that start with a label: "Von Clemens Höges" at the end of the
 # article, "Ein Artikel von Pamela Sladky | 27.01.2022".
-_LABEL_LINE = ("(self::p or self::strong or self::address or self::div or self::span) and "
+# A div or span only without blocks inside: measuring every wrapper's text costs more than
+# all the rest of the metadata.
+_LABEL_LINE = ("(self::p or self::strong or self::address or ((self::div or self::span) and "
+               "not(div or p or ul or ol or section or article or table or header or footer))) and "
                "string-length(normalize-space()) < 80")
 # A label with nothing else in its element: the name is in the next one.
 _BARE_LABEL = (
@@ -256,6 +259,10 @@ def _text(elem: HtmlElement) -> str:
 
 def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> list[str]:
     for elem in elems:
+        # A labelled line starts with its label: most short lines on a page do not, and
+        # reading them line by line would cost more than the rest of the metadata.
+        if labelled and not _LABEL.match(elem.text_content().lstrip()):
+            continue
         text = _text(elem)
         if not text or (labelled and not _LABEL.match(text)) or _in_comments(elem):
             continue

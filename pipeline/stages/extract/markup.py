@@ -7,13 +7,15 @@ import re
 from lxml.html import HtmlElement
 
 # Text for screen readers and snippets only ("sr-only", "rich-snippet-hidden") or hidden by
-# the template: readers do not see it, so it neither names nor dates the article.
-# Class by class: "hidden-xs" hides on phones only, Drupal's "field-label-hidden" hides a label.
-_HIDDEN_CLASS = re.compile(r"^(?:hidden|hide|invisible|element-invisible|rich-snippet-hidden|aural)$|sr-only|screen-reader|visually-?hidden",
-                           re.IGNORECASE)
+# the template: readers do not see it, so it neither names nor dates the article. Whole class
+# names only: "hidden-xs" hides on phones, Drupal's "field-label-hidden" hides a label.
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|hide|invisible|element-invisible|rich-snippet-hidden|aural)(?:\s|$)|sr-only|screen-reader|visually-?hidden",
+    re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def hidden(elem: HtmlElement) -> bool:
-    return any(_HIDDEN_CLASS.search(name) for name in (elem.get("class") or "").split()) or bool(
-        _HIDDEN_STYLE.search(elem.get("style") or ""))
+    names, style = elem.get("class"), elem.get("style")
+    return bool((names and _HIDDEN_CLASS.search(names)) or (style and _HIDDEN_STYLE.search(style)))
+

@@ -96,14 +96,16 @@ def visible_text(tree: HtmlElement, headline_h1: HtmlElement | None,
                  past_headline: int | None = None) -> tuple[str, int | None]:
     """The body's text in document order, white space collapsed, and where `headline_h1`
     starts in it (None: no headline). With `past_headline`, the text stops that many
-    characters after the headline."""
+    characters after the headline. Hidden text (a snippet's "updated" timestamp) is left
+    out from the headline on, or throughout on a page without one: looking at every element
+    above the headline would cost more than the dates it could hide there."""
     parts: list[str] = []
     headline: list[int] = []
     size = 0
 
     def walk(elem: HtmlElement) -> None:
         tag = elem.tag if isinstance(elem.tag, str) else ""
-        if tag not in _INVISIBLE and tag and not hidden(elem):
+        if tag not in _INVISIBLE and tag and not ((headline or headline_h1 is None) and hidden(elem)):
             if elem is headline_h1:
                 headline.append(size)
             add(elem.text)

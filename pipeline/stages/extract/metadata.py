@@ -67,13 +67,16 @@ def _organisation(item: dict[str, Any]) -> bool:
     return bool(_types(item) & _ORGANISATION_TYPES) and "person" not in _types(item)
 
 
+def _resolved(value: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    # Yoast and others write the author once in the graph and point at it by @id.
+    return by_id[value["@id"]] if "name" not in value and value.get("@id") in by_id else value
+
+
 def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     if isinstance(value, list):
         return [name for v in value for name in _names(v, by_id)]
     if isinstance(value, dict):
-        # Yoast and others write the author once in the graph and point at it by @id.
-        if "name" not in value and value.get("@id") in by_id:
-            value = by_id[value["@id"]]
+        value = _resolved(value, by_id)
         return [] if _organisation(value) else _names(value.get("name"), by_id)
     if isinstance(value, str) and value.strip() and not value.startswith("http"):
         # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
@@ -160,8 +163,7 @@ def _organisations(articles: list[dict[str, Any]], by_id: dict[str, dict[str, An
     for article in articles:
         values = article.get("author")
         for value in values if isinstance(values, list) else [values]:
-            if isinstance(value, dict) and "name" not in value and value.get("@id") in by_id:
-                value = by_id[value["@id"]]
+            value = _resolved(value, by_id) if isinstance(value, dict) else value
             if isinstance(value, dict) and isinstance(value.get("name"), str) and _organisation(value):
                 found.append(value["name"])
     return found

@@ -33,5 +33,5 @@ def stated_site_names(site_name: str) -> list[str]:
     """What an og:site_name written as a title names: its last part ("Achtsam durch die Krise |
     Die FURCHE") and the labels of the domains in it ("Fischerhütte | hejfish.com": "hejfish")."""
     parts = SEPARATOR.split(site_name)
-    return [parts[-1], *(match.group(1) for match in _DOMAIN.finditer(site_name.lower()))] if len(parts) > 1 else [
-        match.group(1) for match in _DOMAIN.finditer(site_name.lower())]
+    domains = [match.group(1) for match in _DOMAIN.finditer(site_name.lower())]
+    return parts[-1:] + domains if len(parts) > 1 else domains

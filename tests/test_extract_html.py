@@ -13,6 +13,7 @@ from pipeline.stages.extract import html_body
 from pipeline.stages.extract.html_body import continuation
 from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.headline import strip_site_name
+from pipeline.stages.extract.site_names import site_keys
 from pipeline.stages.extract.dates import parse_timestamp
 from pipeline.stages.extract.metadata import page_metadata
 from pipeline.stages.extract.standfirst import standfirst
@@ -70,8 +71,8 @@ def test_tidy_drops_headline_teased_list_and_credit():
 
 def test_author_roles_and_site_suffix_are_cleaned():
     assert clean_authors(["By Tom Krisher; AP Auto Writer", "Jane Roe and John Poe"]) == ["Tom Krisher", "Jane Roe", "John Poe"]
-    assert strip_site_name("Budget passes | Rheinblatt", "Rheinblatt") == "Budget passes"
-    assert strip_site_name("Rheinblatt - Budget passes", "Rheinblatt") == "Budget passes"
+    assert strip_site_name("Budget passes | Rheinblatt", site_keys("Rheinblatt", "")) == "Budget passes"
+    assert strip_site_name("Rheinblatt - Budget passes", site_keys("Rheinblatt", "")) == "Budget passes"
 
 
 def _meta(head: str, body: str = "", url: str = "https://www.lastampa.it/cronaca/a.html") -> dict:
@@ -95,9 +96,11 @@ def test_a_byline_naming_the_site_or_a_label_is_no_author():
 
 
 def test_title_without_the_site_even_when_the_page_gives_no_site_name():
-    assert strip_site_name("Il Nord mantiene temperature alte - La Stampa", None, "https://www.lastampa.it/a") == "Il Nord mantiene temperature alte"
-    assert strip_site_name("Angus Barbieri. Nie jadł - Menway w INTERIA.PL", None, "https://menway.interia.pl/a") == "Angus Barbieri. Nie jadł"
-    assert strip_site_name("Budget - a long night", None, "https://www.example.com/a") == "Budget - a long night"
+    assert strip_site_name("Il Nord mantiene temperature alte - La Stampa", site_keys(None, "https://www.lastampa.it/a")) == \
+        "Il Nord mantiene temperature alte"
+    assert strip_site_name("Angus Barbieri. Nie jadł - Menway w INTERIA.PL", site_keys(None, "https://menway.interia.pl/a")) == \
+        "Angus Barbieri. Nie jadł"
+    assert strip_site_name("Budget - a long night", site_keys(None, "https://www.example.com/a")) == "Budget - a long night"
 
 
 def test_a_bare_year_or_month_is_no_publication_day():

@@ -17,8 +17,6 @@ from pipeline.stream import topics
 from pipeline.stream.state import ClaimSweeper, PartitionRows
 from pipeline.stream.worker import StageWorker, Step
 
-# How long each stateful dedup step holds a record before deciding it in canonical order: the
-# bound on how far behind a record it races with a record may arrive (a latency, not a throughput cost).
 # Claim rows are swept when a partition's stream time (raw timestamps) has moved this far (at most).
 SWEEP_EVERY_S = 3600.0
 

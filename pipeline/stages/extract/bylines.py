@@ -11,7 +11,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from pipeline.stages.extract.markup import hidden
+from pipeline.stages.extract.markup import hidden, without_invisible
 from pipeline.stages.extract.site_names import key, names_site
 
 # What bylines put before a name, in the languages of the pages we see.
@@ -142,7 +142,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
     `strict`: text from the page rather than metadata, so it must look like a name."""
     out: list[str] = []
     for raw in names:
-        if not raw or raw.strip().lower().startswith("http") or _names(raw, site):
+        if not raw or raw.strip().lower().startswith("http") or _names_the_site(raw, site):
             continue
         # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
@@ -164,7 +164,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
                 name = _capitalised(name)  # "giampiero maggio", "MORITZ GATHMANN"; a handle ("mady") stays as written
             if not any(ch.isalpha() for ch in name) or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):
                 continue
-            if _names(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
+            if _names_the_site(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
                 continue
             if not any(name.lower() in a.lower() for a in out):
                 out = [a for a in out if a.lower() not in name.lower()] + [name]
@@ -175,7 +175,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
 _MIN_SPELLED_OUT = 3
 
 
-def _names(text: str, site: set[str]) -> bool:
+def _names_the_site(text: str, site: set[str]) -> bool:
     capitals = [word[0] for word in text.split() if word[0].isupper()]
     return names_site(text, site) or (len(capitals) >= _MIN_SPELLED_OUT and key("".join(capitals)) in site)
 
@@ -240,7 +240,7 @@ def _lines(elem: HtmlElement) -> list[str]:
             lines[-1].append(node.tail or "")
 
     walk(elem, root=True)
-    return [text for line in lines if (text := " ".join(" ".join(line).replace("\u00ad", "").split()))]
+    return [text for line in lines if (text := " ".join(without_invisible(" ".join(line)).split()))]
 
 
 def _text(elem: HtmlElement) -> str:

@@ -180,8 +180,9 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
     for printed in printed_dates:
         # Sources that disagree (a republished article's JSON-LD keeps the first day): the
         # one the page prints by its headline is what readers were told.
-        if stated := next((c for c in candidates if _as_local(c, candidates).date() == printed.day), None):
-            return rfc3339(_as_local(stated, candidates))
+        stated = (local for c in candidates if (local := _as_local(c, candidates)).date() == printed.day)
+        if moment := next(stated, None):
+            return rfc3339(moment)
     for printed in printed_dates:
         if abs(printed.day - chosen.date()) <= timedelta(days=1):
             if printed.day != chosen.date():

@@ -20,11 +20,11 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from pipeline.stages.extract.markup import hidden
-from pipeline.stages.extract.site_names import SEPARATOR, key, names_site, site_keys
+from pipeline.stages.extract.markup import hidden, without_invisible
+from pipeline.stages.extract.site_names import SEPARATOR, SEPARATOR_MARKS, key, names_site, site_keys
 
 # What a title adds to the headline after it, a separator first: " | Politik", ": Stadt Ahlen".
-_ADDED_PART = re.compile(r"\s*[|\-–—·»:/]")
+_ADDED_PART = re.compile(rf"\s*[{re.escape(SEPARATOR_MARKS)}]")
 # Only headings among the first few are headlines; later ones are teasers and widgets.
 _MAX_HEADINGS = 8
 _MAX_LENGTH = 300
@@ -45,8 +45,6 @@ _MIN_REWORDED_WORDS = 5
 _MIN_SHARED_WORDS = 0.5
 
 
-# Soft hyphens and zero-width characters break words for layout, not for readers.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # A label set apart from the headline in its heading, by the name the template gives it:
 # "<span class="article-heading__kicker">Klimaschutz</span>", "dachzeile", "overline".
 _LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle|"
@@ -55,12 +53,12 @@ _LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|s
 
 
 def _clean(text: str | None) -> str:
-    return " ".join(html.unescape(text or "").translate(_INVISIBLE).split())
+    return " ".join(without_invisible(html.unescape(text or "")).split())
 
 
-def strip_site_name(title: str, site_name: str | None, url: str = "", keys: set[str] | None = None) -> str:
-    """'Headline | Site' and 'Site - Headline' → 'Headline' when the side part is the site."""
-    keys = site_keys(site_name, url) if keys is None else keys
+def strip_site_name(title: str, keys: set[str]) -> str:
+    """'Headline | Site' and 'Site - Headline' → 'Headline' when the side part is the site
+    (`keys`: the site's name keys, site_names.site_keys)."""
     matches = list(SEPARATOR.finditer(title)) if keys else []
     # From the end: a site name can hold a separator itself ("AOC media - Analyse Opinion Critique").
     for match in reversed(matches):
@@ -134,7 +132,7 @@ def _without_labels(h1: HtmlElement) -> str | None:
         if isinstance(elem.tag, str) and (_LABEL_CLASS.search(elem.get("class") or "") or hidden(elem)):
             elem.drop_tree()
     # A separator of its own ("<span class="ts-colon">: </span>") goes with the label.
-    return _heading_text(copy).lstrip(":|-–—·» ") or None
+    return _heading_text(copy).lstrip(SEPARATOR_MARKS + " ") or None
 
 
 def _links_up(h1: HtmlElement, url: str) -> str | None:
@@ -221,7 +219,7 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     page_title = _clean(tree.findtext(".//title"))
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     headings = [text for text in texts if text]
-    titles = [strip_site_name(candidate, site_name, url, keys) for candidate in candidates]
+    titles = [strip_site_name(candidate, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
     for h1, heading, lead in zip(h1s, texts, leads):
         if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and not lead and not hidden(h1):
@@ -230,10 +228,11 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             # with the headline is part of it, unless the metadata confirms only the rest.
             if apart := _beside_a_label(h1, heading, stated):
                 return apart
+            agrees = _agrees(heading, candidates)
             bare = _without_labels(h1)
-            if bare and (_agrees(heading, candidates) or _within(bare, stated)):
+            if bare and (agrees or _within(bare, stated)):
                 return bare
-            if _agrees(heading, candidates):
+            if agrees:
                 return heading
             if kicked := _after_kicker(heading, candidates):
                 return kicked

@@ -12,6 +12,8 @@ from lxml.html import HtmlElement
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:hidden|hide|invisible|element-invisible|rich-snippet-hidden|aural)(?:\s|$)|sr-only|screen-reader|visually-?hidden",
     re.IGNORECASE)
+# Soft hyphens and zero-width characters break words for layout, not for readers.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -19,3 +21,7 @@ def hidden(elem: HtmlElement) -> bool:
     names, style = elem.get("class"), elem.get("style")
     return bool((names and _HIDDEN_CLASS.search(names)) or (style and _HIDDEN_STYLE.search(style)))
 
+
+
+def without_invisible(text: str) -> str:
+    return text.translate(_INVISIBLE)

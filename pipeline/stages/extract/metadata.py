@@ -67,21 +67,27 @@ def _organisation(item: dict[str, Any]) -> bool:
     return bool(_types(item) & _ORGANISATION_TYPES) and "person" not in _types(item)
 
 
-def _resolved(value: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    # Yoast and others write the author once in the graph and point at it by @id.
-    return by_id[value["@id"]] if "name" not in value and value.get("@id") in by_id else value
+def _credited(value: Any, by_id: dict[str, dict[str, Any]]) -> Iterator[Any]:
+    """Each entry of a JSON-LD author value, lists flattened; an object written once in the
+    graph and pointed at by @id (Yoast and others) is looked up."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _credited(item, by_id)
+    elif isinstance(value, dict) and "name" not in value and value.get("@id") in by_id:
+        yield by_id[value["@id"]]
+    else:
+        yield value
 
 
 def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
-    if isinstance(value, list):
-        return [name for v in value for name in _names(v, by_id)]
-    if isinstance(value, dict):
-        value = _resolved(value, by_id)
-        return [] if _organisation(value) else _names(value.get("name"), by_id)
-    if isinstance(value, str) and value.strip() and not value.startswith("http"):
-        # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
-        return [html.unescape(value).strip()]
-    return []
+    names = []
+    for credit in _credited(value, by_id):
+        if isinstance(credit, dict) and not _organisation(credit):
+            names += _names(credit.get("name"), by_id)
+        elif isinstance(credit, str) and credit.strip() and not credit.startswith("http"):
+            # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
+            names.append(html.unescape(credit).strip())
+    return names
 
 
 def _first_meta(tree: HtmlElement, *names: str) -> str | None:
@@ -142,8 +148,8 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
     domain = registrable_domain(url) if url else ""
     # A short domain label is the site's initials ("drk"); a longer one may be the blogger's name.
-    label = domain.split(".")[0] if len(domain.split(".")[0]) <= _MAX_INITIALS else ""
-    site = {key(name) for name in (site_name or "", domain, label, *publishers, *_organisations(articles, by_id),
+    label = domain.split(".")[0]
+    site = {key(name) for name in (site_name or "", domain, label if len(label) <= _MAX_INITIALS else "", *publishers, *_organisations(articles, by_id),
                                    *(part for n, c in metas if n == "og:site_name" for part in stated_site_names(c)))} - {""}
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or clean_authors(
         [content for name, content in metas if name in _AUTHOR_META], site)
@@ -159,14 +165,8 @@ _MAX_INITIALS = 5
 def _organisations(articles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> list[str]:
     """Names of the organisations credited as the article's author ("Eurosport"): a byline
     printing that name names nobody."""
-    found = []
-    for article in articles:
-        values = article.get("author")
-        for value in values if isinstance(values, list) else [values]:
-            value = _resolved(value, by_id) if isinstance(value, dict) else value
-            if isinstance(value, dict) and isinstance(value.get("name"), str) and _organisation(value):
-                found.append(value["name"])
-    return found
+    return [credit["name"] for article in articles for credit in _credited(article.get("author"), by_id)
+            if isinstance(credit, dict) and isinstance(credit.get("name"), str) and _organisation(credit)]
 
 
 def _more_of_them(stated: list[str], printed: list[str]) -> bool:

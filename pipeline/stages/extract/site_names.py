@@ -6,8 +6,9 @@ import re
 
 from pipeline.stages.urls import registrable_domain
 
-# Between a headline and the site or section in <title>/og:title: "A | Site", "Site - A".
-SEPARATOR = re.compile(r"\s(?:[|\-–—·»›•:/]|::)\s")
+# What stands between a headline and the site or section in <title>/og:title: "A | Site", "Site - A".
+SEPARATOR_MARKS = "|-–—·»›•:/"
+SEPARATOR = re.compile(rf"\s(?:[{re.escape(SEPARATOR_MARKS)}]|::)\s")
 _DOMAIN = re.compile(r"\b([\w-]+)\.[a-z]{2,6}\b")
 
 

@@ -461,3 +461,55 @@ def test_capitals_teams_and_labelled_lines_in_bylines():
     furche = _meta('<meta name="author" content="Die FURCHE"><meta property="og:site_name" content="Achtsam durch die Krise | Die FURCHE">',
                    "<h1>Achtsam durch die Krise</h1><div class='article-authors'>Ursula Baatz</div>", url="https://www.furche.at/a/")
     assert furche["authors"] == ["Ursula Baatz"]
+
+
+def test_a_heading_named_by_a_kicker_title_its_permalink_its_url_or_its_entry_class_is_the_headline():
+    kicker = _meta('<meta property="og:title" content="Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer">',
+                   "<h1>Kaeser verarscht Neubauer</h1>")
+    assert kicker["title"] == "Kaeser verarscht Neubauer"
+    # "Grundrezept : Site" is a site name after a spaced separator, not a kicker.
+    site = _meta("<title>Muffin Grundrezept : Muffin Rezepte</title>", "<h1 class='logo'>Muffin Rezepte</h1>")
+    assert site["title"].startswith("Muffin Grundrezept")
+    permalink = _meta("<title>Gefällt mir – jovelblog</title>", '<h1><a href="http://blog.example/2011/09/11/gefallt-mir/">Gefällt mir</a></h1>',
+                      url="http://blog.example/2011/09/11/gefallt-mir/")
+    assert permalink["title"] == "Gefällt mir"
+    # A link to "" or "#" leads nowhere: a widget's heading.
+    widget = _meta("<title>Perturbazione polare al Centro e al Sud</title>", '<h1><a href="">Leggi anche:</a></h1>',
+                   url="https://news.example/cronaca/2020/02/19/news/perturbazione/")
+    assert widget["title"] == "Perturbazione polare al Centro e al Sud"
+    # A single-page app keeps the metadata of the page it was opened on; the URL names this one.
+    stale = _meta('<meta property="og:title" content="Ein Presse-Event der Extraklasse">',
+                  "<h1>Geht Euch auch so, oder? Auf Reisen nie ohne meinen Duschkopf</h1>",
+                  url="https://blog.example/2019/05/21/geht-euch-auch-so-oder-auf-reisen-nie-ohne-meinen-duschkopf/")
+    assert stale["title"] == "Geht Euch auch so, oder? Auf Reisen nie ohne meinen Duschkopf"
+    umlaut = _meta('<meta property="og:title" content="Wärmepumpe im Altbau - Wann es sich lohnt">',
+                   "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1>", url="https://www.heizung.example/eignet-sich-eine-waermepumpe-im-altbau.html")
+    assert umlaut["title"] == "Eignet sich eine Wärmepumpe im Altbau?"
+    entry = _meta('<meta property="og:title" content="Clever Ideas to Set Up a Nursery">',
+                  '<h1 class="entry-title">20 Clever Small Nursery Ideas When Tight On Space</h1>', url="https://blog.example/nursery")
+    assert entry["title"] == "20 Clever Small Nursery Ideas When Tight On Space"
+
+
+def test_author_links_dated_labels_other_credits_public_bodies_and_login_names():
+    link = _meta("", "<h1>Auf Reisen</h1><ul><li><a href='/author/modejournalistin/'>Kathrin Bierling</a></li></ul>")
+    assert link["authors"] == ["Kathrin Bierling"]
+    menu = _meta("", "<nav><a href='/autor/boris/'>Boris Janek</a></nav><h1>Creditshelf</h1><p>Text.</p>")
+    assert menu["authors"] == []
+    more = _meta("", "<h1>Kuhstall</h1><div id='artikelautor'>Autor: <a>Angelika Leitner</a><br><a href='/author/view/28'>mehr</a></div>")
+    assert more["authors"] == ["Angelika Leitner"]
+    dated = _meta("", "<h1>Gefällt mir</h1><small>11.09.2011, 16:20 von jovelstefan</small>")
+    assert dated["authors"] == ["jovelstefan"]
+    assert _meta("", "<h1>Lindvik gewinnt</h1><small>Erstellt am: 30.01.2022 18:36</small>")["authors"] == []
+    assert clean_authors(["Text von Christian Seiler Illustration von Markus Roost"], strict=True) == ["Christian Seiler"]
+    assert clean_authors(["Bayerische Landesanstalt für Wald und Forstwirtschaft", "Umweltbundesamt"]) == []
+    login = _meta('<meta name="author" content="Edilson La Rosa"><script type="application/ld+json">'
+                  '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "edilson.la.rosa"}}</script>', "<h1>Brighton</h1>")
+    assert login["authors"] == ["Edilson La Rosa"]
+
+
+def test_desk_initials_signing_the_article_are_its_author_but_agencies_are_not():
+    signed = _meta("", "<h1>Hafen Göteborg</h1><p>Der Hafen rechnet mit einer Steigerung. (cm)</p><p>Mehr (ab) im Archiv</p>")
+    assert signed["authors"] == ["cm"]
+    assert _meta("", "<h1>Neue Traumfrau</h1><p>So geht es weiter. (dr/spot)</p>")["authors"] == ["dr"]
+    assert _meta("", "<h1>Bischofswort</h1><p>Der Bischof sprach. (epd)</p>")["authors"] == []
+    assert _meta("", "<h1>Lockdown</h1><p>Preis: 5 Euro (ca)</p>")["authors"] == []

@@ -54,6 +54,8 @@ METADATA_TRUTH = {
     "metadata/held-out-5": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout5.truth.jsonl",
     "metadata/held-out-6": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout6.truth.jsonl",
     "metadata/held-out-7": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout7.truth.jsonl",
+    "metadata/held-out-8": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout8.truth.jsonl",
+    "metadata/held-out-9": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout9.truth.jsonl",
 }
 
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}

@@ -27,7 +27,7 @@ _LABEL = re.compile(
     r"written|post|posted|published|reported|submitted|"
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
-    r"autor(?:in|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
+    r"autor(?:in|innen|en|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
     r"\b\s*[:.\-–]?\s*)+",
     re.IGNORECASE,
 )
@@ -38,14 +38,18 @@ _ROLE = re.compile(
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
     r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
     r"admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
-    r"collectif|collective|kollektiv|colectivo|collettivo)\b",
+    r"collectif|collective|kollektiv|colectivo|collettivo|"
+    # the link to an author's page: "mehr"
+    r"mehr|more|profil|profile)\b",
     re.IGNORECASE,
 )
 # A name that holds one of these is a publication or an agency, not a person.
 _ORGANISATION = re.compile(
     r"\b(?:news|online|newsroom|media|medien|verlag|press|presse|prensa|stampa|agency|agencia|agence|agenzia|"
     r"zeitung|magazin|magazine|gmbh|ggmbh|inc|ltd|llc|tv|radio|digital|e\.\s?v|stiftung|foundation|verein|verband|"
-    r"institut|institute|universität|university|université|universidad|"
+    r"institut|institute|universität|university|université|universidad|\w*hochschule|\w*akademie|academy|"
+    # public bodies and parties: "Bayerische Landesanstalt für Wald", "Umweltbundesamt", "CDU-Fraktion"
+    r"\w*anstalt|\w+amt|\w*behörde|\w+kammer|\w*agentur|\w*gesellschaft|\w*zentrum|\w*fraktion|\w*partei|"
     r"\w*ministerium|ministry|ministère|ministerio|ministero|ministerstwo|"
     r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|"
     r"associated\s+press|agence\s+france[-\s]presse|europa\s+press|"
@@ -81,8 +85,8 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "das", "do
 _MAX_NAME = 60
 
 
-# What introduced the date just cut: "oz on December 4, 2006".
-_BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at)\s*$", re.IGNORECASE)
+# What introduced the date just cut: "oz on December 4, 2006", "Erstellt am: 30.01.2022".
+_BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at)\s*:?\s*$", re.IGNORECASE)
 _PUNCTUATION = " ,.:-–—|·•"
 # Emails, @handles, links, web addresses ("symple.ch") and "(dpa)".
 _WEB = re.compile(
@@ -90,6 +94,10 @@ _WEB = re.compile(
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
 # "Richard David Precht im Gespräch mit Karin Fischer": the interviewer wrote it.
 _INTERVIEWEE = re.compile(r"^.*?\bim\s+gespräch\s+mit\s+", re.IGNORECASE)
+# Who made the pictures, after the writer: "Christian Seiler Illustration von Markus Roost".
+_OTHER_CREDIT = re.compile(
+    r"\s(?:illustrat\w*|fotos?|photos?|photograph\w*|bilder?|grafik(?:en)?|infografik|karikatur|pictures?|images?|kamera|camera|"
+    r"video|schnitt)\s*(?::|von|by|de|par)\s.*$", re.IGNORECASE)
 _AFTER_DASH = re.compile(r"\s[-–—]\s.*$")
 # Who the writer wrote for: "Brendan Carlin For The Mail On Sunday", "Anna Berg für tagesschau.de".
 _AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla)\s.*$", re.IGNORECASE)
@@ -103,7 +111,7 @@ _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
 def _strip(name: str) -> str:
     # What follows a spaced dash is the writer's team or site: "Kiran C Nair - Chrome Safe Browsing team".
-    name = _AFFILIATION.sub("", _AFTER_DASH.sub("", name))
+    name = _AFFILIATION.sub("", _AFTER_DASH.sub("", _OTHER_CREDIT.sub("", name)))
     name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
     initial = _FINAL_INITIAL.search(name)
     name = _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION)
@@ -186,11 +194,14 @@ _BYLINE = (
     "or contains(@class,'byline') or contains(@class,'Byline') or contains(@class,'autor') "
     "or contains(@class,'Autor') or contains(@class,'auteur') or contains(@id,'author') or contains(@id,'byline')"
 )
+# A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>. After
+# the headline only: a site's menu lists its authors too.
+_AUTHOR_LINK = "contains(@href,'/author/') or contains(@href,'/autor/') or contains(@href,'/autoren/')"
 # Short paragraphs and lines that start with a label: "Von Clemens Höges" at the end of the
 # article, "Ein Artikel von Pamela Sladky | 27.01.2022".
 # A div or span only without blocks inside: measuring every wrapper's text costs more than
 # all the rest of the metadata.
-_LABEL_LINE = ("(self::p or self::strong or self::address or ((self::div or self::span) and "
+_LABEL_LINE = ("(self::p or self::strong or self::small or self::address or ((self::div or self::span) and "
                "not(div or p or ul or ol or section or article or table or header or footer))) and "
                "string-length(normalize-space()) < 80")
 # A label with nothing else in its element: the name is in the next one.
@@ -257,13 +268,17 @@ def _text(elem: HtmlElement) -> str:
     return lines[0] if lines else ""
 
 
+# The date and time a blog prints before its label: "11.09.2011, 16:20 von jovelstefan".
+_LEADING_STAMP = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b[,\s]*(?:\d{1,2}:\d{2}(?:\s*uhr)?\b)?[,|·\s]*", re.IGNORECASE)
+
+
 def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> list[str]:
     for elem in elems:
         # A labelled line starts with its label: most short lines on a page do not, and
         # reading them line by line would cost more than the rest of the metadata.
-        if labelled and not _LABEL.match(elem.text_content().lstrip()):
+        if labelled and not _LABEL.match(_LEADING_STAMP.sub("", elem.text_content().lstrip())):
             continue
-        text = _text(elem)
+        text = _LEADING_STAMP.sub("", _text(elem)) if labelled else _text(elem)
         if not text or (labelled and not _LABEL.match(text)) or _in_comments(elem):
             continue
         if names := clean_authors([text], site, strict=True):
@@ -289,11 +304,34 @@ def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[s
     line, else a bare label with the name beside it; the ones after the headline first
     (teaser cards above it carry bylines too)."""
     scopes = ((tree, "//*"),) if headline_h1 is None else ((headline_h1, "following::*"), (tree, "//*"))
-    for condition, labelled in ((_BYLINE, False), (_LABEL_LINE, True)):
-        for root, axis in scopes:
+    searches = ((_BYLINE, False, scopes), (_AUTHOR_LINK, False, scopes[:-1]), (_LABEL_LINE, True, scopes))
+    for condition, labelled, roots in searches:
+        for root, axis in roots:
             if names := _first_names(root.xpath(f"{axis}[{condition}]"), site, labelled):
                 return names
-    return [] if headline_h1 is None else _after_bare_labels(headline_h1, site)
+    if headline_h1 is None:
+        return []
+    return _after_bare_labels(headline_h1, site) or _signed_initials(headline_h1)
+
+
+# Desk initials signing a German news item at its end: "... des Bahnumschlags. (cm)", "(dr/spot)".
+_SIGNATURE = re.compile(r"\((?P<initials>[a-zäöü]{2,3})(?:/[\w.-]+)?\)$")
+_NOT_INITIALS = frozenset({"ca", "bzw", "etc", "usw", "pdf", "mp3", "jpg", "png", "kb", "mb", "gb", "de", "en", "fr", "es", "it"})
+
+
+def _signed_initials(headline_h1: HtmlElement) -> list[str]:
+    """The initials that end a paragraph after the headline, or follow its date."""
+    for node in headline_h1.xpath("following::text()[contains(., '(')]"):
+        match = _SIGNATURE.search(node.rstrip())
+        block = node.getparent()
+        if node.is_tail:
+            block = block.getparent()
+        if not match or match["initials"] in _NOT_INITIALS or _ORGANISATION.match(match["initials"]) or block is None or block.tag in ("script", "style") or _in_comments(block):
+            continue
+        # Last in its paragraph, or alone after the date ("14.06.2019 (ch)").
+        if " ".join(block.text_content().split()).endswith(match.group()) or _LEADING_STAMP.sub("", node.strip()) == match.group():
+            return [match["initials"]]
+    return []
 
 
 def headline_byline(headline_h1: HtmlElement | None, site: set[str]) -> list[str]:

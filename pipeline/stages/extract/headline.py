@@ -14,9 +14,10 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 from copy import deepcopy
 from difflib import SequenceMatcher
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -40,6 +41,19 @@ _MAX_KICKER_WORDS = 4
 _BREAKS = frozenset({"br", "div", "p"})
 _RUBY = frozenset({"rt", "rp"})
 _WORD = re.compile(r"\w+")
+# The page's headline after a kicker the metadata puts before it: at least two words.
+_MIN_KICKED_WORDS = 2
+# A kicker's colon follows its last word: "Adani: Kaeser verarscht Neubauer", not "Grundrezept : Site".
+_KICKER_COLON = re.compile(r"(?<=[^\s:]): ")
+# A URL's last part spells a heading when they share most words (numbers are ids, not words).
+_SLUG_SPLIT = re.compile(r"[-_+,\s]+")
+_SLUG_END = re.compile(r"\.(?:s?html?|php|aspx?)$")
+_MIN_SLUG_WORDS = 3
+_SLUG_SHARE = 0.8
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# The class templates give the post's own title (WordPress's "entry-title"): the headline as
+# displayed, even when the metadata carries a title written for search engines.
+_ENTRY_TITLE = re.compile(r"\b(?:entry|post|article)[-_]{1,2}(?:title|headline)\b", re.IGNORECASE)
 # A heading sharing half its words with the structured headline says the same thing.
 _MIN_REWORDED_WORDS = 5
 _MIN_SHARED_WORDS = 0.5
@@ -135,19 +149,27 @@ def _without_labels(h1: HtmlElement) -> str | None:
     return _heading_text(copy).lstrip(SEPARATOR_MARKS + " ") or None
 
 
-def _links_up(h1: HtmlElement, url: str) -> str | None:
-    """Where a heading that is wholly a link leads, when that is the site's front page ("home")
-    or a section this page is in ("section"): the site's banner or a section logo, no headline."""
+def _links_to(h1: HtmlElement, url: str) -> str | None:
+    """Where a heading that is wholly a link leads: the site's front page ("home") or a section
+    this page is in ("section") make it the site's banner or a section logo, no headline; the
+    page itself ("self", a blog's permalink) makes it the headline."""
     links = h1.xpath(".//a[@href]")
     if len(links) != 1 or " ".join(links[0].text_content().split()) != " ".join(h1.text_content().split()):
         return None
-    target, page = urlsplit(urljoin(url, links[0].get("href").strip())), urlsplit(url)
-    if target.query or (url and target.netloc != page.netloc):
+    href = links[0].get("href").strip()
+    target, page = urlsplit(urljoin(url, href)), urlsplit(url)
+    # "", "#" and "#top" lead nowhere: a menu button, a jump to a list.
+    if not href or href.startswith("#") or target.query or target.fragment or (url and target.netloc != page.netloc):
         return None
     path = posixpath.normpath(target.path or "/").rstrip("/")
     if path in ("", "/index.html", "/index.php"):
         return "home"
+    if url and path == posixpath.normpath(page.path or "/").rstrip("/"):
+        return "self"
     return "section" if url and page.path.startswith(path + "/") and page.path.rstrip("/") != path else None
+
+
+_UP = frozenset({"home", "section"})
 
 
 def _after_kicker(heading: str, candidates: list[str]) -> str | None:
@@ -175,6 +197,34 @@ def _beside_a_label(h1: HtmlElement, heading: str, candidates: list[str]) -> str
         if any(key(child.text_content()) == rest for child in h1.iterdescendants() if isinstance(child.tag, str)):
             return candidate
     return None
+
+
+def _stated_after_kicker(heading: str, titles: list[str]) -> bool:
+    """'Kaeser verarscht Neubauer' when the metadata says 'Siemens und die Kohlemine Adani:
+    Kaeser verarscht Neubauer': the metadata puts a kicker before the headline the page prints."""
+    k = key(heading)
+    return len(heading.split()) >= _MIN_KICKED_WORDS and any(
+        len(parts) == 2 and key(parts[1]) == k for title in titles if (parts := _KICKER_COLON.split(title, maxsplit=1)))
+
+
+def _slug(url: str) -> set[str]:
+    segment = next((part for part in reversed(urlsplit(url).path.split("/")) if part), "")
+    return {word for word in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment).lower())) if word and not word.isdigit()}
+
+
+def _spelled_in_url(heading: str, url: str) -> bool:
+    """The URL's last part spells the heading ("eignet-sich-eine-waermepumpe-im-altbau" for
+    "Eignet sich eine Wärmepumpe im Altbau?"): the page's own headline, whatever its metadata
+    says (a single-page app can keep the metadata of the page it was opened on)."""
+    slug = _slug(url) if url else set()
+    if len(slug) < _MIN_SLUG_WORDS:
+        return False
+    lower = heading.lower()
+    words = _words(lower)
+    spellings = words | _words(lower.translate(_TRANSLITERATION)) | _words(
+        "".join(ch for ch in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(ch)))
+    shared = len(slug & spellings)
+    return shared >= _SLUG_SHARE * len(slug) and shared >= _SLUG_SHARE * len(words)
 
 
 def _whole(title: str, titles: list[str], keys: set[str]) -> str:
@@ -214,28 +264,32 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
     texts = [_heading_text(h1) for h1 in h1s]
     # A blog's banner h1 names the site when its metadata does not ("... | Liebe geht durch den Magen").
-    leads = [_links_up(h1, url) for h1 in h1s]
+    leads = [_links_to(h1, url) for h1 in h1s]
     keys = site_keys(site_name, url) | {key(text) for text, lead in zip(texts, leads) if len(key(text)) >= 3 and lead == "home"}
     page_title = _clean(tree.findtext(".//title"))
     candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
     headings = [text for text in texts if text]
     titles = [strip_site_name(candidate, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
+    entry_title = None
     for h1, heading, lead in zip(h1s, texts, leads):
-        if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and not lead and not hidden(h1):
+        if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and lead not in _UP and not hidden(h1):
             # A label in an element of its own is apart from the headline, even when <title>
             # repeats it ("Kicker: Headline - Section - Site"); a kicker in one run of text
             # with the headline is part of it, unless the metadata confirms only the rest.
             if apart := _beside_a_label(h1, heading, stated):
                 return apart
-            agrees = _agrees(heading, candidates)
+            agrees = lead == "self" or _agrees(heading, candidates) or _stated_after_kicker(heading, stated)
             bare = _without_labels(h1)
-            if bare and (agrees or _within(bare, stated)):
+            if bare and (agrees or _within(bare, stated) or _spelled_in_url(bare, url)):
                 return bare
-            if agrees:
+            if agrees or _spelled_in_url(heading, url):
                 return heading
             if kicked := _after_kicker(heading, candidates):
                 return kicked
+            entry_title = entry_title or (heading if _ENTRY_TITLE.search(h1.get("class") or "") else None)
+    if entry_title:
+        return entry_title
     for title in titles:
         title = _whole(title, titles, keys)
         if title and not names_site(title, keys):
@@ -244,5 +298,5 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             if len(headings) == 1 and _rewords(headings[0], title) and not names_site(headings[0], keys):
                 return headings[0]
             return title
-    first_h1 = next((text for h1, text, lead in zip(h1s, texts, leads) if text and not lead and not hidden(h1)), "")
+    first_h1 = next((text for h1, text, lead in zip(h1s, texts, leads) if text and lead not in _UP and not hidden(h1)), "")
     return first_h1 or (candidates[0] if candidates else None)

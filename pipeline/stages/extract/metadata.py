@@ -151,12 +151,18 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     label = domain.split(".")[0]
     site = {key(name) for name in (site_name or "", domain, label if len(label) <= _MAX_INITIALS else "", *publishers, *_organisations(articles, by_id),
                                    *(part for n, c in metas if n == "og:site_name" for part in stated_site_names(c)))} - {""}
-    stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or clean_authors(
-        [content for name, content in metas if name in _AUTHOR_META], site)
+    in_meta_tags = clean_authors([content for name, content in metas if name in _AUTHOR_META], site)
+    stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or in_meta_tags
     if not stated:
         return page_bylines(tree, headline_h1, site)
     printed = headline_byline(headline_h1, site)
-    return printed if _more_of_them(stated, printed) else stated
+    return printed if _more_of_them(stated, printed) else _spelled_out(stated, in_meta_tags + printed)
+
+
+def _spelled_out(names: list[str], others: list[str]) -> list[str]:
+    """A login name ("edilson.la.rosa") as another source writes the same name ("Edilson La Rosa")."""
+    written = {key(other): other for other in others if " " in other}
+    return [written.get(key(name), name) if " " not in name else name for name in names]
 
 
 _MAX_INITIALS = 5

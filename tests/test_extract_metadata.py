@@ -513,3 +513,49 @@ def test_desk_initials_signing_the_article_are_its_author_but_agencies_are_not()
     assert _meta("", "<h1>Neue Traumfrau</h1><p>So geht es weiter. (dr/spot)</p>")["authors"] == ["dr"]
     assert _meta("", "<h1>Bischofswort</h1><p>Der Bischof sprach. (epd)</p>")["authors"] == []
     assert _meta("", "<h1>Lockdown</h1><p>Preis: 5 Euro (ca)</p>")["authors"] == []
+
+
+def test_hidden_separators_nested_headings_permalink_h2s_and_a_title_running_on_after_a_mark():
+    # A label set apart only by a colon for screen readers comes first; a named one (a topline) may follow.
+    hidden_colon = _meta('<meta property="og:title" content="Strompreisbremse – Erlösabschöpfung: Bundesregierung drosselt Bioenergie">',
+                         '<h1><span class="green">Strompreisbremse – Erlösabschöpfung</span><span class="invisible">: </span>'
+                         '<span>Bundesregierung drosselt Bioenergie</span></h1>')
+    assert hidden_colon["title"] == "Bundesregierung drosselt Bioenergie"
+    topline = _meta("<title>Energiewende, Mobilität und nachhaltiges Wirtschaften</title>",
+                    '<h1><span>Energiewende, Mobilität und nachhaltiges Wirtschaften</span><span class="aural">: </span>'
+                    '<small class="c-topline">Forschung</small></h1>')
+    assert topline["title"] == "Energiewende, Mobilität und nachhaltiges Wirtschaften"
+    # Text reads in document order; a byline in an h4 inside the h1 is no part of the headline.
+    nested = _meta("<title>»Haltet unsere Gewässer sauber!« - Der SeglerBlog</title>",
+                   '<h1 class="entry-title">»Haltet unsere Gewässer sauber!«<h4 class="author">Veröffentlicht von SeglerBlog</h4></h1>',
+                   url="https://blog.example/haltet-unsere-gewaesser-sauber/")
+    assert nested["title"] == "»Haltet unsere Gewässer sauber!«"
+    kubrick = _meta("<title>Four Years Remaining » Blog Archive » Interning of Small Integers</title>",
+                    '<h1><a href="http://fouryears.example">Four Years Remaining</a></h1><h2 class="widgettitle">Suche</h2>'
+                    '<h2><a href="http://fouryears.example/2019/10/21/interning/" rel="bookmark">Interning of Small Integers</a></h2>',
+                    url="http://fouryears.example/2019/10/21/interning/")
+    assert kubrick["title"] == "Interning of Small Integers"
+    author_after = _meta('<meta property="og:title" content="Koncesjonowana opozycja -Leszek Jażdżewski - Liberté!">',
+                         "<h1>Koncesjonowana opozycja</h1>")
+    assert author_after["title"] == "Koncesjonowana opozycja"
+
+
+def test_yoast_written_by_pairs_teams_companies_captions_menus_and_footers():
+    yoast = _meta('<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="mf">'
+                  '<meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="3 Minuten">', "<h1>A</h1>")
+    assert yoast["authors"] == ["mf"]
+    assert clean_authors(["BBNTEAM", "sv_team", "NATURSTROM AG", "Haufe-Lexware GmbH & Co. KG"]) == []
+    caption = _meta("", "<h1>Microsoft</h1><figure><figcaption><span class='img-author'>Mike Blake/Reuters files</span></figcaption></figure>")
+    assert caption["authors"] == []
+    footer = _meta("", "<h1>Juicio</h1><footer><div class='author'>Hecho en Bolivia con Drupal por Smartica</div></footer>")
+    assert footer["authors"] == []
+    menu = _meta("", "<h1>Pleno</h1><ul><li class='menu-item menu-item-object-autor'>Reflexiones de Fidel</li></ul>"
+                     "<div class='post'><a href='/autor/yaima-puig/'>Yaima Puig Meneses</a></div>")
+    assert menu["authors"] == ["Yaima Puig Meneses"]
+
+
+def test_a_year_first_timestamp_is_read_in_iso_order_whatever_the_language():
+    # A Spanish page reads 04/05 day first; a year first is never so.
+    page = _meta('<script type="application/ld+json">{"@type": "NewsArticle", '
+                 '"datePublished": "2022-05-04T03:00:00 UTC"}</script>', "<h1>Paritarias</h1>")
+    assert page["published_at"] == "2022-05-04T03:00:00Z"

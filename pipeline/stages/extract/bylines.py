@@ -33,7 +33,7 @@ _LABEL = re.compile(
 )
 # Role and desk words: "Tom Krisher, AP Auto Writer", "Anna Beispiel, Redakteurin".
 _ROLE = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|bureau|desk|team|"
+    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|bureau|desk|\w*team|"
     r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in|e|a)?|rédacteur|rédactrice|rédaction|"
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
     r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
@@ -46,7 +46,7 @@ _ROLE = re.compile(
 # A name that holds one of these is a publication or an agency, not a person.
 _ORGANISATION = re.compile(
     r"\b(?:news|online|newsroom|media|medien|verlag|press|presse|prensa|stampa|agency|agencia|agence|agenzia|"
-    r"zeitung|magazin|magazine|gmbh|ggmbh|inc|ltd|llc|tv|radio|digital|e\.\s?v|stiftung|foundation|verein|verband|"
+    r"zeitung|magazin|magazine|gmbh|ggmbh|ag|kg|inc|ltd|llc|plc|corp|tv|radio|digital|e\.\s?v|stiftung|foundation|verein|verband|"
     r"institut|institute|universität|university|université|universidad|\w*hochschule|\w*akademie|academy|"
     # public bodies and parties: "Bayerische Landesanstalt für Wald", "Umweltbundesamt", "CDU-Fraktion"
     r"\w*anstalt|\w+amt|\w*behörde|\w+kammer|\w*agentur|\w*gesellschaft|\w*zentrum|\w*fraktion|\w*partei|"
@@ -116,6 +116,11 @@ def _strip(name: str) -> str:
     initial = _FINAL_INITIAL.search(name)
     name = _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION)
     return name + "." if initial else name
+
+
+def is_byline_label(text: str) -> bool:
+    """'Verfasst von', 'Written by': a label and nothing else."""
+    return bool(text.strip()) and bool(_LABEL.fullmatch(text.strip()))
 
 
 def _capitalised(name: str) -> str:
@@ -214,6 +219,15 @@ _COMMENTS = re.compile(r"comment|kommentar|respond|reply|discussion", re.IGNOREC
 _MAX_BYLINE = 120
 
 
+def _credits_elsewhere(elem: HtmlElement) -> bool:
+    """In a photo's caption ("Mike Blake/Reuters files"), the site's menu (a column's name
+    classed "menu-item-object-autor") or its footer ("Hecho en Bolivia con Drupal por
+    Smartica"): no byline of the article."""
+    ancestors = [a.tag for a in elem.iterancestors()]
+    return ("figcaption" in ancestors or "nav" in ancestors or "menu-item" in (elem.get("class") or "")
+            or ("footer" in ancestors and "article" not in ancestors))
+
+
 def _in_comments(elem: HtmlElement) -> bool:
     # The body's and html's classes describe the page ("showing-comments"), not a section;
     # so do a post's category and tag classes ("category-der-kommentar").
@@ -279,7 +293,7 @@ def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> li
         if labelled and not _LABEL.match(_LEADING_STAMP.sub("", elem.text_content().lstrip())):
             continue
         text = _LEADING_STAMP.sub("", _text(elem)) if labelled else _text(elem)
-        if not text or (labelled and not _LABEL.match(text)) or _in_comments(elem):
+        if not text or (labelled and not _LABEL.match(text)) or _in_comments(elem) or _credits_elsewhere(elem):
             continue
         if names := clean_authors([text], site, strict=True):
             return names

@@ -42,6 +42,7 @@ _ZONES = {
 # A publication *day* needs year, month and day; dateutil would fill a bare "2006" or
 # "2017/01" in from today's date.
 _DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
+_YEAR_FIRST = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 
 # How far (characters of visible text) from the headline a printed date still dates the article;
 # further away it is a teaser's, a comment's or the footer's.
@@ -63,7 +64,9 @@ def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES, dayfirst=day_first)
+                # A year first is ISO order whatever the language: "2022-05-04T03:00:00 UTC" is 4 May.
+                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES,
+                                          dayfirst=day_first and not _YEAR_FIRST.match(value.strip()))
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed is None or not 1990 <= parsed.year <= 2100:

@@ -39,10 +39,11 @@ _SAME_BUT_A_TYPO = 0.95
 # A label printed before the headline, in the same heading: "Deutschlandtakt: ..."
 _MAX_KICKER_WORDS = 4
 _BREAKS = frozenset({"br", "div", "p"})
-_RUBY = frozenset({"rt", "rp"})
+_NOT_HEADLINE_TEXT = frozenset({"rt", "rp", "h2", "h3", "h4", "h5", "h6"})
 _WORD = re.compile(r"\w+")
 # The page's headline after a kicker the metadata puts before it: at least two words.
 _MIN_KICKED_WORDS = 2
+_AHEAD_OF_A_MARK = re.compile(rf"\s[{re.escape(SEPARATOR_MARKS)}]")
 # A kicker's colon follows its last word: "Adani: Kaeser verarscht Neubauer", not "Grundrezept : Site".
 _KICKER_COLON = re.compile(r"(?<=[^\s:]): ")
 # A URL's last part spells a heading when they share most words (numbers are ids, not words).
@@ -50,6 +51,8 @@ _SLUG_SPLIT = re.compile(r"[-_+,\s]+")
 _SLUG_END = re.compile(r"\.(?:s?html?|php|aspx?)$")
 _MIN_SLUG_WORDS = 3
 _SLUG_SHARE = 0.8
+# A slug may shorten its heading ("zaubernuss-im-winter"), not stand for a paragraph.
+_MAX_WORDS_PER_SLUG_WORD = 3
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # The class templates give the post's own title (WordPress's "entry-title"): the headline as
 # displayed, even when the metadata carries a title written for search engines.
@@ -107,11 +110,16 @@ def _agrees(heading: str, candidates: list[str]) -> bool:
         c = key(candidate)
         if c == k or (len(k) >= _MIN_SIDE_KEY and SequenceMatcher(None, k, c).ratio() >= _SAME_BUT_A_TYPO):
             return True
-        if len(k) >= _MIN_SIDE_KEY and k in _sides(candidate):
+        if len(k) >= _MIN_SIDE_KEY and (k in _sides(candidate) or _ahead_of_a_mark(heading, candidate)):
             return True
         if len(c) >= _MIN_PREFIX_SHARE * len(k) and len(c) >= _MIN_SIDE_KEY and k.startswith(c):
             return True
     return False
+
+
+def _ahead_of_a_mark(heading: str, title: str) -> bool:
+    """'Koncesjonowana opozycja -Leszek Jażdżewski': the heading, then a separator after a space."""
+    return title.startswith(heading) and bool(_AHEAD_OF_A_MARK.match(title[len(heading):]))
 
 
 def _within(heading: str, candidates: list[str]) -> bool:
@@ -119,27 +127,41 @@ def _within(heading: str, candidates: list[str]) -> bool:
     return len(k) >= _MIN_SIDE_KEY and any(k in key(candidate) for candidate in candidates)
 
 
-def _heading_text(h1: HtmlElement) -> str:
-    # A line break or block inside the heading separates a kicker from the headline; ruby
-    # annotations (the readings over Japanese kanji) are no part of it.
-    parts = []
-    for piece in h1.iter():
-        if piece is not h1 and isinstance(piece.tag, str) and piece.tag in _BREAKS:
-            parts.append(" ")
-        if piece.tag not in _RUBY:
-            parts.append(piece.text or "")
-        if piece is not h1:
-            parts.append(piece.tail or "")
+def _heading_text(h1: HtmlElement, after: HtmlElement | None = None) -> str:
+    """The heading's text in reading order; `after`: only what follows that element."""
+    parts: list[str] = []
+    started = after is None
+
+    def walk(node: HtmlElement) -> None:
+        nonlocal started
+        # A line break or block inside the heading separates a kicker from the headline; ruby
+        # annotations (the readings over Japanese kanji), headings inside it (a byline in an
+        # h4) and comments are no part of it.
+        if isinstance(node.tag, str) and (node is h1 or node.tag not in _NOT_HEADLINE_TEXT):
+            if started:
+                parts.append(" " if node is not h1 and node.tag in _BREAKS else "")
+                parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        started = started or node is after
+        if node is not h1 and started:
+            parts.append(node.tail or "")
+
+    walk(h1)
     return _clean("".join(parts))
 
 
 def _without_labels(h1: HtmlElement) -> str | None:
     """The heading's text without the labels its template marks as such (a kicker, a
-    subtitle) and the hidden separator after them (": " for screen readers); None when it
-    marks none."""
+    subtitle) or sets apart with a separator only screen readers read ("Kicker<span
+    class="invisible">: </span>Headline"); None when it has neither."""
     labels = [e for e in h1.iterdescendants() if isinstance(e.tag, str) and _LABEL_CLASS.search(e.get("class") or "")
               and e.text_content().strip()]
     if not labels:
+        # Unnamed, the label comes first.
+        for elem in h1.iterdescendants():
+            if isinstance(elem.tag, str) and hidden(elem) and (mark := elem.text_content().strip()) and not mark.strip(SEPARATOR_MARKS):
+                return _heading_text(h1, after=elem) or None
         return None
     copy = deepcopy(h1)
     for elem in list(copy.iterdescendants()):
@@ -224,7 +246,7 @@ def _spelled_in_url(heading: str, url: str) -> bool:
     spellings = words | _words(lower.translate(_TRANSLITERATION)) | _words(
         "".join(ch for ch in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(ch)))
     shared = len(slug & spellings)
-    return shared >= _SLUG_SHARE * len(slug) and shared >= _SLUG_SHARE * len(words)
+    return shared >= _SLUG_SHARE * len(slug) and len(words) <= _MAX_WORDS_PER_SLUG_WORD * len(slug)
 
 
 def _whole(title: str, titles: list[str], keys: set[str]) -> str:
@@ -288,6 +310,10 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             if kicked := _after_kicker(heading, candidates):
                 return kicked
             entry_title = entry_title or (heading if _ENTRY_TITLE.search(h1.get("class") or "") else None)
+    # An old blog theme prints the site's name in the h1 and the post's title in an h2 linking to the post.
+    for h2 in tree.xpath("//h2")[:_MAX_HEADINGS]:
+        if _links_to(h2, url) == "self" and (heading := _heading_text(h2)) and not names_site(heading, keys):
+            return heading
     if entry_title:
         return entry_title
     for title in titles:

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json
 
-from pipeline.stages.extract.bylines import clean_authors, headline_byline, page_bylines
+from pipeline.stages.extract.bylines import clean_authors, headline_byline, is_byline_label, page_bylines
 from pipeline.stages.extract.dates import published_at
 from pipeline.stages.extract.headline import choose_title, headline_element
 from pipeline.stages.extract.site_names import key, stated_site_names
@@ -151,12 +151,19 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     label = domain.split(".")[0]
     site = {key(name) for name in (site_name or "", domain, label if len(label) <= _MAX_INITIALS else "", *publishers, *_organisations(articles, by_id),
                                    *(part for n, c in metas if n == "og:site_name" for part in stated_site_names(c)))} - {""}
-    in_meta_tags = clean_authors([content for name, content in metas if name in _AUTHOR_META], site)
+    in_meta_tags = clean_authors([content for name, content in metas if name in _AUTHOR_META] + _labelled_data(metas), site)
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or in_meta_tags
     if not stated:
         return page_bylines(tree, headline_h1, site)
     printed = headline_byline(headline_h1, site)
     return printed if _more_of_them(stated, printed) else _spelled_out(stated, in_meta_tags + printed)
+
+
+def _labelled_data(metas: list[tuple[str, str]]) -> list[str]:
+    """What the twitter:labelN/dataN pairs (Yoast's "Verfasst von" / "mf") say wrote it, label first."""
+    labels = {name.removeprefix("twitter:label"): content for name, content in metas if name.startswith("twitter:label")}
+    return [f"{labels[name.removeprefix('twitter:data')]} {content}" for name, content in metas
+            if name.startswith("twitter:data") and is_byline_label(labels.get(name.removeprefix("twitter:data"), ""))]
 
 
 def _spelled_out(names: list[str], others: list[str]) -> list[str]:

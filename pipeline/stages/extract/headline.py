@@ -5,8 +5,10 @@ for sharing ("Schudł 125 kilogramów!" above "Angus Barbieri. Nie jadł przez 3
 JSON-LD headlines get cut at a fixed length, <title> carries the site and section, and an
 h1 can be the site's banner. A heading that the metadata confirms (whole, as one side of
 "Headline | Site", as the start of a cut-off copy, or but for a typo) is the headline as
-readers see it; so is a page's only heading when it rewords the structured headline (an SEO
-title). Without such agreement the structured headline is the best guess.
+readers see it; so is a heading the page's own URL spells, one that links to the page
+itself (a blog's permalink), a page's only heading when it rewords the structured headline
+(an SEO title), and, failing all that, the heading the template classes as the post's
+title. Without any of these the structured headline is the best guess.
 """
 
 from __future__ import annotations

@@ -559,3 +559,12 @@ def test_a_year_first_timestamp_is_read_in_iso_order_whatever_the_language():
     page = _meta('<script type="application/ld+json">{"@type": "NewsArticle", '
                  '"datePublished": "2022-05-04T03:00:00 UTC"}</script>', "<h1>Paritarias</h1>")
     assert page["published_at"] == "2022-05-04T03:00:00Z"
+
+
+def test_an_h1_kept_in_the_breadcrumb_gives_way_to_the_headline_shown_below_it():
+    page = _meta('<meta property="og:title" content="Adele 10 Kilo abgenommen: Sie zeigt sich schlanker denn je!">',
+                 '<nav class="breadcrumb"><ul><li><h1>Adele 10 Kilo abgenommen: Sie zeigt sich schlanker denn je!</h1></li></ul></nav>'
+                 '<article><h2 class="article__header__headline"><span class="topline">Stars</span>'
+                 "10 Kilo abgenommen: Adele zeigt sich nach ihrer Trennung schlanker denn je</h2>"
+                 "<h2>Interessante Artikel</h2></article>")
+    assert page["title"] == "10 Kilo abgenommen: Adele zeigt sich nach ihrer Trennung schlanker denn je"

@@ -271,6 +271,22 @@ def _rewords(heading: str, title: str) -> bool:
     return len(ours) >= _MIN_REWORDED_WORDS and len(ours & theirs) >= _MIN_SHARED_WORDS * len(ours | theirs)
 
 
+def _in_breadcrumb(h1: HtmlElement) -> bool:
+    return any("breadcrumb" in f"{a.get('class') or ''} {a.get('id') or ''}".lower() for a in h1.iterancestors())
+
+
+def _shown_below(h1: HtmlElement, heading: str, stated: list[str]) -> str | None:
+    """The headline the page shows under an h1 kept in the breadcrumb trail for search
+    engines: the first h2 after it that says the same in other words ("Adele 10 Kilo
+    abgenommen: Sie zeigt sich schlanker denn je!" in the trail, "10 Kilo abgenommen: Adele
+    zeigt sich nach ihrer Trennung schlanker denn je" above the article), without its labels;
+    as the metadata punctuates it where the two differ only so ("Deutschlandtakt: ...")."""
+    for h2 in h1.xpath("following::h2")[:_MAX_HEADINGS]:
+        if (text := _heading_text(h2)) and not hidden(h2) and _rewords(text, heading):
+            return _without_labels(h2) or next((title for title in stated if key(title) == key(text)), text)
+    return None
+
+
 def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
     """The h1 that prints the headline: a screen-reader "Navigation" h1 or a blog's tagline
     can come first. Else the first h1 with text (an empty one is a logo)."""
@@ -298,6 +314,8 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     entry_title = None
     for h1, heading, lead in zip(h1s, texts, leads):
         if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and lead not in _UP and not hidden(h1):
+            if _in_breadcrumb(h1) and (shown := _shown_below(h1, heading, stated)):
+                return shown
             # A label in an element of its own is apart from the headline, even when <title>
             # repeats it ("Kicker: Headline - Section - Site"); a kicker in one run of text
             # with the headline is part of it, unless the metadata confirms only the rest.

@@ -340,7 +340,9 @@ def _signed_initials(headline_h1: HtmlElement) -> list[str]:
         block = node.getparent()
         if node.is_tail:
             block = block.getparent()
-        if not match or match["initials"] in _NOT_INITIALS or _ORGANISATION.match(match["initials"]) or block is None or block.tag in ("script", "style") or _in_comments(block):
+        if not match or match["initials"] in _NOT_INITIALS or _ORGANISATION.match(match["initials"]):
+            continue
+        if block is None or block.tag in ("script", "style") or _in_comments(block):
             continue
         # Last in its paragraph, or alone after the date ("14.06.2019 (ch)").
         if " ".join(block.text_content().split()).endswith(match.group()) or _LEADING_STAMP.sub("", node.strip()) == match.group():

@@ -19,7 +19,7 @@ from dateutil import parser as dateparser
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from pipeline.stages.extract.visible_dates import VisibleDate, page_dates, visible_text
+from pipeline.stages.extract.visible_dates import ISO_DATE, VisibleDate, page_dates, visible_text
 
 # Not a bare "date": it does not say which date (TYPO3 writes the last change there). htmldate
 # reads it when the page prints no date by its headline.
@@ -42,7 +42,6 @@ _ZONES = {
 # A publication *day* needs year, month and day; dateutil would fill a bare "2006" or
 # "2017/01" in from today's date.
 _DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
-_YEAR_FIRST = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 
 # How far (characters of visible text) from the headline a printed date still dates the article;
 # further away it is a teaser's, a comment's or the footer's.
@@ -66,7 +65,7 @@ def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
                 warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
                 # A year first is ISO order whatever the language: "2022-05-04T03:00:00 UTC" is 4 May.
                 parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES,
-                                          dayfirst=day_first and not _YEAR_FIRST.match(value.strip()))
+                                          dayfirst=day_first and not ISO_DATE.match(value.strip()))
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed is None or not 1990 <= parsed.year <= 2100:

@@ -236,11 +236,10 @@ def _slug(url: str) -> set[str]:
     return {word for word in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment).lower())) if word and not word.isdigit()}
 
 
-def _spelled_in_url(heading: str, url: str) -> bool:
-    """The URL's last part spells the heading ("eignet-sich-eine-waermepumpe-im-altbau" for
-    "Eignet sich eine Wärmepumpe im Altbau?"): the page's own headline, whatever its metadata
-    says (a single-page app can keep the metadata of the page it was opened on)."""
-    slug = _slug(url) if url else set()
+def _spelled_in_url(heading: str, slug: set[str]) -> bool:
+    """The URL's last part (`slug`, its words) spells the heading ("eignet-sich-eine-waermepumpe-im-altbau"
+    for "Eignet sich eine Wärmepumpe im Altbau?"): the page's own headline, whatever its
+    metadata says (a single-page app can keep the metadata of the page it was opened on)."""
     if len(slug) < _MIN_SLUG_WORDS:
         return False
     lower = heading.lower()
@@ -311,6 +310,7 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     headings = [text for text in texts if text]
     titles = [strip_site_name(candidate, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
+    slug = _slug(url) if url else set()
     entry_title = None
     for h1, heading, lead in zip(h1s, texts, leads):
         if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and lead not in _UP and not hidden(h1):
@@ -323,9 +323,9 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
                 return apart
             agrees = lead == "self" or _agrees(heading, candidates) or _stated_after_kicker(heading, stated)
             bare = _without_labels(h1)
-            if bare and (agrees or _within(bare, stated) or _spelled_in_url(bare, url)):
+            if bare and (agrees or _within(bare, stated) or _spelled_in_url(bare, slug)):
                 return bare
-            if agrees or _spelled_in_url(heading, url):
+            if agrees or _spelled_in_url(heading, slug):
                 return heading
             if kicked := _after_kicker(heading, candidates):
                 return kicked

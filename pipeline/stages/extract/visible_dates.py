@@ -65,7 +65,8 @@ _WORD = r"([^\W\d_]{3,})\.?"
 _DAY_FIRST = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?{_WORD},?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 _YEAR_FIRST_NAMED = re.compile(rf"(?<!\d)(\d{{4}})\.?\s+{_WORD}\s+(\d{{1,2}})(?!\d)")
-_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# Year, month, day: ISO order in every language.
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
 _NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})(\.\s?|[/-])(\d{1,2})\2(\d{4})(?!\d)")  # "3/5/2022", "4. 2. 2022"
 _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\b", re.IGNORECASE)
@@ -147,7 +148,7 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True) -
         add(m.start(), m.end(), _day(m.group(3), months.get(m.group(1)), m.group(2)))
     for m in _YEAR_FIRST_NAMED.finditer(lowered):
         add(m.start(), m.end(), _day(m.group(1), months.get(m.group(2)), m.group(3)))
-    for pattern in (_ISO, _CJK):
+    for pattern in (ISO_DATE, _CJK):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), _day(m.group(1), int(m.group(2)), m.group(3)))
     for m in _NUMERIC.finditer(text):

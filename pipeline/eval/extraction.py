@@ -56,6 +56,8 @@ METADATA_TRUTH = {
     "metadata/held-out-7": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout7.truth.jsonl",
     "metadata/held-out-8": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout8.truth.jsonl",
     "metadata/held-out-9": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout9.truth.jsonl",
+    "metadata/held-out-10": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout10.truth.jsonl",
+    "metadata/held-out-11": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout11.truth.jsonl",
 }
 
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}

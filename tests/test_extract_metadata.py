@@ -568,3 +568,56 @@ def test_an_h1_kept_in_the_breadcrumb_gives_way_to_the_headline_shown_below_it()
                  "10 Kilo abgenommen: Adele zeigt sich nach ihrer Trennung schlanker denn je</h2>"
                  "<h2>Interessante Artikel</h2></article>")
     assert page["title"] == "10 Kilo abgenommen: Adele zeigt sich nach ihrer Trennung schlanker denn je"
+
+
+def test_kickers_below_a_breadcrumb_h1_by_class_or_by_the_metadata_and_a_headline_cased_as_printed():
+    # The h2 below a breadcrumb h1: its kicker left out, whether a class names it or only the metadata leaves it out.
+    subline = _meta('<meta name="title" content="Weihnachten nicht zunehmen: 10 Tipps für ein schlankes Fest">',
+                    '<div class="breadcrumb"><h1>Weihnachten nicht zunehmen: 10 Tipps</h1></div>'
+                    '<h2><span class="v-A_-subline">Abnehm-Tricks für Weihnachten</span>'
+                    '<span class="v-A_-headline">Weihnachten nicht zunehmen: 10 Tipps für ein schlankes Fest</span></h2>')
+    assert subline["title"] == "Weihnachten nicht zunehmen: 10 Tipps für ein schlankes Fest"
+    kicked = _meta('<meta property="og:title" content="Niederlage für Johnson: Parlament vertagt Votum über Brexit-Deal">',
+                   '<div class="breadcrumb"><h1>Niederlage für Johnson: Parlament vertagt Votum</h1></div>'
+                   "<h2>Tag der Abstimmung: Niederlage für Johnson: Parlament vertagt Votum über Brexit-Deal</h2>")
+    assert kicked["title"] == "Niederlage für Johnson: Parlament vertagt Votum über Brexit-Deal"
+    topic = _meta('<meta property="og:title" content="100. Geburtstag: Margot Friedländer wird 100 Jahre">',
+                  '<h1><div class="topic-label">100. Geburtstag</div>Margot Friedländer wird 100 Jahre</h1>')
+    assert topic["title"] == "Margot Friedländer wird 100 Jahre"
+    # A two-word URL spells a two-word h1; og:title's capitals give way to the heading's.
+    short_slug = _meta('<script type="application/ld+json">{"@type": "Article", "headline": "Mit Hilfe des Chefs für die Rente sparen"}'
+                       "</script>", "<h1>Betriebliche Altersvorsorge</h1><h2>Mit Hilfe des Chefs für die Rente sparen</h2>",
+                       url="https://www.finanzen.example/betriebliche-altersvorsorge/")
+    assert short_slug["title"] == "Betriebliche Altersvorsorge"
+    cased = _meta('<meta property="og:title" content="Vessel Returning To Puerto Rico With 475 Pounds Of Cocaine">',
+                  '<h2 class="detail-heading">Vessel Returning to Puerto Rico With 475 Pounds of Cocaine</h2>')
+    assert cased["title"] == "Vessel Returning to Puerto Rico With 475 Pounds of Cocaine"
+
+
+def test_weekdays_placeholders_phrases_teaser_cards_and_video_credits_are_no_authors():
+    assert clean_authors(["Published: Tuesday | April 26, 2022 | 9:52 PM", "No Author", "deinen Hochzeitsbloggern"]) == []
+    # A name carelessly typed in lower case is still a name.
+    assert clean_authors(["Mobasir hassan"]) == ["Mobasir hassan"]
+    teaser = _meta("", "<h1>Holocaust-Überlebende wird 100</h1><p>Text.</p><div class='related'><a href='/de/interesse'>"
+                       "<span class='author'>Ralf Balke</span><h3>Interesse an der Abstraktion</h3><p>Teaser.</p></a></div>")
+    assert teaser["authors"] == []
+    video = _meta("", "<h1>Vessel intercepted</h1><p class='summary'><span class='credit video-credit'>By Paula Customs</span></p>")
+    assert video["authors"] == []
+    # A teaser's headline ending in "(in)" is no desk's signature.
+    assert _meta("", "<h1>Brexit</h1><a href='/x'><div>Suche Mit- Investor (in)</div></a>")["authors"] == []
+
+
+def test_a_name_after_the_date_a_labelled_h5_and_a_dashed_signature_are_bylines_but_a_banner_h1_is_not():
+    posted = _meta("", "<h1>Items we never knew we wanted</h1><div class='gallery--page-meta--author'>"
+                       "Posted on September 21, 2020 by Adi Tzlil</div>")
+    assert posted["authors"] == ["Adi Tzlil"]
+    h5 = _meta("", "<h1>Energiepreiskrise</h1><h6>Energiepreiskrise</h6><h5><em>Von Leonora Holling</em></h5><p>Text.</p>")
+    assert h5["authors"] == ["Leonora Holling"]
+    signed = _meta("", "<h1>Man held</h1><div><p>The accused walked away.</p><p>The incident drew onlookers.</p>"
+                       "<p>– David Dunkley</p></div>")
+    assert signed["authors"] == ["David Dunkley"]
+    quoted = _meta("", "<h1>Man held</h1><blockquote><p>Be yourself.</p><p>– Oscar Wilde</p></blockquote>")
+    assert quoted["authors"] == []
+    banner = _meta("", '<h1 class="vcard author"><a href="/" class="fn">Krimiblog-Archiv</a></h1>'
+                       '<h3 class="entry-title">Das schwulste Musikvideo der Welt</h3>')
+    assert banner["authors"] == []

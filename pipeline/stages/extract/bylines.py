@@ -37,7 +37,7 @@ _ROLE = re.compile(
     r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in|e|a)?|rédacteur|rédactrice|rédaction|"
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
     r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
-    r"admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
+    r"author|admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
     r"collectif|collective|kollektiv|colectivo|collettivo|"
     # the link to an author's page: "mehr"
     r"mehr|more|profil|profile)\b",
@@ -59,10 +59,12 @@ _ORGANISATION = re.compile(
 )
 # A date or time after the name ends it, with the month before it: "CBS News February 24,
 # 2020, 7:57 AM". Only there: "Maggio" is a surname as well as May.
-_DATE = re.compile(
-    r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+_WEEKDAYS = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)")
+_DATE = re.compile(
+    rf"(?:\b{_WEEKDAYS}"
     r"\.?,?\s*)?(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
@@ -70,6 +72,10 @@ _DATE = re.compile(
     r"maggio|giugno|luglio|settembre|ottobre|dicembre)\.?\s*)?(?<!\w)\d.*$",
     re.IGNORECASE,
 )
+# A day's name split off its date by a bar: "Published: Tuesday | April 26, 2022".
+_WEEKDAY = re.compile(_WEEKDAYS + r"\.?", re.IGNORECASE)
+# The writer named after the date: "Posted on September 21, 2020 by Adi Tzlil".
+_LABEL_AFTER_DATE = re.compile(r"\d[\s,.]*(?:(?:am|pm|uhr)\b[\s,.]*)?(?=(?:by|von|par|por|door|przez)\s)", re.IGNORECASE)
 _STAMP = re.compile(
     r"\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|opublikowano|stand|"
@@ -137,6 +143,13 @@ def _is_person_shaped(name: str, listed: bool) -> bool:
     return len(words) <= 5 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+def _mixed_case(name: str) -> bool:
+    """A word in lower case, no particle, before one in capitals: a phrase ("deinen
+    Hochzeitsbloggern", "Weine in Berlin"), not a name ("Mobasir hassan" is one, carelessly typed)."""
+    words = name.split()
+    return any(w[0].islower() and w.lower() not in _PARTICLES and n[0].isupper() for w, n in zip(words, words[1:]))
+
+
 def _parts(raw: str) -> tuple[list[str], bool]:
     """A byline's names, and whether they came from a comma list ('A, B'): in such a list a
     lone word is a place or a desk ("SPIEGEL ONLINE, Hamburg, Germany"), not a name."""
@@ -161,6 +174,8 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
         # Links go before the split too: "Frank Bueltge - http://bueltge.de" has a "/".
         raw = _INTERVIEWEE.sub("", _WEB.sub(" ", _TAG.sub(" ", raw)))
+        if after_date := list(_LABEL_AFTER_DATE.finditer(raw)):
+            raw = raw[after_date[-1].end():]
         byline = (_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw).strip()
         label = _LABEL.match(byline)
         parts, listed = _parts(byline[label.end():] if label else byline)
@@ -176,6 +191,8 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
             if (name.islower() or name.isupper()) and " " in name:
                 name = _capitalised(name)  # "giampiero maggio", "MORITZ GATHMANN"; a handle ("mady") stays as written
             if not any(ch.isalpha() for ch in name) or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):
+                continue
+            if _WEEKDAY.fullmatch(name) or _mixed_case(name):
                 continue
             if _names_the_site(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
                 continue
@@ -206,7 +223,8 @@ _AUTHOR_LINK = "contains(@href,'/author/') or contains(@href,'/autor/') or conta
 # article, "Ein Artikel von Pamela Sladky | 27.01.2022".
 # A div or span only without blocks inside: measuring every wrapper's text costs more than
 # all the rest of the metadata.
-_LABEL_LINE = ("(self::p or self::strong or self::small or self::address or ((self::div or self::span) and "
+_LABEL_LINE = ("(self::p or self::strong or self::em or self::small or self::address or self::h5 or self::h6 "
+               "or ((self::div or self::span) and "
                "not(div or p or ul or ol or section or article or table or header or footer))) and "
                "string-length(normalize-space()) < 80")
 # A label with nothing else in its element: the name is in the next one.
@@ -219,13 +237,21 @@ _COMMENTS = re.compile(r"comment|kommentar|respond|reply|discussion", re.IGNOREC
 _MAX_BYLINE = 120
 
 
+# A photo's or a video's credit line.
+_OTHER_CREDITS = re.compile(r"(?:photo|image|img|video|media|picture|bild|foto)[-_]?credit", re.IGNORECASE)
+
+
 def _credits_elsewhere(elem: HtmlElement) -> bool:
-    """In a photo's caption ("Mike Blake/Reuters files"), the site's menu (a column's name
-    classed "menu-item-object-autor") or its footer ("Hecho en Bolivia con Drupal por
-    Smartica"): no byline of the article."""
-    ancestors = [a.tag for a in elem.iterancestors()]
-    return ("figcaption" in ancestors or "nav" in ancestors or "menu-item" in (elem.get("class") or "")
-            or ("footer" in ancestors and "article" not in ancestors))
+    """In a photo's caption ("Mike Blake/Reuters files") or credit, a video's credit, the
+    site's menu (a column's name classed "menu-item-object-autor") or its footer ("Hecho en
+    Bolivia con Drupal por Smartica"), a teaser card for another article (a link holding its
+    heading and byline): no byline of the article."""
+    ancestors = list(elem.iterancestors())
+    tags = [a.tag for a in ancestors]
+    return ("figcaption" in tags or "nav" in tags or "menu-item" in (elem.get("class") or "")
+            or ("footer" in tags and "article" not in tags)
+            or any(_OTHER_CREDITS.search(a.get("class") or "") for a in (*elem.iter(), *ancestors))
+            or any(a.tag == "a" and a.xpath(".//h2|.//h3|.//h4|.//p") for a in ancestors))
 
 
 def _in_comments(elem: HtmlElement) -> bool:
@@ -293,7 +319,9 @@ def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> li
         if labelled and not _LABEL.match(_LEADING_STAMP.sub("", elem.text_content().lstrip())):
             continue
         text = _LEADING_STAMP.sub("", _text(elem)) if labelled else _text(elem)
-        if not text or (labelled and not _LABEL.match(text)) or _in_comments(elem) or _credits_elsewhere(elem):
+        # An h1 is the headline or the site's banner ("vcard author" on a blog's name).
+        if (not text or (labelled and not _LABEL.match(text)) or elem.tag == "h1" or _in_comments(elem)
+                or _credits_elsewhere(elem)):
             continue
         if names := clean_authors([text], site, strict=True):
             return names
@@ -325,7 +353,7 @@ def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[s
                 return names
     if headline_h1 is None:
         return []
-    return _after_bare_labels(headline_h1, site) or _signed_initials(headline_h1)
+    return _after_bare_labels(headline_h1, site) or _signed_initials(headline_h1) or _signed_name(headline_h1, site)
 
 
 # Desk initials signing a German news item at its end: "... des Bahnumschlags. (cm)", "(dr/spot)".
@@ -342,11 +370,26 @@ def _signed_initials(headline_h1: HtmlElement) -> list[str]:
             block = block.getparent()
         if not match or match["initials"] in _NOT_INITIALS or _ORGANISATION.match(match["initials"]):
             continue
-        if block is None or block.tag in ("script", "style") or _in_comments(block):
+        # A teaser's headline is a link: "Suche Mit- Investor (in)".
+        if block is None or block.tag in ("script", "style") or _in_comments(block) or block.xpath("ancestor-or-self::a"):
             continue
         # Last in its paragraph, or alone after the date ("14.06.2019 (ch)").
         if " ".join(block.text_content().split()).endswith(match.group()) or _LEADING_STAMP.sub("", node.strip()) == match.group():
             return [match["initials"]]
+    return []
+
+
+# The writer's name alone after a dash, the article's last paragraph: "– David Dunkley".
+_DASHED_NAME = re.compile(r"^[–—-]\s*(?P<name>[^\W\d]\S*(?:\s+\S+){1,3})$")
+
+
+def _signed_name(headline_h1: HtmlElement, site: set[str]) -> list[str]:
+    """A name signing the article's text, in the last paragraph of the block after the headline;
+    not a quotation's source (in a blockquote or a figure)."""
+    for paragraph in headline_h1.xpath("following::p[not(following-sibling::p)][not(ancestor::blockquote or ancestor::figure)]"):
+        match = _DASHED_NAME.match(" ".join(paragraph.text_content().split()))
+        if match and paragraph.xpath("preceding-sibling::p") and not _in_comments(paragraph):
+            return clean_authors([match["name"]], site, strict=True)
     return []
 
 

@@ -66,7 +66,8 @@ _MIN_SHARED_WORDS = 0.5
 
 # A label set apart from the headline in its heading, by the name the template gives it:
 # "<span class="article-heading__kicker">Klimaschutz</span>", "dachzeile", "overline".
-_LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle|"
+_LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle|subhead|"
+                          r"subline|topic-label|"
                           r"category|rubrik|ressort",
                           re.IGNORECASE)
 
@@ -240,12 +241,15 @@ def _spelled_in_url(heading: str, slug: set[str]) -> bool:
     """The URL's last part (`slug`, its words) spells the heading ("eignet-sich-eine-waermepumpe-im-altbau"
     for "Eignet sich eine Wärmepumpe im Altbau?"): the page's own headline, whatever its
     metadata says (a single-page app can keep the metadata of the page it was opened on)."""
-    if len(slug) < _MIN_SLUG_WORDS:
+    if len(slug) < _MIN_SLUG_WORDS - 1:
         return False
     lower = heading.lower()
     words = _words(lower)
     spellings = words | _words(lower.translate(_TRANSLITERATION)) | _words(
         "".join(ch for ch in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(ch)))
+    if len(slug) < _MIN_SLUG_WORDS:
+        # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
+        return len(words) == len(slug) and slug <= spellings
     shared = len(slug & spellings)
     return shared >= _SLUG_SHARE * len(slug) and len(words) <= _MAX_WORDS_PER_SLUG_WORD * len(slug)
 
@@ -281,8 +285,11 @@ def _shown_below(h1: HtmlElement, heading: str, stated: list[str]) -> str | None
     zeigt sich nach ihrer Trennung schlanker denn je" above the article), without its labels;
     as the metadata punctuates it where the two differ only so ("Deutschlandtakt: ...")."""
     for h2 in h1.xpath("following::h2")[:_MAX_HEADINGS]:
-        if (text := _heading_text(h2)) and not hidden(h2) and _rewords(text, heading):
-            return _without_labels(h2) or next((title for title in stated if key(title) == key(text)), text)
+        if not (text := _heading_text(h2)) or hidden(h2):
+            continue
+        bare = _without_labels(h2)
+        if _rewords(text, heading) or (bare and _rewords(bare, heading)):
+            return bare or _after_kicker(text, stated) or next((title for title in stated if key(title) == key(text)), text)
     return None
 
 
@@ -343,6 +350,16 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             # written for search engines), is the headline readers see.
             if len(headings) == 1 and _rewords(headings[0], title) and not names_site(headings[0], keys):
                 return headings[0]
-            return title
+            return _as_printed(tree, title)
     first_h1 = next((text for h1, text, lead in zip(h1s, texts, leads) if text and lead not in _UP and not hidden(h1)), "")
     return first_h1 or (candidates[0] if candidates else None)
+
+
+def _as_printed(tree: HtmlElement, title: str) -> str:
+    """The metadata's title as a heading prints it, where the two differ only in case and
+    punctuation ("Pounds Of Cocaine" in og:title, "Pounds of Cocaine" on the page)."""
+    wanted = key(title)
+    for heading in tree.xpath("//h1|//h2")[:_MAX_HEADINGS]:
+        if key(text := _heading_text(heading)) == wanted:
+            return text
+    return title

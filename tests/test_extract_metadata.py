@@ -621,3 +621,33 @@ def test_a_name_after_the_date_a_labelled_h5_and_a_dashed_signature_are_bylines_
     banner = _meta("", '<h1 class="vcard author"><a href="/" class="fn">Krimiblog-Archiv</a></h1>'
                        '<h3 class="entry-title">Das schwulste Musikvideo der Welt</h3>')
     assert banner["authors"] == []
+
+
+def test_stamped_bylines_generations_obfuscated_emails_filed_categories_roles_and_lead_ins():
+    novala = _meta("", "<h1>Ear Candy!</h1><p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p>")
+    assert novala["authors"] == ["Sina Giebel"]
+    stamped = _meta("", "<h1>Stellungnahme der FN</h1><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>")
+    assert stamped["authors"] == ["Uta Helkenberg"]
+    # A date alone before a bar is followed by tags and categories as well.
+    assert _meta("", "<h1>Weihnachtsmarkt</h1><div class='meta'>Sonntag, 02.11.2014 | Paid Content</div>")["authors"] == []
+    assert clean_authors(["Perry Bacon Jr.", "cipha[at]cipha.net"]) == ["Perry Bacon Jr."]
+    assert clean_authors(["Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien."], strict=True) == ["Uta Staschewski"]
+    assert _meta("", "<h1>Axios Future</h1><p>By the numbers:</p><p>Text.</p>")["authors"] == []
+
+
+def test_a_date_the_headline_names_does_not_date_it_nor_a_sidebar_date_a_permalink_does():
+    conference = _meta("", "<h1>Tagung: Institutionen revolutionärer Macht (26. und 27. 2. 2015, Eichstätt)</h1>"
+                           "<p>28. Januar 2015 karstenruppert</p><p>Die Tagung findet statt.</p>")
+    assert conference["published_at"].startswith("2015-01-28")
+    permalink = _meta("", "<aside><p>Recent comments</p><p>14. Dezember 2019</p></aside>"
+                          "<h1>JSON parsing: simdjson vs. JSON for Modern C++</h1><p>JSON is everywhere.</p>",
+                      url="https://lemire.example/blog/2019/08/02/json-parsing/")
+    assert permalink["published_at"].startswith("2019-08-02")
+
+
+def test_the_h2_under_a_breadcrumb_h1_is_the_headline_when_the_metadata_states_it_after_a_kicker():
+    page = _meta('<meta property="og:title" content="Düsseldorf: Tote Tauben im ISS Dome gefunden – Peta erstattet Strafanzeige">',
+                 '<ol class="breadcrumb"><li><h1>Düsseldorf ISS Dome: Peta erstattet Anzeige wegen toten Tauben</h1></li></ol>'
+                 '<h2 class="dm_article_headline"><strong>Düsseldorf</strong><span class="hiddenElement">:</span> '
+                 "Tote Tauben im ISS Dome gefunden – Peta erstattet Strafanzeige</h2>")
+    assert page["title"] == "Tote Tauben im ISS Dome gefunden – Peta erstattet Strafanzeige"

@@ -35,6 +35,7 @@ _LABEL = re.compile(
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|bureau|desk|\w*team|"
     r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in|e|a)?|rédacteur|rédactrice|rédaction|"
+    r"\w*leiter(?:in)?|\w*sprecher(?:in)?|referent(?:in)?|"
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
     r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
     r"author|admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
@@ -63,15 +64,13 @@ _WEEKDAYS = (
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)")
-_DATE = re.compile(
-    rf"(?:\b{_WEEKDAYS}"
-    r"\.?,?\s*)?(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|"
-    r"maggio|giugno|luglio|settembre|ottobre|dicembre)\.?\s*)?(?<!\w)\d.*$",
-    re.IGNORECASE,
-)
+    r"maggio|giugno|luglio|settembre|ottobre|dicembre)")
+_DATE = re.compile(rf"(?:\b{_WEEKDAYS}\.?,?\s*)?(?:\b{_MONTHS}\.?\s*)?(?<!\w)\d.*$", re.IGNORECASE)
 # A day's name split off its date by a bar: "Published: Tuesday | April 26, 2022".
 _WEEKDAY = re.compile(_WEEKDAYS + r"\.?", re.IGNORECASE)
 # The writer named after the date: "Posted on September 21, 2020 by Adi Tzlil".
@@ -96,7 +95,7 @@ _BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at)\s*:?\s*$", re.IGNORECASE
 _PUNCTUATION = " ,.:-–—|·•"
 # Emails, @handles, links, web addresses ("symple.ch") and "(dpa)".
 _WEB = re.compile(
-    r"\S+@\S+|(?<!\S)@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
+    r"\S+@\S+|\S+\s?[\[(]at[\])]\s?\S+|(?<!\S)@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
 # "Richard David Precht im Gespräch mit Karin Fischer": the interviewer wrote it.
 _INTERVIEWEE = re.compile(r"^.*?\bim\s+gespräch\s+mit\s+", re.IGNORECASE)
@@ -105,12 +104,13 @@ _OTHER_CREDIT = re.compile(
     r"\s(?:illustrat\w*|fotos?|photos?|photograph\w*|bilder?|grafik(?:en)?|infografik|karikatur|pictures?|images?|kamera|camera|"
     r"video|schnitt)\s*(?::|von|by|de|par)\s.*$", re.IGNORECASE)
 _AFTER_DASH = re.compile(r"\s[-–—]\s.*$")
-# Who the writer wrote for: "Brendan Carlin For The Mail On Sunday", "Anna Berg für tagesschau.de".
-_AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla)\s.*$", re.IGNORECASE)
+# Who the writer wrote for, or where the post was filed: "Brendan Carlin For The Mail On Sunday",
+# "Anna Berg für tagesschau.de", "Sina Giebel IN Fashion".
+_AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla|in|im)\s.*$", re.IGNORECASE)
 # Markup some templates leave in a meta author: '<a href="/eksperci/a">Mateusz Gniazdowski</a>'.
 _TAG = re.compile(r"<[^>]*>")
-# A name may end in an initial: "Juan Carlos Muñoz C."
-_FINAL_INITIAL = re.compile(r"\s\w\.$")
+# A name may end in an initial or a generation: "Juan Carlos Muñoz C.", "Perry Bacon Jr."
+_FINAL_INITIAL = re.compile(r"\s(?:\w|jr|sr)\.$", re.IGNORECASE)
 # Desk initials signing an article: "cpm", "det/dpa".
 _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
@@ -308,19 +308,41 @@ def _text(elem: HtmlElement) -> str:
     return lines[0] if lines else ""
 
 
-# The date and time a blog prints before its label: "11.09.2011, 16:20 von jovelstefan".
-_LEADING_STAMP = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b[,\s]*(?:\d{1,2}:\d{2}(?:\s*uhr)?\b)?[,|·\s]*", re.IGNORECASE)
+# The date and time a blog prints before its label: "11.09.2011, 16:20 von jovelstefan",
+# "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel".
+_LEADING_STAMP = re.compile(
+    rf"^\s*(?:{_WEEKDAYS}\.?[,|·\s]*)?"
+    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b|\d{{1,2}}\.?\s*{_MONTHS}\.?\s*\d{{4}}\b|{_MONTHS}\.?\s*\d{{1,2}},?\s*\d{{4}}\b)"
+    r"[,|·\s]*(?:\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm))?\b)?[,|·\s]*", re.IGNORECASE)
+
+
+def _from_label(text: str) -> str | None:
+    """A labelled line from its label on, past a date and time printed first; or, set off by a
+    bar from such a stamp with its clock time, a name without a label ("04.02.2022 | 13:10 Uhr |
+    Uta Helkenberg"; a date alone is followed by tags and categories too)."""
+    stamp = _LEADING_STAMP.match(text)
+    rest = text[stamp.end():] if stamp else text
+    if _LABEL.match(rest):
+        return rest
+    if stamp and _CLOCK_THEN_BAR.search(stamp.group()) and 2 <= len(rest.split()) <= _MAX_STAMPED_NAME:
+        return rest
+    return None
+
+
+_MAX_STAMPED_NAME = 4
+_CLOCK_THEN_BAR = re.compile(r"\d:\d{2}(?:\s*(?:uhr|am|pm))?\s*[|·]\s*$", re.IGNORECASE)
 
 
 def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> list[str]:
     for elem in elems:
         # A labelled line starts with its label: most short lines on a page do not, and
         # reading them line by line would cost more than the rest of the metadata.
-        if labelled and not _LABEL.match(_LEADING_STAMP.sub("", elem.text_content().lstrip())):
+        if labelled and not _from_label(elem.text_content().lstrip()):
             continue
-        text = _LEADING_STAMP.sub("", _text(elem)) if labelled else _text(elem)
-        # An h1 is the headline or the site's banner ("vcard author" on a blog's name).
-        if (not text or (labelled and not _LABEL.match(text)) or elem.tag == "h1" or _in_comments(elem)
+        text = _from_label(_text(elem)) if labelled else _text(elem)
+        # An h1 is the headline or the site's banner ("vcard author" on a blog's name); a
+        # labelled line ending in a colon is a lead-in ("By the numbers:").
+        if (not text or (labelled and text.endswith(":")) or elem.tag == "h1" or _in_comments(elem)
                 or _credits_elsewhere(elem)):
             continue
         if names := clean_authors([text], site, strict=True):

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
 from htmldate import find_date
@@ -51,6 +52,18 @@ _BELOW_HEADLINE = 1000
 _DATE_LENGTH = 80
 # A shorter title can be any phrase on the page.
 _MIN_TITLE = 15
+
+
+# A blog's permalink keeps the day it was posted: "/blog/2019/08/02/json-parsing/".
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
+
+
+def _url_day(url: str) -> date | None:
+    match = _URL_DAY.search(urlsplit(url).path) if url else None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return None
 
 
 def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
@@ -133,8 +146,12 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
     found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=_day_first(language))
     if headline is None:
         return found, False
+    # A date in the headline is what it is about: "Tagung ... (26. und 27. 2. 2015, Eichstätt)"; not
+    # without an h1, where the title found is the <title> that dates a blog's post.
+    in_headline = set() if headline_h1 is None or not title else {
+        d.day for d in page_dates(title, language.split("-")[0] if language else None, day_first=_day_first(language))}
     distance = {d: abs(start + d.offset - headline) for d in found}
-    near = [d for d in found if -_NEAR_HEADLINE <= start + d.offset - headline <= _BELOW_HEADLINE]
+    near = [d for d in found if -_NEAR_HEADLINE <= start + d.offset - headline <= _BELOW_HEADLINE and d.day not in in_headline]
     return sorted(near, key=distance.__getitem__), True
 
 
@@ -166,6 +183,9 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
         printed, by_headline = _printed(tree, headline_h1, title, language)
+        # Without structured dates, the permalink's day over a day printed elsewhere (the sidebar's).
+        if (posted := _url_day(url)) and not any(d.day == posted for d in printed):
+            return rfc3339(datetime.combine(posted, time()))
         if printed and by_headline:
             return rfc3339(printed[0].moment)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)

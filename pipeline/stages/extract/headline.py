@@ -288,7 +288,7 @@ def _shown_below(h1: HtmlElement, heading: str, stated: list[str]) -> str | None
         if not (text := _heading_text(h2)) or hidden(h2):
             continue
         bare = _without_labels(h2)
-        if _rewords(text, heading) or (bare and _rewords(bare, heading)):
+        if _rewords(text, heading) or (bare and (_rewords(bare, heading) or _stated_after_kicker(bare, stated))):
             return bare or _after_kicker(text, stated) or next((title for title in stated if key(title) == key(text)), text)
     return None
 

@@ -58,6 +58,8 @@ METADATA_TRUTH = {
     "metadata/held-out-9": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout9.truth.jsonl",
     "metadata/held-out-10": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout10.truth.jsonl",
     "metadata/held-out-11": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout11.truth.jsonl",
+    "metadata/held-out-12": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout12.truth.jsonl",
+    "metadata/held-out-13": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout13.truth.jsonl",
 }
 
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}

@@ -651,3 +651,21 @@ def test_the_h2_under_a_breadcrumb_h1_is_the_headline_when_the_metadata_states_i
                  '<h2 class="dm_article_headline"><strong>Düsseldorf</strong><span class="hiddenElement">:</span> '
                  "Tote Tauben im ISS Dome gefunden – Peta erstattet Strafanzeige</h2>")
     assert page["title"] == "Tote Tauben im ISS Dome gefunden – Peta erstattet Strafanzeige"
+
+
+def test_gender_neutral_labels_byline_tags_photo_authors_and_co_authors_linked_in_a_row():
+    ndr = _meta("", "<h1>Coronavirus-Update</h1><div class='subline'><span>Autor/in: Korinna Hennig</span></div>")
+    assert ndr["authors"] == ["Korinna Hennig"]
+    assert clean_authors(["Autor*in: Evan Tepest"], strict=True) == ["Evan Tepest"]
+    # "Autor:Ingrid" is no gender form: the name keeps its first letters.
+    assert clean_authors(["Autor:Ingrid Bauer"], strict=True) == ["Ingrid Bauer"]
+    dpa = _meta("", "<h1>Influencer und Trading-Apps</h1><byline>Von David Hutzler, dpa</byline><p>Text.</p>")
+    assert dpa["authors"] == ["David Hutzler"]
+    photo = _meta("", "<h1>Deuda externa</h1><div class='story'><span class='img-author'>Cortesía Prensa Libre</span></div>")
+    assert photo["authors"] == []
+    row = _meta("", '<h1>Sesiona el Pleno</h1><div><strong>Por: </strong><a href="/autor/yaima-puig/">Yaima Puig Meneses</a>, '
+                    '<a href="/autor/alina-perera/">Alina Perera Robbio</a> y <a href="/autor/rene-tamayo/">René Tamayo</a></div>')
+    assert row["authors"] == ["Yaima Puig Meneses", "Alina Perera Robbio", "René Tamayo"]
+    artist = _meta("", '<h1>Dezuka Suisan</h1><p>written by <a rel="author" href="/about/people/kanae-nakamine/">Kanae Nakamine</a>'
+                       ' • Art by <a href="/about/people/koichi/">Koichi</a></p>')
+    assert artist["authors"] == ["Kanae Nakamine"]

@@ -7,7 +7,9 @@ a source, not a person, and the site itself is already the record's `site_name`.
 
 from __future__ import annotations
 
+import posixpath
 import re
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -27,7 +29,8 @@ _LABEL = re.compile(
     r"written|post|posted|published|reported|submitted|"
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
-    r"autor(?:in|innen|en|ka|es|a)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
+    # "Autor/in:", "Autor*in": a gender-neutral form
+    r"autor(?:in|innen|en|ka|es|a)?(?:[/*:_]in(?:nen)?\b)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
     r"\b\s*[:.\-–]?\s*)+",
     re.IGNORECASE,
 )
@@ -38,7 +41,7 @@ _ROLE = re.compile(
     r"\w*leiter(?:in)?|\w*sprecher(?:in)?|referent(?:in)?|"
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
     r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
-    r"author|admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
+    r"courtesy|cortesía|author|admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
     r"collectif|collective|kollektiv|colectivo|collettivo|"
     # the link to an author's page: "mehr"
     r"mehr|more|profil|profile)\b",
@@ -212,7 +215,7 @@ def _names_the_site(text: str, site: set[str]) -> bool:
 
 # Elements that hold a byline, by the names templates give them.
 _BYLINE = (
-    "@itemprop='author' or @rel='author' or contains(@class,'author') or contains(@class,'Author') "
+    "self::byline or @itemprop='author' or @rel='author' or contains(@class,'author') or contains(@class,'Author') "
     "or contains(@class,'byline') or contains(@class,'Byline') or contains(@class,'autor') "
     "or contains(@class,'Autor') or contains(@class,'auteur') or contains(@id,'author') or contains(@id,'byline')"
 )
@@ -238,7 +241,7 @@ _MAX_BYLINE = 120
 
 
 # A photo's or a video's credit line.
-_OTHER_CREDITS = re.compile(r"(?:photo|image|img|video|media|picture|bild|foto)[-_]?credit", re.IGNORECASE)
+_OTHER_CREDITS = re.compile(r"(?:photo|image|img|video|media|picture|bild|foto)[-_]?(?:credit|author)", re.IGNORECASE)
 
 
 def _credits_elsewhere(elem: HtmlElement) -> bool:
@@ -346,8 +349,36 @@ def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> li
                 or _credits_elsewhere(elem)):
             continue
         if names := clean_authors([text], site, strict=True):
-            return names
+            return clean_authors([_text(link) for link in _co_authors(elem)], site, strict=True) or names
     return []
+
+
+# What stands between co-authors' names: "A, B und C".
+_BETWEEN_NAMES = re.compile(r"\s*(?:,|;|&|/|·|•|and|und|et|y|e|i)?\s*", re.IGNORECASE)
+
+
+def _co_authors(elem: HtmlElement) -> list[HtmlElement]:
+    """The links to writers' pages in a row with this one ("Por: <a href="/autor/yaima-puig/">
+    Yaima Puig Meneses</a>, <a href="/autor/alina-perera/">Alina Perera Robbio</a>"): into the
+    same folder of the site, nothing but a comma or an "and" between them ("written by <a>...</a>
+    • Art by <a>...</a>" credits someone else). Empty when it stands alone."""
+    parent = elem.getparent()
+    if elem.tag != "a" or parent is None:
+        return []
+
+    def folder(link: HtmlElement) -> str:
+        return posixpath.dirname(urlsplit(link.get("href") or "").path.rstrip("/"))
+
+    def joined(left: HtmlElement, right: HtmlElement) -> bool:
+        return left.tag == right.tag == "a" and bool(_BETWEEN_NAMES.fullmatch(left.tail or "")) and folder(left) == folder(right)
+
+    siblings = list(parent)
+    first = last = siblings.index(elem)
+    while first > 0 and joined(siblings[first - 1], siblings[first]):
+        first -= 1
+    while last + 1 < len(siblings) and joined(siblings[last], siblings[last + 1]):
+        last += 1
+    return siblings[first:last + 1] if last > first and folder(elem) not in ("", "/") else []
 
 
 def _after_bare_labels(headline_h1: HtmlElement, site: set[str]) -> list[str]:

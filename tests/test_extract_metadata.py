@@ -669,3 +669,17 @@ def test_gender_neutral_labels_byline_tags_photo_authors_and_co_authors_linked_i
     artist = _meta("", '<h1>Dezuka Suisan</h1><p>written by <a rel="author" href="/about/people/kanae-nakamine/">Kanae Nakamine</a>'
                        ' • Art by <a href="/about/people/koichi/">Koichi</a></p>')
     assert artist["authors"] == ["Kanae Nakamine"]
+
+
+def test_a_label_ending_the_bylines_first_line_after_a_rubric_goes_with_the_name_below():
+    page = _meta("", "<h1>Das Imperialismus-Phantom</h1><div class='autor-wrapper'><div>Disko <span>Von</span></div>"
+                     "<span class='autor'><a href='/autorin/ernst-lohoff'>Ernst Lohoff</a></span></div>")
+    assert page["authors"] == ["Ernst Lohoff"]
+
+
+def test_a_forum_threads_prefix_badge_is_no_part_of_its_title():
+    page = _meta("<title>Patchnotes 4.47.4 - Bugfix Build | Villagers</title>",
+                 '<h1 class="p-title-value"><a href="/threads/patchnotes.3976/"><span class="label label--blue">Patch Notes</span>'
+                 '<span class="label-append"> </span>Patchnotes 4.47.4 - Bugfix Build</a></h1>',
+                 url="https://forum.example/threads/patchnotes.3976/")
+    assert page["title"] == "Patchnotes 4.47.4 - Bugfix Build"

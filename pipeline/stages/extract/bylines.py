@@ -298,7 +298,7 @@ def _lines(elem: HtmlElement) -> list[str]:
 
 
 def _text(elem: HtmlElement) -> str:
-    """The byline's first line; a label alone on it ("Von") goes with the next."""
+    """The byline's first line; a label ending it ("Von", "Disko Von" after a rubric) goes with the next."""
     named = elem.xpath(".//*[@itemprop='name']")
     source = named[0] if named else elem
     if content := source.get("content"):
@@ -308,6 +308,8 @@ def _text(elem: HtmlElement) -> str:
         return ""  # a teaser card classed "withAuthor", an author's bio: not a byline
     if len(lines) > 1 and _LABEL.fullmatch(lines[0]):
         return f"{lines[0]} {lines[1]}"
+    if len(lines) > 1 and _LABEL.fullmatch(last := lines[0].split()[-1]):
+        return f"{last} {lines[1]}"
     return lines[0] if lines else ""
 
 

@@ -67,7 +67,7 @@ _MIN_SHARED_WORDS = 0.5
 # A label set apart from the headline in its heading, by the name the template gives it:
 # "<span class="article-heading__kicker">Klimaschutz</span>", "dachzeile", "overline".
 _LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle|subhead|"
-                          r"subline|topic-label|"
+                          r"subline|topic-label|(?<![\w-])label(?![\w-])|"
                           r"category|rubrik|ressort",
                           re.IGNORECASE)
 

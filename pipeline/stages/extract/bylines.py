@@ -226,7 +226,7 @@ _AUTHOR_LINK = "contains(@href,'/author/') or contains(@href,'/autor/') or conta
 # article, "Ein Artikel von Pamela Sladky | 27.01.2022".
 # A div or span only without blocks inside: measuring every wrapper's text costs more than
 # all the rest of the metadata.
-_LABEL_LINE = ("(self::p or self::strong or self::em or self::small or self::address or self::h5 or self::h6 "
+_LABEL_LINE = ("(self::p or self::strong or self::small or self::address or self::h5 or self::h6 "
                "or ((self::div or self::span) and "
                "not(div or p or ul or ol or section or article or table or header or footer))) and "
                "string-length(normalize-space()) < 80")

@@ -400,11 +400,14 @@ def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[s
     """The first byline on the page that names people: a byline element, else a labelled
     line, else a bare label with the name beside it; the ones after the headline first
     (teaser cards above it carry bylines too)."""
-    scopes = ((tree, "//*"),) if headline_h1 is None else ((headline_h1, "following::*"), (tree, "//*"))
+    # After the headline, then the rest of the page (not the part after it again: a second
+    # scan of the whole page cost more than everything else here).
+    root, scopes = (tree, ("//*[{}]",)) if headline_h1 is None else (
+        headline_h1, ("following::*[{}]", "preceding::*[{0}] | ancestor-or-self::*[{0}] | descendant::*[{0}]"))
     searches = ((_BYLINE, False, scopes), (_AUTHOR_LINK, False, scopes[:-1]), (_LABEL_LINE, True, scopes))
-    for condition, labelled, roots in searches:
-        for root, axis in roots:
-            if names := _first_names(root.xpath(f"{axis}[{condition}]"), site, labelled):
+    for condition, labelled, paths in searches:
+        for path in paths:
+            if names := _first_names(root.xpath(path.format(condition)), site, labelled):
                 return names
     if headline_h1 is None:
         return []

@@ -240,7 +240,7 @@ _COMMENTS = re.compile(r"comment|kommentar|respond|reply|discussion", re.IGNOREC
 _MAX_BYLINE = 120
 
 
-# A photo's or a video's credit line.
+# A photo's or a video's credit: "img-author", "video-credit".
 _OTHER_CREDITS = re.compile(r"(?:photo|image|img|video|media|picture|bild|foto)[-_]?(?:credit|author)", re.IGNORECASE)
 
 
@@ -319,6 +319,9 @@ _LEADING_STAMP = re.compile(
     rf"^\s*(?:{_WEEKDAYS}\.?[,|·\s]*)?"
     rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b|\d{{1,2}}\.?\s*{_MONTHS}\.?\s*\d{{4}}\b|{_MONTHS}\.?\s*\d{{1,2}},?\s*\d{{4}}\b)"
     r"[,|·\s]*(?:\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm))?\b)?[,|·\s]*", re.IGNORECASE)
+# A stamp ending in a clock time and a bar: "04.02.2022 | 13:10 Uhr | ".
+_CLOCK_THEN_BAR = re.compile(r"\d:\d{2}(?:\s*(?:uhr|am|pm))?\s*[|·]\s*$", re.IGNORECASE)
+_MAX_STAMPED_NAME = 4
 
 
 def _from_label(text: str) -> str | None:
@@ -332,10 +335,6 @@ def _from_label(text: str) -> str | None:
     if stamp and _CLOCK_THEN_BAR.search(stamp.group()) and 2 <= len(rest.split()) <= _MAX_STAMPED_NAME:
         return rest
     return None
-
-
-_MAX_STAMPED_NAME = 4
-_CLOCK_THEN_BAR = re.compile(r"\d:\d{2}(?:\s*(?:uhr|am|pm))?\s*[|·]\s*$", re.IGNORECASE)
 
 
 def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> list[str]:

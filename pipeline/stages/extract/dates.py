@@ -20,7 +20,7 @@ from dateutil import parser as dateparser
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from pipeline.stages.extract.visible_dates import ISO_DATE, VisibleDate, page_dates, visible_text
+from pipeline.stages.extract.visible_dates import ISO_DATE, VisibleDate, calendar_day, page_dates, visible_text
 
 # Not a bare "date": it does not say which date (TYPO3 writes the last change there). htmldate
 # reads it when the page prints no date by its headline.
@@ -60,10 +60,7 @@ _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 
 def _url_day(url: str) -> date | None:
     match = _URL_DAY.search(urlsplit(url).path) if url else None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
-    except ValueError:
-        return None
+    return calendar_day(match[1], int(match[2]), match[3]) if match else None
 
 
 def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
@@ -143,13 +140,13 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
         printed_title = re.search(r"\W+".join(map(re.escape, re.findall(r"\w+", title))), text)
         headline = printed_title.start() if printed_title else None
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
-    found = page_dates(text[start:], language.split("-")[0] if language else None, day_first=_day_first(language))
+    lang, day_first = language.split("-")[0] if language else None, _day_first(language)
+    found = page_dates(text[start:], lang, day_first=day_first)
     if headline is None:
         return found, False
     # A date in the headline is what it is about: "Tagung ... (26. und 27. 2. 2015, Eichstätt)"; not
     # without an h1, where the title found is the <title> that dates a blog's post.
-    in_headline = set() if headline_h1 is None or not title else {
-        d.day for d in page_dates(title, language.split("-")[0] if language else None, day_first=_day_first(language))}
+    in_headline = set() if headline_h1 is None or not title else {d.day for d in page_dates(title, lang, day_first=day_first)}
     distance = {d: abs(start + d.offset - headline) for d in found}
     near = [d for d in found if -_NEAR_HEADLINE <= start + d.offset - headline <= _BELOW_HEADLINE and d.day not in in_headline]
     return sorted(near, key=distance.__getitem__), True

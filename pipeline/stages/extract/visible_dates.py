@@ -82,7 +82,8 @@ def _clock(after: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def _day(year: str, month: int | None, day: str) -> date | None:
+def calendar_day(year: str, month: int | None, day: str) -> date | None:
+    """The day, if it is one and its year is a publication's (1990 to 2100)."""
     try:
         return date(int(year), month, int(day)) if month and 1990 <= int(year) <= 2100 else None
     except ValueError:
@@ -143,16 +144,16 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True) -
             found.append(VisibleDate(day, _clock(text[end:end + 30]), start))
 
     for m in _DAY_FIRST.finditer(lowered):
-        add(m.start(), m.end(), _day(m.group(3), months.get(m.group(2)), m.group(1)))
+        add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(2)), m.group(1)))
     for m in _MONTH_FIRST.finditer(lowered):
-        add(m.start(), m.end(), _day(m.group(3), months.get(m.group(1)), m.group(2)))
+        add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(1)), m.group(2)))
     for m in _YEAR_FIRST_NAMED.finditer(lowered):
-        add(m.start(), m.end(), _day(m.group(1), months.get(m.group(2)), m.group(3)))
+        add(m.start(), m.end(), calendar_day(m.group(1), months.get(m.group(2)), m.group(3)))
     for pattern in (ISO_DATE, _CJK):
         for m in pattern.finditer(text):
-            add(m.start(), m.end(), _day(m.group(1), int(m.group(2)), m.group(3)))
+            add(m.start(), m.end(), calendar_day(m.group(1), int(m.group(2)), m.group(3)))
     for m in _NUMERIC.finditer(text):
         first, second = int(m.group(1)), int(m.group(3))
         day, month = (first, second) if day_first else (second, first)
-        add(m.start(), m.end(), _day(m.group(4), month, str(day)) or _day(m.group(4), day, str(month)))
+        add(m.start(), m.end(), calendar_day(m.group(4), month, str(day)) or calendar_day(m.group(4), day, str(month)))
     return sorted(found, key=lambda d: d.offset)

@@ -683,3 +683,63 @@ def test_a_forum_threads_prefix_badge_is_no_part_of_its_title():
                  '<span class="label-append"> </span>Patchnotes 4.47.4 - Bugfix Build</a></h1>',
                  url="https://forum.example/threads/patchnotes.3976/")
     assert page["title"] == "Patchnotes 4.47.4 - Bugfix Build"
+
+
+def test_json_ld_without_the_at_sign_in_its_type_still_dates_the_article():
+    page = _meta('<script type="application/ld+json">{"@context": "http://schema.org", "type": "Article",'
+                 ' "headline": "Buggy Python Code", "datePublished": "Thu, 08 May 2014 14:04:53 -0400"}</script>',
+                 "<h1>Buggy Python Code</h1>")
+    assert page["published_at"] == "2014-05-08T14:04:53-04:00"
+
+
+def test_a_slug_in_the_metadata_is_no_headline_and_a_title_side_printed_as_a_heading_is():
+    adac = _meta('<title>ADAC Kindersitz-Test 2018</title><meta property="og:title" content="adac-kindersitztest-herbst-2018">',
+                 "<h1>18 Kindersitze im Test: Vier Modelle fallen durch</h1>")
+    assert adac["title"] == "18 Kindersitze im Test: Vier Modelle fallen durch"
+    social = _meta('<meta property="og:title" content="adac-kindersitztest-herbst-2018">'
+                   '<meta name="twitter:title" content="18 Kindersitze im Test">', "<p>Text.</p>")
+    assert social["title"] == "18 Kindersitze im Test"
+    clan = _meta("<title>deutsche zocker schinken e.V. - Neuigkeiten » Die Events der letzten Zeit</title>",
+                 "<div class='headline'><h2>Die Events der letzten Zeit</h2></div><p>Text.</p>")
+    assert clan["title"] == "Die Events der letzten Zeit"
+
+
+def test_field_labels_captions_associations_and_professions_are_no_authors():
+    fields = _meta("", "<h1>Von Sprachregeln</h1><p>Text.</p><div class='liveArticleAuthorDateBlock'>"
+                       "<span class='liveArticleAuthorDateBlockLabel'>Datum:</span> 19.11.2021<br>"
+                       "<span class='liveArticleAuthorDateBlockLabel'>Autor:</span> Fritz Imhof<br>"
+                       "<span class='liveArticleAuthorDateBlockLabel'>Quelle:</span> Livenet<br></div>")
+    assert fields["authors"] == ["Fritz Imhof"]
+    caption = _meta("", "<h1>El papel de Guzmán</h1><figure><img src='a.jpg'><div class='cutline-byline'>"
+                        "<span>Reacción de JOH a las acusaciones.</span></div></figure><p>Texto.</p>")
+    assert caption["authors"] == []
+    assert clean_authors(["Bundesverband WindEnergie", "Rechtsanwalt Dennis Tölle", "Pressemitteilung von Katja Kipping"],
+                         strict=True) == ["Dennis Tölle", "Katja Kipping"]
+
+
+def test_the_whole_og_site_name_is_the_site_not_an_author():
+    page = _meta('<meta property="og:site_name" content="Viertausendhertz"><script type="application/ld+json">'
+                 '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Viertausendhertz | Das Podcastlabel"},'
+                 ' {"@type": "Article", "headline": "Mit Musiker Voodoo Jürgens", "author": {"@type": "Person", "name": "Viertausendhertz"}}]}'
+                 "</script>", "<h1>Mit Musiker Voodoo Jürgens</h1>")
+    assert page["authors"] == []
+
+
+def test_a_line_crediting_the_metadata_writer_and_another_gives_both():
+    page = _meta('<meta name="author" content="Evan Tepest">',
+                 "<h1>Interabled Sex Education</h1><p><em>Triple Water</em> von Evan Tepest und Selma Kay Matter</p>"
+                 "<p>Text.</p>")
+    assert page["authors"] == ["Evan Tepest", "Selma Kay Matter"]
+    sentence = _meta('<meta name="author" content="Matthias Weber">',
+                     "<h1>Digitale Assistenten</h1><p>Ein Interview von Matthias Weber hat mit uns gesprochen.</p>")
+    assert sentence["authors"] == ["Matthias Weber"]
+
+
+def test_a_two_digit_year_dates_the_article_by_its_headline_only():
+    page = _meta("", "<h1>Frei erfunden: Grab-Bote fliegt nach Singapur</h1><div>Von: Björn Jahner <span>|</span> "
+                     "<span>31.10.23</span></div><p>Sagte ein Sprecher am Montag (30. Oktober 2023).</p>")
+    assert page["published_at"].startswith("2023-10-31")
+    # Without a headline every date on the page counts: a short one is as likely a teaser's.
+    assert _meta("", "<p>Neueste Beiträge</p><p>Das MagenMorgazin am 01.07.17</p>")["published_at"] is None
+    assert [d.day.isoformat() for d in page_dates("Version 1.2.3 vom 05.03.18", short_years=False)] == []
+    assert [d.day.isoformat() for d in page_dates("Stand 05.03.18, Version 1.2.3")] == ["2018-03-05"]

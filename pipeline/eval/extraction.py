@@ -61,6 +61,7 @@ METADATA_TRUTH = {
     "metadata/held-out-11": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout11.truth.jsonl",
     "metadata/held-out-12": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout12.truth.jsonl",
     "metadata/held-out-13": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout13.truth.jsonl",
+    "metadata/held-out-14": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout14.truth.jsonl",
 }
 
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
@@ -143,9 +144,10 @@ def load_sets(name: str, shared: Path, limit: int | None) -> list[PageSet]:
     if name == "metadata":
         set_of = {row["url"]: set_name for set_name, truth in METADATA_TRUTH.items() for row in _read_jsonl(truth)}
         pages_of: dict[str, list[dict[str, Any]]] = {set_name: [] for set_name in METADATA_TRUTH}
-        for page in _read_jsonl(shared / "data" / "trafilatura-eval" / "pages.jsonl.gz"):
-            if page["url"] in set_of:
-                pages_of[set_of[page["url"]]].append(page)
+        for data in ("trafilatura-eval", "aeb"):
+            for page in _read_jsonl(shared / "data" / data / "pages.jsonl.gz"):
+                if page["url"] in set_of:
+                    pages_of[set_of[page["url"]]].append(page)
         return [PageSet(set_name, pages_of[set_name][:limit], truth, "score_extraction.py")
                 for set_name, truth in METADATA_TRUTH.items()]
     if name == "seeds":

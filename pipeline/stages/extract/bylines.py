@@ -23,7 +23,8 @@ _LABEL = re.compile(
     r"(?:text|texte|texto|words)\s*(?:&|und|and|et|y|/|\+)\s*(?:fotos?|photos?|bilder?|bild|pictures?)|"
     # "Ein Beitrag von", "Blog Beitrag von", "Un documentaire de", "A story by"
     r"(?:(?:ein|eine|a|an|un|une)\s+)?(?:[^\W\d]+[\s-])?(?:beitrag|gastbeitrag|artikel|article|post|story|bericht|kommentar|"
-    r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview)\s+(?:von|by|de|par|di|por)|"
+    r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview|pressemitteilung|medienmitteilung|"
+    r"communiqué)\s+(?:von|by|de|par|di|por)|"
     # "Text:", "Text von"; not the "Text vorlesen" button or the "Story & Lore" menu
     r"(?:text|texte|texto|tekst|teksti|words|story)(?=\s*:|\s+(?:von|by|de|par|di|por)\b)|"
     r"written|post|posted|published|reported|submitted|"
@@ -50,7 +51,7 @@ _ROLE = re.compile(
 # A name that holds one of these is a publication or an agency, not a person.
 _ORGANISATION = re.compile(
     r"\b(?:news|online|newsroom|media|medien|verlag|press|presse|prensa|stampa|agency|agencia|agence|agenzia|"
-    r"zeitung|magazin|magazine|gmbh|ggmbh|ag|kg|inc|ltd|llc|plc|corp|tv|radio|digital|e\.\s?v|stiftung|foundation|verein|verband|"
+    r"zeitung|magazin|magazine|gmbh|ggmbh|ag|kg|inc|ltd|llc|plc|corp|tv|radio|digital|e\.\s?v|stiftung|foundation|\w*verein|\w*verband|"
     r"institut|institute|universität|university|université|universidad|\w*hochschule|\w*akademie|academy|"
     # public bodies and parties: "Bayerische Landesanstalt für Wald", "Umweltbundesamt", "CDU-Fraktion"
     r"\w*anstalt|\w+amt|\w*behörde|\w+kammer|\w*agentur|\w*gesellschaft|\w*zentrum|\w*fraktion|\w*partei|"
@@ -110,6 +111,10 @@ _AFTER_DASH = re.compile(r"\s[-–—]\s.*$")
 # Who the writer wrote for, or where the post was filed: "Brendan Carlin For The Mail On Sunday",
 # "Anna Berg für tagesschau.de", "Sina Giebel IN Fashion".
 _AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla|in|im)\s.*$", re.IGNORECASE)
+# A profession printed before the name as a title: "Rechtsanwalt Dennis Tölle".
+_PROFESSION = re.compile(
+    r"^(?:rechtsanwalt|rechtsanwältin|anwalt|anwältin|notar|notarin|steuerberater(?:in)?|attorney|avocat|avocate|"
+    r"abogado|abogada|avvocato|advocaat)\s+(?=\S)", re.IGNORECASE)
 # Markup some templates leave in a meta author: '<a href="/eksperci/a">Mateusz Gniazdowski</a>'.
 _TAG = re.compile(r"<[^>]*>")
 # A name may end in an initial or a generation: "Juan Carlos Muñoz C.", "Perry Bacon Jr."
@@ -123,7 +128,7 @@ def _strip(name: str) -> str:
     name = _AFFILIATION.sub("", _AFTER_DASH.sub("", _OTHER_CREDIT.sub("", name)))
     name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
     initial = _FINAL_INITIAL.search(name)
-    name = _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION)
+    name = _PROFESSION.sub("", _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION))
     return name + "." if initial else name
 
 
@@ -245,13 +250,13 @@ _OTHER_CREDITS = re.compile(r"(?:photo|image|img|video|media|picture|bild|foto)[
 
 
 def _credits_elsewhere(elem: HtmlElement) -> bool:
-    """In a photo's caption ("Mike Blake/Reuters files") or credit, a video's credit, the
+    """In a photo's caption ("Mike Blake/Reuters files", a figure's "cutline-byline") or credit, a video's credit, the
     site's menu (a column's name classed "menu-item-object-autor") or its footer ("Hecho en
     Bolivia con Drupal por Smartica"), a teaser card for another article (a link holding its
     heading and byline): no byline of the article."""
     ancestors = list(elem.iterancestors())
     tags = [a.tag for a in ancestors]
-    return ("figcaption" in tags or "nav" in tags or "menu-item" in (elem.get("class") or "")
+    return ("figcaption" in tags or "figure" in tags or "nav" in tags or "menu-item" in (elem.get("class") or "")
             or ("footer" in tags and "article" not in tags)
             or any(_OTHER_CREDITS.search(a.get("class") or "") for a in (*elem.iter(), *ancestors))
             or any(a.tag == "a" and a.xpath(".//h2|.//h3|.//h4|.//p") for a in ancestors))
@@ -297,6 +302,9 @@ def _lines(elem: HtmlElement) -> list[str]:
     return [text for line in lines if (text := " ".join(without_invisible(" ".join(line)).split()))]
 
 
+_FIELD = re.compile(r"[^\W\d]+\s?:")
+
+
 def _text(elem: HtmlElement) -> str:
     """The byline's first line; a label ending it ("Von", "Disko Von" after a rubric) goes with the next."""
     named = elem.xpath(".//*[@itemprop='name']")
@@ -310,6 +318,9 @@ def _text(elem: HtmlElement) -> str:
         return f"{lines[0]} {lines[1]}"
     if len(lines) > 1 and _LABEL.fullmatch(last := lines[0].split()[-1]):
         return f"{last} {lines[1]}"
+    if lines and (field := _FIELD.match(lines[0])) and not _LABEL.fullmatch(field.group()):
+        # A block of fields, "Datum: 19.11.2021 / Autor: Fritz Imhof / Quelle: Livenet": the author's.
+        return next((line for line in lines[1:] if _LABEL.match(line)), lines[0])
     return lines[0] if lines else ""
 
 
@@ -453,3 +464,51 @@ def _signed_name(headline_h1: HtmlElement, site: set[str]) -> list[str]:
 def headline_byline(headline_h1: HtmlElement | None, site: set[str]) -> list[str]:
     """The names in the byline element right after the headline (the XPath stops at it)."""
     return [] if headline_h1 is None else _first_names(headline_h1.xpath(f"following::*[{_BYLINE}][1]"), site, labelled=False)
+
+
+# A label, then the name the metadata gives and others joined by an "and" ("Triple Water von Evan
+# Tepest und Selma Kay Matter"); after a comma comes as often a role or a place.
+_CREDIT_WORDS = r"(?:von|by|par|por|de|di|door|av|przez)"
+_AND = frozenset({"and", "und", "et", "y", "e", "i", "&"})
+_MAX_MENTIONS = 5
+
+
+def _joined_names(words: list[str]) -> list[str]:
+    """The full names that follow, each after an "and" ("und Selma Kay Matter"): words in
+    capitals or particles, up to the first other word or punctuation mark."""
+    names: list[str] = []
+    at = 0
+    while at + 1 < len(words) and words[at].lower() in _AND:
+        name: list[str] = []
+        for word in words[at + 1:at + 1 + _MAX_NAME_WORDS]:
+            bare = word.rstrip(".,;:!?")
+            if not bare or not (bare[0].isupper() or bare in _PARTICLES):
+                break
+            name.append(bare)
+            if bare != word:
+                break
+        if len(name) < 2 or name[-1] in _PARTICLES:
+            break
+        names.append(" ".join(name))
+        at += 1 + len(name)
+        if words[at - 1] != name[-1]:
+            break
+    return names
+
+
+_MAX_NAME_WORDS = 4
+
+
+def credited_with(headline_h1: HtmlElement | None, name: str, site: set[str]) -> list[str]:
+    """`name` and the others a line after the headline credits with it ("von Evan Tepest und Selma
+    Kay Matter"; metadata often keeps only the first of several writers); empty when none does."""
+    if headline_h1 is None or not name:
+        return []
+    credit = re.compile(rf"\b{_CREDIT_WORDS}\s+{re.escape(name)}\s+(.*)$", re.IGNORECASE)
+    for node in headline_h1.xpath("following::text()[contains(., $name)]", name=name)[:_MAX_MENTIONS]:
+        line = credit.search(" ".join(node.split()))
+        if not line or _in_comments(node.getparent()):
+            continue
+        if others := _joined_names(line.group(1).split()):
+            return clean_authors([name, *others], site, strict=True)
+    return []

@@ -141,7 +141,7 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
         headline = printed_title.start() if printed_title else None
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
     lang, day_first = language.split("-")[0] if language else None, _day_first(language)
-    found = page_dates(text[start:], lang, day_first=day_first)
+    found = page_dates(text[start:], lang, day_first=day_first, short_years=headline is not None)
     if headline is None:
         return found, False
     # A date in the headline is what it is about: "Tagung ... (26. und 27. 2. 2015, Eichstätt)"; not

@@ -62,6 +62,8 @@ _ENTRY_TITLE = re.compile(r"\b(?:entry|post|article)[-_]{1,2}(?:title|headline)\
 # A heading sharing half its words with the structured headline says the same thing.
 _MIN_REWORDED_WORDS = 5
 _MIN_SHARED_WORDS = 0.5
+# A CMS's internal name in og:title ("adac-kindersitztest-herbst-2018"), no headline.
+_SLUG_SHAPED = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 # A label set apart from the headline in its heading, by the name the template gives it:
@@ -313,7 +315,8 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
     leads = [_links_to(h1, url) for h1 in h1s]
     keys = site_keys(site_name, url) | {key(text) for text, lead in zip(texts, leads) if len(key(text)) >= 3 and lead == "home"}
     page_title = _clean(tree.findtext(".//title"))
-    candidates = [c for c in (_clean(s) for s in structured) if c] + ([page_title] if page_title else [])
+    stated_titles = [c for c in (_clean(s) for s in structured) if c]
+    candidates = [c for c in stated_titles if not _SLUG_SHAPED.fullmatch(c)] + ([page_title] if page_title else [])
     headings = [text for text in texts if text]
     titles = [strip_site_name(candidate, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
@@ -343,6 +346,10 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             return heading
     if entry_title:
         return entry_title
+    first_h1 = next((text for h1, text, lead in zip(h1s, texts, leads) if text and lead not in _UP and not hidden(h1)), "")
+    if first_h1 and stated_titles and all(_SLUG_SHAPED.fullmatch(c) for c in stated_titles) and not names_site(first_h1, keys):
+        # The metadata's headline is a CMS's name for the page: so is its <title>, more often than not.
+        return first_h1
     for title in titles:
         title = _whole(title, titles, keys)
         if title and not names_site(title, keys):
@@ -351,15 +358,17 @@ def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str
             if len(headings) == 1 and _rewords(headings[0], title) and not names_site(headings[0], keys):
                 return headings[0]
             return _as_printed(tree, title)
-    first_h1 = next((text for h1, text, lead in zip(h1s, texts, leads) if text and lead not in _UP and not hidden(h1)), "")
     return first_h1 or (candidates[0] if candidates else None)
 
 
 def _as_printed(tree: HtmlElement, title: str) -> str:
     """The metadata's title as a heading prints it, where the two differ only in case and
-    punctuation ("Pounds Of Cocaine" in og:title, "Pounds of Cocaine" on the page)."""
-    wanted = key(title)
+    punctuation ("Pounds Of Cocaine" in og:title, "Pounds of Cocaine" on the page), or where
+    the heading is one side of it ("Site - Neuigkeiten » Die Events der letzten Zeit" over an
+    h2 "Die Events der letzten Zeit")."""
+    wanted, sides = key(title), _sides(title)
     for heading in tree.xpath("//h1|//h2")[:_MAX_HEADINGS]:
-        if key(text := _heading_text(heading)) == wanted:
+        found = key(text := _heading_text(heading))
+        if found == wanted or (len(found) >= _MIN_SIDE_KEY and found in sides):
             return text
     return title

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json
 
-from pipeline.stages.extract.bylines import clean_authors, headline_byline, is_byline_label, page_bylines
+from pipeline.stages.extract.bylines import clean_authors, credited_with, headline_byline, is_byline_label, page_bylines
 from pipeline.stages.extract.dates import published_at
 from pipeline.stages.extract.headline import choose_title, headline_element
 from pipeline.stages.extract.site_names import key, stated_site_names
@@ -47,7 +47,8 @@ def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
 
 
 def _types(item: dict[str, Any]) -> set[str]:
-    kind = item.get("@type")
+    # Some templates drop the "@": {"type": "Article", "datePublished": ...}.
+    kind = item.get("@type", item.get("type"))
     kinds = kind if isinstance(kind, list) else [kind]
     return {str(k).lower() for k in kinds if k}
 
@@ -150,13 +151,17 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     # A short domain label is the site's initials ("drk"); a longer one may be the blogger's name.
     label = domain.split(".")[0]
     site = {key(name) for name in (site_name or "", domain, label if len(label) <= _MAX_INITIALS else "", *publishers, *_organisations(articles, by_id),
-                                   *(part for n, c in metas if n == "og:site_name" for part in stated_site_names(c)))} - {""}
+                                   *(part for n, c in metas if n == "og:site_name" for part in (c, *stated_site_names(c))))} - {""}
     in_meta_tags = clean_authors([content for name, content in metas if name in _AUTHOR_META] + _labelled_data(metas), site)
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or in_meta_tags
     if not stated:
         return page_bylines(tree, headline_h1, site)
     printed = headline_byline(headline_h1, site)
-    return printed if _more_of_them(stated, printed) else _spelled_out(stated, in_meta_tags + printed)
+    if _more_of_them(stated, printed):
+        return printed
+    if len(stated) == 1 and _more_of_them(stated, credited := credited_with(headline_h1, stated[0], site)):
+        return credited
+    return _spelled_out(stated, in_meta_tags + printed)
 
 
 def _labelled_data(metas: list[tuple[str, str]]) -> list[str]:

@@ -69,6 +69,10 @@ _YEAR_FIRST_NAMED = re.compile(rf"(?<!\d)(\d{{4}})\.?\s+{_WORD}\s+(\d{{1,2}})(?!
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
 _NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})(\.\s?|[/-])(\d{1,2})\2(\d{4})(?!\d)")  # "3/5/2022", "4. 2. 2022"
+# A two-digit year, zero-padded day and month with dots only: "31.10.23" (a version number
+# is seldom padded).
+_SHORT_YEAR = re.compile(r"(?<![\d.,/])(\d{2})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
+_CENTURY_TURN = 90
 _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\b", re.IGNORECASE)
 
 
@@ -132,9 +136,11 @@ def visible_text(tree: HtmlElement, headline_h1: HtmlElement | None,
     return " ".join(parts), headline[0] if headline else None
 
 
-def page_dates(text: str, language: str | None = None, day_first: bool = True) -> list[VisibleDate]:
+def page_dates(text: str, language: str | None = None, day_first: bool = True,
+               short_years: bool = True) -> list[VisibleDate]:
     """Every date printed in `text`, in order. `day_first` reads 3/5/2022 as 3 May, unless
-    only the other reading is a date."""
+    only the other reading is a date; `short_years`: "31.10.23" too (by a headline it dates the
+    article; anywhere on a page it is as likely a teaser's or a score's)."""
     months = month_names(language)
     lowered = text.lower()
     found: list[VisibleDate] = []
@@ -156,4 +162,7 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True) -
         first, second = int(m.group(1)), int(m.group(3))
         day, month = (first, second) if day_first else (second, first)
         add(m.start(), m.end(), calendar_day(m.group(4), month, str(day)) or calendar_day(m.group(4), day, str(month)))
+    for m in _SHORT_YEAR.finditer(text if short_years else ""):
+        year = int(m.group(3))
+        add(m.start(), m.end(), calendar_day(str(year + (1900 if year >= _CENTURY_TURN else 2000)), int(m.group(2)), m.group(1)))
     return sorted(found, key=lambda d: d.offset)

@@ -717,14 +717,6 @@ def test_field_labels_captions_associations_and_professions_are_no_authors():
                          strict=True) == ["Dennis Tölle", "Katja Kipping"]
 
 
-def test_the_whole_og_site_name_is_the_site_not_an_author():
-    page = _meta('<meta property="og:site_name" content="Viertausendhertz"><script type="application/ld+json">'
-                 '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Viertausendhertz | Das Podcastlabel"},'
-                 ' {"@type": "Article", "headline": "Mit Musiker Voodoo Jürgens", "author": {"@type": "Person", "name": "Viertausendhertz"}}]}'
-                 "</script>", "<h1>Mit Musiker Voodoo Jürgens</h1>")
-    assert page["authors"] == []
-
-
 def test_a_line_crediting_the_metadata_writer_and_another_gives_both():
     page = _meta('<meta name="author" content="Evan Tepest">',
                  "<h1>Interabled Sex Education</h1><p><em>Triple Water</em> von Evan Tepest und Selma Kay Matter</p>"

@@ -151,7 +151,7 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     # A short domain label is the site's initials ("drk"); a longer one may be the blogger's name.
     label = domain.split(".")[0]
     site = {key(name) for name in (site_name or "", domain, label if len(label) <= _MAX_INITIALS else "", *publishers, *_organisations(articles, by_id),
-                                   *(part for n, c in metas if n == "og:site_name" for part in (c, *stated_site_names(c))))} - {""}
+                                   *(part for n, c in metas if n == "og:site_name" for part in stated_site_names(c)))} - {""}
     in_meta_tags = clean_authors([content for name, content in metas if name in _AUTHOR_META] + _labelled_data(metas), site)
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or in_meta_tags
     if not stated:

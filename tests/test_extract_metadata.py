@@ -735,3 +735,51 @@ def test_a_two_digit_year_dates_the_article_by_its_headline_only():
     assert _meta("", "<p>Neueste Beiträge</p><p>Das MagenMorgazin am 01.07.17</p>")["published_at"] is None
     assert [d.day.isoformat() for d in page_dates("Version 1.2.3 vom 05.03.18", short_years=False)] == []
     assert [d.day.isoformat() for d in page_dates("Stand 05.03.18, Version 1.2.3")] == ["2018-03-05"]
+
+
+def test_without_an_h1_the_h2_printing_the_headline_anchors_the_date_not_a_teaser_above_it():
+    page = _meta("<title>Marius Lindvik gewinnt in Willingen</title>",
+                 "<ul><li><a href='/n/2'><h3>Kriznar gewinnt</h3></a><span>01.02.2022 16:28</span></li>"
+                 "<li><a href='/n/1'><h3>Marius Lindvik gewinnt in Willingen</h3></a><span>Skispringen, Weltcup</span></li></ul>"
+                 "<article><h2>Marius Lindvik gewinnt in Willingen</h2><small>Erstellt am: 30.01.2022 18:36 / sk</small>"
+                 "<p>Text.</p></article>")
+    assert page["published_at"].startswith("2022-01-30")
+    # Only an h1's date is what the article is about; a blog's h2 title dates the post.
+    dated = _meta("<title>Bericht zur Coronalage vom 22.04.2020</title>",
+                  "<h2>Bericht zur Coronalage vom 22.04.2020</h2><p>Wie am 15.04.2020 berichtet, steigen die Zahlen.</p>")
+    assert dated["published_at"].startswith("2020-04-22")
+
+
+def test_desks_author_page_links_and_bylines_in_teaser_links_are_no_authors():
+    assert clean_authors(["Newsdesk", "Alle Beiträge"], strict=True) == []
+    teaser = _meta("", "<h1>Getränke per Schiff ins Stadtzentrum</h1><p>Text.</p><ul><li><a href='/sake.html'>"
+                       "<span>Sake erobert Deutschland und findet immer mehr Abnehmer</span>"
+                       "<span class='item__author'>Theresa Kalmer</span></a></li></ul>")
+    assert teaser["authors"] == []
+
+
+def test_json_ld_of_teasers_for_other_pages_does_not_credit_this_one():
+    def article(url: str, name: str) -> str:
+        return ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+                f'"mainEntityOfPage": {{"@id": "{url}"}}, "author": {{"@type": "Person", "name": "{name}"}}}}</script>')
+    page = _meta(article(URL, "Elena Kuss") + article("https://www.rheinblatt.example/politik/b.html", "Theresa Kalmer"),
+                 "<h1>Getränke per Schiff</h1>")
+    assert page["authors"] == ["Elena Kuss"]
+
+
+def test_the_headline_marked_below_a_breadcrumb_h1_and_a_heading_whose_letters_were_lost():
+    page = _meta("", '<ul class="breadcrumb"><li><h1><span>Kind krank: Was Arbeitgeber wissen müssen</span></h1></li></ul>'
+                     '<article><div class="imp-h1" itemprop="headline"><span class="highline">Kind krank</span> '
+                     "Was Arbeitgeber über die Rechte von Eltern wissen müssen</div></article>")
+    assert page["title"] == "Was Arbeitgeber über die Rechte von Eltern wissen müssen"
+    lost = _meta('<meta property="og:title" content="NASA+ Streaming startet: Ohne Registrierung, Gebühren oder Werbung">',
+                 "<h1>NASA+ Streaming startet: Ohne Registrierung, Geb\ufffdhren oder Werbung</h1>")
+    assert lost["title"] == "NASA+ Streaming startet: Ohne Registrierung, Gebühren oder Werbung"
+
+
+def test_a_signature_after_a_rule_and_a_writer_after_the_category_filed_in():
+    signed = _meta("", "<h1>micropolitics</h1><p>Deleuze and Guattari oppose micropolitics.</p>"
+                       "<div><strong><em>---- by Kenneth Surin</em></strong></div>")
+    assert signed["authors"] == ["Kenneth Surin"]
+    filed = _meta("", "<h1>Office 365 HBDI</h1><p>Text.</p><div class='meta'>Posted in Datenschutz by damianduchamps on August 3, 2019</div>")
+    assert filed["authors"] == ["damianduchamps"]

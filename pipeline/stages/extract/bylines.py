@@ -37,15 +37,15 @@ _LABEL = re.compile(
 )
 # Role and desk words: "Tom Krisher, AP Auto Writer", "Anna Beispiel, Redakteurin".
 _ROLE = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|bureau|desk|\w*team|"
+    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|bureau|\w*desk|\w*team|"
     r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in|e|a)?|rédacteur|rédactrice|rédaction|"
     r"\w*leiter(?:in)?|\w*sprecher(?:in)?|referent(?:in)?|"
     r"redacción|redactor|redactora|redazione|redattore|redakcja|redação|redator|reportero|corresponsal|"
     r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
     r"courtesy|cortesía|author|admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
     r"collectif|collective|kollektiv|colectivo|collettivo|"
-    # the link to an author's page: "mehr"
-    r"mehr|more|profil|profile)\b",
+    # the link to an author's page: "mehr", "Alle Beiträge"
+    r"mehr|more|profil|profile|beiträge|posts)\b",
     re.IGNORECASE,
 )
 # A name that holds one of these is a publication or an agency, not a person.
@@ -79,6 +79,8 @@ _DATE = re.compile(rf"(?:\b{_WEEKDAYS}\.?,?\s*)?(?:\b{_MONTHS}\.?\s*)?(?<!\w)\d.
 _WEEKDAY = re.compile(_WEEKDAYS + r"\.?", re.IGNORECASE)
 # The writer named after the date: "Posted on September 21, 2020 by Adi Tzlil".
 _LABEL_AFTER_DATE = re.compile(r"\d[\s,.]*(?:(?:am|pm|uhr)\b[\s,.]*)?(?=(?:by|von|par|por|door|przez)\s)", re.IGNORECASE)
+# The category named before the writer: "Posted in Datenschutz by damianduchamps".
+_FILED_IN = re.compile(r"^\s*(?:posted|filed|published|veröffentlicht)\s+(?:in|under|unter)\s+.*?\s(?=(?:by|von)\s)", re.IGNORECASE)
 _STAMP = re.compile(
     r"\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|opublikowano|stand|"
@@ -184,6 +186,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
         raw = _INTERVIEWEE.sub("", _WEB.sub(" ", _TAG.sub(" ", raw)))
         if after_date := list(_LABEL_AFTER_DATE.finditer(raw)):
             raw = raw[after_date[-1].end():]
+        raw = _FILED_IN.sub("", raw)
         byline = (_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw).strip()
         label = _LABEL.match(byline)
         parts, listed = _parts(byline[label.end():] if label else byline)
@@ -249,6 +252,10 @@ _MAX_BYLINE = 120
 _OTHER_CREDITS = re.compile(r"(?:photo|image|img|video|media|picture|bild|foto)[-_]?(?:credit|author)", re.IGNORECASE)
 
 
+# A link holding a byline and this much more text is a teaser card: its headline and metadata.
+_TEASER_TEXT = 20
+
+
 def _credits_elsewhere(elem: HtmlElement) -> bool:
     """In a photo's caption ("Mike Blake/Reuters files", a figure's "cutline-byline") or credit, a video's credit, the
     site's menu (a column's name classed "menu-item-object-autor") or its footer ("Hecho en
@@ -259,7 +266,8 @@ def _credits_elsewhere(elem: HtmlElement) -> bool:
     return ("figcaption" in tags or "figure" in tags or "nav" in tags or "menu-item" in (elem.get("class") or "")
             or ("footer" in tags and "article" not in tags)
             or any(_OTHER_CREDITS.search(a.get("class") or "") for a in (*elem.iter(), *ancestors))
-            or any(a.tag == "a" and a.xpath(".//h2|.//h3|.//h4|.//p") for a in ancestors))
+            or any(a.tag == "a" and (a.xpath(".//h2|.//h3|.//h4|.//p") or len(a.text_content()) > len(elem.text_content()) + _TEASER_TEXT)
+                   for a in ancestors))
 
 
 def _in_comments(elem: HtmlElement) -> bool:
@@ -331,6 +339,8 @@ _LEADING_STAMP = re.compile(
     rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b|\d{{1,2}}\.?\s*{_MONTHS}\.?\s*\d{{4}}\b|{_MONTHS}\.?\s*\d{{1,2}},?\s*\d{{4}}\b)"
     r"[,|·\s]*(?:\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm))?\b)?[,|·\s]*", re.IGNORECASE)
 # A stamp ending in a clock time and a bar: "04.02.2022 | 13:10 Uhr | ".
+# A rule drawn in dashes before a signature: "---- by Kenneth Surin".
+_RULE = "-–—_* "
 _CLOCK_THEN_BAR = re.compile(r"\d:\d{2}(?:\s*(?:uhr|am|pm))?\s*[|·]\s*$", re.IGNORECASE)
 _MAX_STAMPED_NAME = 4
 
@@ -339,6 +349,7 @@ def _from_label(text: str) -> str | None:
     """A labelled line from its label on, past a date and time printed first; or, set off by a
     bar from such a stamp with its clock time, a name without a label ("04.02.2022 | 13:10 Uhr |
     Uta Helkenberg"; a date alone is followed by tags and categories too)."""
+    text = text.lstrip(_RULE)
     stamp = _LEADING_STAMP.match(text)
     rest = text[stamp.end():] if stamp else text
     if _LABEL.match(rest):

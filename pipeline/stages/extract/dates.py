@@ -145,8 +145,9 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
     if headline is None:
         return found, False
     # A date in the headline is what it is about: "Tagung ... (26. und 27. 2. 2015, Eichstätt)"; not
-    # without an h1, where the title found is the <title> that dates a blog's post.
-    in_headline = set() if headline_h1 is None or not title else {d.day for d in page_dates(title, lang, day_first=day_first)}
+    # without an h1, where the title found (in the text or an h2) is the one that dates a blog's post.
+    in_h1 = headline_h1 is not None and headline_h1.tag == "h1" and title
+    in_headline = {d.day for d in page_dates(title, lang, day_first=day_first)} if in_h1 else set()
     distance = {d: abs(start + d.offset - headline) for d in found}
     near = [d for d in found if -_NEAR_HEADLINE <= start + d.offset - headline <= _BELOW_HEADLINE and d.day not in in_headline]
     return sorted(near, key=distance.__getitem__), True

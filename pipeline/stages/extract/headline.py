@@ -68,7 +68,7 @@ _SLUG_SHAPED = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 # A label set apart from the headline in its heading, by the name the template gives it:
 # "<span class="article-heading__kicker">Klimaschutz</span>", "dachzeile", "overline".
-_LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|overtitle|spitzmarke|subtitle|subhead|"
+_LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|highline|eyebrow|supertitle|overtitle|spitzmarke|subtitle|subhead|"
                           r"subline|topic-label|(?<![\w-])label(?![\w-])|"
                           r"category|rubrik|ressort",
                           re.IGNORECASE)
@@ -282,11 +282,12 @@ def _in_breadcrumb(h1: HtmlElement) -> bool:
 
 def _shown_below(h1: HtmlElement, heading: str, stated: list[str]) -> str | None:
     """The headline the page shows under an h1 kept in the breadcrumb trail for search
-    engines: the first h2 after it that says the same in other words ("Adele 10 Kilo
-    abgenommen: Sie zeigt sich schlanker denn je!" in the trail, "10 Kilo abgenommen: Adele
-    zeigt sich nach ihrer Trennung schlanker denn je" above the article), without its labels;
-    as the metadata punctuates it where the two differ only so ("Deutschlandtakt: ...")."""
-    for h2 in h1.xpath("following::h2")[:_MAX_HEADINGS]:
+    engines: the first h2 (or element marked itemprop="headline") after it that says the same
+    in other words ("Adele 10 Kilo abgenommen: Sie zeigt sich schlanker denn je!" in the trail,
+    "10 Kilo abgenommen: Adele zeigt sich nach ihrer Trennung schlanker denn je" above the
+    article), without its labels; as the metadata punctuates it where the two differ only so
+    ("Deutschlandtakt: ...")."""
+    for h2 in h1.xpath("following::*[self::h2 or @itemprop='headline'][not(self::meta)]")[:_MAX_HEADINGS]:
         if not (text := _heading_text(h2)) or hidden(h2):
             continue
         bare = _without_labels(h2)
@@ -297,18 +298,33 @@ def _shown_below(h1: HtmlElement, heading: str, stated: list[str]) -> str | None
 
 def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
     """The h1 that prints the headline: a screen-reader "Navigation" h1 or a blog's tagline
-    can come first. Else the first h1 with text (an empty one is a logo)."""
+    can come first. Else the first h1 with text (an empty one is a logo); on a page without
+    one, the h2 that prints the headline word for word (a teaser's h3 may print it first)."""
     h1s = [h for h in tree.xpath("//h1") if h.text_content().strip()]
     wanted = key(title or "")
     if wanted:
         for h1 in h1s[:_MAX_HEADINGS]:
             if wanted in key(_heading_text(h1)):
                 return h1
+    if not h1s and wanted:
+        return next((h2 for h2 in tree.xpath("//h2") if key(_heading_text(h2)) == wanted), None)
     return h1s[0] if h1s else None
 
 
 def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str | None, url: str) -> str | None:
     """`structured`: JSON-LD headline, og:title, twitter:title ... most trusted first."""
+    return _mended(_choose_title(tree, structured, site_name, url), [c for c in map(_clean, structured) if c])
+
+
+def _mended(title: str | None, stated: list[str]) -> str | None:
+    """A heading whose letters the page's encoding lost ("Geb\ufffdhren") as the metadata spells it."""
+    if not title or "\ufffd" not in title:
+        return title
+    lost = re.compile(".{1,2}".join(map(re.escape, title.split("\ufffd"))))
+    return next((found.group() for candidate in stated if (found := lost.search(candidate))), title)
+
+
+def _choose_title(tree: HtmlElement, structured: list[str | None], site_name: str | None, url: str) -> str | None:
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
     texts = [_heading_text(h1) for h1 in h1s]
     # A blog's banner h1 names the site when its metadata does not ("... | Liebe geht durch den Magen").

@@ -10,7 +10,7 @@ import html
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json
@@ -53,10 +53,27 @@ def _types(item: dict[str, Any]) -> set[str]:
     return {str(k).lower() for k in kinds if k}
 
 
-def article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """JSON-LD objects describing the article, the most specific type first."""
-    found = [item for item in objects if _types(item) & _ARTICLE_TYPES]
-    return sorted(found, key=lambda item: "webpage" in _types(item))
+def article_objects(objects: list[dict[str, Any]], addresses: tuple[str | None, ...] = ()) -> list[dict[str, Any]]:
+    """JSON-LD objects describing the article, the most specific type first. Where they
+    describe several pages (a teaser list's, each with its own url), those of this page
+    (`addresses`: its url and canonical url)."""
+    found = sorted((item for item in objects if _types(item) & _ARTICLE_TYPES), key=lambda item: "webpage" in _types(item))
+    if len({_path(address) for item in found if (address := _address(item))}) < 2:
+        return found
+    ours = {_path(address) for address in addresses if address}
+    return [item for item in found if (address := _address(item)) is None or _path(address) in ours] or found
+
+
+def _address(item: dict[str, Any]) -> str | None:
+    entity = item.get("mainEntityOfPage")
+    for value in (item.get("url"), entity.get("@id") if isinstance(entity, dict) else entity):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _path(address: str) -> str:
+    return urlsplit(address).path.rstrip("/")
 
 
 # An author object of these types is the publisher or a desk, not a person who wrote.
@@ -195,7 +212,8 @@ def _more_of_them(stated: list[str], printed: list[str]) -> bool:
 def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything but the body: the metadata fields of the after-extract record."""
     objects = list(_json_ld(tree))
-    articles = article_objects(objects)
+    canonical = _canonical(tree, url)
+    articles = article_objects(objects, (url, canonical))
     meta = extract_meta_json(tree, examine_meta(tree))
     site_name = meta.sitename.lstrip("@") if meta.sitename else None
     headlines = [a["headline"] for a in articles if isinstance(a.get("headline"), str)]
@@ -211,7 +229,7 @@ def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = 
         "site_name": site_name,
         "description": meta.description or None,
         "image": urljoin(url, image) if image else None,
-        "page_canonical_url": _canonical(tree, url),
+        "page_canonical_url": canonical,
         "language_hints": hints,
         "article_body": next((a["articleBody"] for a in articles if isinstance(a.get("articleBody"), str)), None),
     }

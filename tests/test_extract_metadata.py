@@ -715,6 +715,7 @@ def test_field_labels_captions_associations_and_professions_are_no_authors():
     assert caption["authors"] == []
     assert clean_authors(["Bundesverband WindEnergie", "Rechtsanwalt Dennis Tölle", "Pressemitteilung von Katja Kipping"],
                          strict=True) == ["Dennis Tölle", "Katja Kipping"]
+    assert clean_authors(["Bündnis 90/Die Grünen", "Eidgenössisches Departement für auswärtige Angelegenheiten"]) == []
 
 
 def test_a_line_crediting_the_metadata_writer_and_another_gives_both():
@@ -783,3 +784,15 @@ def test_a_signature_after_a_rule_and_a_writer_after_the_category_filed_in():
     assert signed["authors"] == ["Kenneth Surin"]
     filed = _meta("", "<h1>Office 365 HBDI</h1><p>Text.</p><div class='meta'>Posted in Datenschutz by damianduchamps on August 3, 2019</div>")
     assert filed["authors"] == ["damianduchamps"]
+
+
+def test_without_structured_dates_a_labelled_publication_day_at_the_articles_end_wins():
+    filler = "<p>" + "Der lange Text des Artikels. " * 40 + "</p>"
+    page = _meta("", f"<header>9. Dezember 2019</header><h1>Emanuel Scobel wird Thomanerchor-Geschäftsführer</h1>{filler}"
+                     "<p>Quelle VERÖFFENTLICHT AM 07.06.2019</p>")
+    assert page["published_at"].startswith("2019-06-07")
+    saved = _meta("", f"<h1>FairCoin hackathon</h1><p>Am 26. August 2017 geht es los.</p>{filler}"
+                      "<div class='submitted'>Gespeichert von rasos am 24. Juli 2017 - 18:55</div>")
+    assert saved["published_at"].startswith("2017-07-24")
+    # A date merely mentioned after the headline is no label's.
+    assert _meta("", f"<h1>Titel</h1>{filler}<p>Der Termin ist am 3. Mai 2022.</p>")["published_at"] is None

@@ -55,7 +55,8 @@ _ORGANISATION = re.compile(
     r"institut|institute|universität|university|université|universidad|\w*hochschule|\w*akademie|academy|"
     # public bodies and parties: "Bayerische Landesanstalt für Wald", "Umweltbundesamt", "CDU-Fraktion"
     r"\w*anstalt|\w+amt|\w*behörde|\w+kammer|\w*agentur|\w*gesellschaft|\w*zentrum|\w*fraktion|\w*partei|"
-    r"\w*ministerium|ministry|ministère|ministerio|ministero|ministerstwo|"
+    r"\w*ministerium|ministry|ministère|ministerio|ministero|ministerstwo|\w*departement|department|departamento|dipartimento|"
+    r"\w*bündnis|"
     r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|"
     r"associated\s+press|agence\s+france[-\s]presse|europa\s+press|"
     # photo credits and licences

@@ -153,6 +153,27 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
     return sorted(near, key=distance.__getitem__), True
 
 
+# A date the page says the article was published on: "Veröffentlicht am 07.06.2019", "Gespeichert
+# von rasos am 24. Juli 2017", "Erstellt am: 01.11.2023"; at the article's end as often as by its headline.
+_PUBLISHED_ON = re.compile(
+    r"\b(?:veröffentlicht|erstellt|publiziert|gespeichert|geschrieben|published|posted|publié|publicado|pubblicato|opublikowano)"
+    r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2})?(?:\s+(?:am|on|le|el|il))?\s*:?\s*$", re.IGNORECASE)
+_LABEL_REACH = 60
+# How far below the headline (characters of visible text) the article's end may be.
+_ARTICLE_LENGTH = 8000
+
+
+def _labelled_day(tree: HtmlElement, headline_h1: HtmlElement | None, language: str | None) -> VisibleDate | None:
+    """The first date after the headline that a publication label introduces."""
+    text, headline = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
+    lang, day_first = language.split("-")[0] if language else None, _day_first(language)
+    start = headline or 0
+    for found in page_dates(text[start:], lang, day_first=day_first):
+        if _PUBLISHED_ON.search(text[max(0, start + found.offset - _LABEL_REACH):start + found.offset]):
+            return found
+    return None
+
+
 def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: VisibleDate) -> datetime:
     """The chosen moment shown on the day the page prints, with the offset that puts it there."""
     instant = _utc(chosen)
@@ -180,6 +201,8 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # The date printed by the headline is the one readers see; htmldate (without the
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
+        if labelled := _labelled_day(tree, headline_h1, language):
+            return rfc3339(labelled.moment)
         printed, by_headline = _printed(tree, headline_h1, title, language)
         # Without structured dates, the permalink's day over a day printed elsewhere (the sidebar's).
         if (posted := _url_day(url)) and not any(d.day == posted for d in printed):

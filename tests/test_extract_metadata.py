@@ -796,3 +796,12 @@ def test_without_structured_dates_a_labelled_publication_day_at_the_articles_end
     assert saved["published_at"].startswith("2017-07-24")
     # A date merely mentioned after the headline is no label's.
     assert _meta("", f"<h1>Titel</h1>{filler}<p>Der Termin ist am 3. Mai 2022.</p>")["published_at"] is None
+
+
+def test_the_default_account_counts_printed_not_as_metadata_and_desks_sections_and_phrases_do_not():
+    printed = _meta("", "<h1>Michael Anastassiades at Milan Design Week</h1><div class='meta'>By admin - 2018-09-16</div><p>Text.</p>")
+    assert printed["authors"] == ["admin"]
+    unset = _meta('<meta name="author" content="admin">', "<h1>Änderung der Anforderungen</h1><p>Text.</p>")
+    assert unset["authors"] == []
+    assert clean_authors(["Jill Disis, CNN Business", "Telegraph Sport", "Editorial", "Comment", "The Russian",
+                          "Die Tagespresse", "The Local"]) == ["Jill Disis"]

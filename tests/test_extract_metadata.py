@@ -805,3 +805,11 @@ def test_the_default_account_counts_printed_not_as_metadata_and_desks_sections_a
     assert unset["authors"] == []
     assert clean_authors(["Jill Disis, CNN Business", "Telegraph Sport", "Editorial", "Comment", "The Russian",
                           "Die Tagespresse", "The Local"]) == ["Jill Disis"]
+
+
+def test_a_headline_starting_with_the_sites_name_is_no_site_prefix_and_analysis_by_is_a_label():
+    page = _meta('<meta property="og:site_name" content="the Guardian">'
+                 '<meta property="og:title" content="The Guardian view on Hong Kong: a city on the brink | Editorial">',
+                 "<h1>The Guardian view on Hong Kong: a city on the brink</h1>", url="https://www.theguardian.com/commentisfree/a")
+    assert page["title"] == "The Guardian view on Hong Kong: a city on the brink"
+    assert clean_authors(["Analysis by Chris Cillizza, CNN Editor-at-large"]) == ["Chris Cillizza"]

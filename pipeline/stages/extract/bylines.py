@@ -23,7 +23,7 @@ _LABEL = re.compile(
     r"(?:text|texte|texto|words)\s*(?:&|und|and|et|y|/|\+)\s*(?:fotos?|photos?|bilder?|bild|pictures?)|"
     # "Ein Beitrag von", "Blog Beitrag von", "Un documentaire de", "A story by"
     r"(?:(?:ein|eine|a|an|un|une)\s+)?(?:[^\W\d]+[\s-])?(?:beitrag|gastbeitrag|artikel|article|post|story|bericht|kommentar|"
-    r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview|pressemitteilung|medienmitteilung|"
+    r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview|analysis|analyse|pressemitteilung|medienmitteilung|"
     r"communiqué)\s+(?:von|by|de|par|di|por)|"
     # "Text:", "Text von"; not the "Text vorlesen" button or the "Story & Lore" menu
     r"(?:text|texte|texto|tekst|teksti|words|story)(?=\s*:|\s+(?:von|by|de|par|di|por)\b)|"

@@ -26,6 +26,8 @@ from lxml.html import HtmlElement
 from pipeline.stages.extract.markup import hidden, without_invisible
 from pipeline.stages.extract.site_names import SEPARATOR, SEPARATOR_MARKS, key, names_site, site_keys
 
+# A leading part this much longer than the site's name is a headline naming the site.
+_SITE_AND_MORE = 2
 # What a title adds to the headline after it, a separator first: " | Politik", ": Stadt Ahlen".
 _ADDED_PART = re.compile(rf"\s*[{re.escape(SEPARATOR_MARKS)}]")
 # Only headings among the first few are headlines; later ones are teasers and widgets.
@@ -89,7 +91,8 @@ def strip_site_name(title: str, keys: set[str]) -> str:
             return head
     if matches:
         head, tail = title[: matches[0].start()].strip(), title[matches[0].end():].strip()
-        if tail and names_site(head, keys):
+        # Not a headline that starts with the site's name: "The Guardian view on Hong Kong | Editorial".
+        if tail and names_site(head, keys) and len(key(head)) <= _SITE_AND_MORE * max(map(len, keys)):
             return tail
     return title
 

@@ -813,3 +813,9 @@ def test_a_headline_starting_with_the_sites_name_is_no_site_prefix_and_analysis_
                  "<h1>The Guardian view on Hong Kong: a city on the brink</h1>", url="https://www.theguardian.com/commentisfree/a")
     assert page["title"] == "The Guardian view on Hong Kong: a city on the brink"
     assert clean_authors(["Analysis by Chris Cillizza, CNN Editor-at-large"]) == ["Chris Cillizza"]
+
+
+def test_a_printed_day_no_zone_reconciles_with_the_timestamp_stands():
+    page = _meta(_ld_date("2019-11-19T19:31:39"), "<h1>Best tech gadgets of 2019</h1>"
+                 "<p>By Jason Cipriani | November 18, 2019 -- 19:14 GMT | Topic: Hardware</p>")
+    assert page["published_at"].startswith("2019-11-18")

@@ -187,7 +187,9 @@ def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: Visib
         if candidate.date() == printed.day and abs(_utc(candidate) - instant) <= timedelta(days=1):
             return candidate
     hours = min(range(-12, 15), key=lambda h: (instant.astimezone(timezone(timedelta(hours=h))).date() != printed.day, abs(h)))
-    return instant.astimezone(timezone(timedelta(hours=hours)))
+    shown = instant.astimezone(timezone(timedelta(hours=hours)))
+    # No zone puts the moment on the printed day: the timestamp is a later edit's; the printed day stands.
+    return shown if shown.date() == printed.day else datetime.combine(printed.day, printed.clock or time())
 
 
 def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], headline_h1: HtmlElement | None,

@@ -819,3 +819,9 @@ def test_a_printed_day_no_zone_reconciles_with_the_timestamp_stands():
     page = _meta(_ld_date("2019-11-19T19:31:39"), "<h1>Best tech gadgets of 2019</h1>"
                  "<p>By Jason Cipriani | November 18, 2019 -- 19:14 GMT | Topic: Hardware</p>")
     assert page["published_at"].startswith("2019-11-18")
+
+
+def test_a_utc_timestamp_is_shown_in_the_zone_the_site_gives_its_edits():
+    page = _meta(_ld_date("2019-11-19T03:05:46Z") + '<meta property="og:updated_time" content="2019-11-18T22:15:39-05:00">',
+                 "<h1>How this man's bedding gave him feather duvet lung</h1><p>Text.</p>")
+    assert page["published_at"] == "2019-11-18T22:05:46-05:00"

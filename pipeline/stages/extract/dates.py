@@ -116,6 +116,16 @@ def structured_dates(tree: HtmlElement, articles: list[dict[str, Any]], day_firs
     return [moment for value in values if (moment := parse_timestamp(value, day_first))]
 
 
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified")
+
+
+def _site_offset(tree: HtmlElement, articles: list[dict[str, Any]]) -> timedelta | None:
+    """The local offset the page gives its other timestamps (the last edit's), if any."""
+    values = [item["dateModified"] for item in articles if isinstance(item.get("dateModified"), str)]
+    values += [meta.get("content") for meta in tree.xpath("//meta[@content]") if _meta_name(meta) in _MODIFIED_META]
+    return next((moment.utcoffset() for value in values if (moment := parse_timestamp(value)) and _local(moment)), None)
+
+
 def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     """The same moment as stated with the page's local offset, when some source gives one."""
     instant = _utc(chosen)
@@ -217,6 +227,9 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
             moment = printed[0].moment
         return rfc3339(moment) if moment else None
     chosen = _as_local(candidates[0], candidates)
+    if not _local(chosen) and (offset := _site_offset(tree, articles)):
+        # Stated in UTC, on a site that gives its edits' times in its own zone: readers' day is that zone's.
+        chosen = _utc(chosen).astimezone(timezone(offset))
     printed_dates, _ = _printed(tree, headline_h1, title, language)
     if any(printed.day == chosen.date() for printed in printed_dates):
         # The page prints the stated day: a date a day off beside it is the header's

@@ -63,6 +63,7 @@ METADATA_TRUTH = {
     "metadata/held-out-13": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout13.truth.jsonl",
     "metadata/held-out-14": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout14.truth.jsonl",
     "metadata/held-out-15": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout15.truth.jsonl",
+    "metadata/held-out-16": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout16.truth.jsonl",
 }
 
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}

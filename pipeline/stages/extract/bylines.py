@@ -523,7 +523,9 @@ def credited_with(headline_h1: HtmlElement | None, name: str, site: set[str]) ->
     if headline_h1 is None or not name:
         return []
     credit = re.compile(rf"\b{_CREDIT_WORDS}\s+{re.escape(name)}\s+(.*)$", re.IGNORECASE)
-    for node in headline_h1.xpath("following::text()[contains(., $name)]", name=name)[:_MAX_MENTIONS]:
+    # A credit is a short text of its own, not a sentence in a paragraph or the page's JSON.
+    mentions = f"following::text()[contains(., $name)][string-length() < {_MAX_BYLINE}][not(parent::script or parent::style)]"
+    for node in headline_h1.xpath(mentions, name=name)[:_MAX_MENTIONS]:
         line = credit.search(" ".join(node.split()))
         if not line or _in_comments(node.getparent()):
             continue

@@ -167,8 +167,9 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
 # von rasos am 24. Juli 2017", "Erstellt am: 01.11.2023"; at the article's end as often as by its headline.
 _PUBLISHED_ON = re.compile(
     r"\b(?:veröffentlicht|erstellt|publiziert|gespeichert|geschrieben|published|posted|publié|publicado|pubblicato|opublikowano)"
-    r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2})?(?:\s+(?:am|on|le|el|il))?\s*:?\s*$", re.IGNORECASE)
-_LABEL_REACH = 60
+    r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2}?)?(?:\s+(?:am|on|le|el|il))?\s*:?\s*", re.IGNORECASE)
+# Room for a date with its weekday: "Freitag, 7. Juni 2019".
+_DATE_REACH = 40
 # How far below the headline (characters of visible text) the article's end may be.
 _ARTICLE_LENGTH = 8000
 
@@ -177,10 +178,10 @@ def _labelled_day(tree: HtmlElement, headline_h1: HtmlElement | None, language: 
     """The first date after the headline that a publication label introduces."""
     text, headline = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
     lang, day_first = language.split("-")[0] if language else None, _day_first(language)
-    start = headline or 0
-    for found in page_dates(text[start:], lang, day_first=day_first):
-        if _PUBLISHED_ON.search(text[max(0, start + found.offset - _LABEL_REACH):start + found.offset]):
-            return found
+    for label in _PUBLISHED_ON.finditer(text, headline or 0):
+        dates = page_dates(text[label.end():label.end() + _DATE_REACH], lang, day_first=day_first)
+        if dates and dates[0].offset == 0:
+            return dates[0]
     return None
 
 

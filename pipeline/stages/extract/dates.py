@@ -139,11 +139,14 @@ def _day_first(language: str | None) -> bool:
 
 
 def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | None,
-             language: str | None) -> tuple[list[VisibleDate], bool]:
+             language: str | None, seen: tuple[str, int | None] | None = None) -> tuple[list[VisibleDate], bool]:
     """Dates printed near the headline, nearest first, and True; without a headline on the
-    page, every date printed on it, in page order, and False."""
+    page, every date printed on it, in page order, and False. `seen`: the page's visible text
+    and where its headline starts, when read already (further down)."""
     # Past the window, room for a whole date and its clock time.
-    text, headline = visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE + _DATE_LENGTH)
+    text, headline = seen or visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE + _DATE_LENGTH)
+    if seen and headline is not None:
+        text = text[:headline + _BELOW_HEADLINE + 2 * _DATE_LENGTH]
     if headline is None and title and len(title) >= _MIN_TITLE:
         # No h1: the headline is where the title is printed (a site header's "today" comes first).
         # Word for word: dashes and quote marks differ between metadata and page.
@@ -170,15 +173,15 @@ _PUBLISHED_ON = re.compile(
     r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2}?)?(?:\s+(?:am|on|le|el|il))?\s*:?\s*", re.IGNORECASE)
 # Room for a date with its weekday: "Freitag, 7. Juni 2019".
 _DATE_REACH = 40
-# How far below the headline (characters of visible text) the article's end may be.
-_ARTICLE_LENGTH = 8000
+# How far below the headline (characters of visible text) a labelled day is looked for: past
+# most articles' ends, short of the comments and teasers of long pages.
+_ARTICLE_LENGTH = 4000
 
 
-def _labelled_day(tree: HtmlElement, headline_h1: HtmlElement | None, language: str | None) -> VisibleDate | None:
-    """The first date after the headline that a publication label introduces."""
-    text, headline = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
+def _labelled_day(text: str, start: int, language: str | None) -> VisibleDate | None:
+    """The first date in `text` from `start` on that a publication label introduces."""
     lang, day_first = language.split("-")[0] if language else None, _day_first(language)
-    for label in _PUBLISHED_ON.finditer(text, headline or 0):
+    for label in _PUBLISHED_ON.finditer(text, start):
         dates = page_dates(text[label.end():label.end() + _DATE_REACH], lang, day_first=day_first)
         if dates and dates[0].offset == 0:
             return dates[0]
@@ -214,9 +217,11 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # The date printed by the headline is the one readers see; htmldate (without the
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
-        if labelled := _labelled_day(tree, headline_h1, language):
+        # Read once down to the article's end: the labelled day can be there, the printed ones by the headline.
+        seen = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
+        if labelled := _labelled_day(seen[0], seen[1] or 0, language):
             return rfc3339(labelled.moment)
-        printed, by_headline = _printed(tree, headline_h1, title, language)
+        printed, by_headline = _printed(tree, headline_h1, title, language, seen)
         # Without structured dates, the permalink's day over a day printed elsewhere (the sidebar's).
         if (posted := _url_day(url)) and not any(d.day == posted for d in printed):
             return rfc3339(datetime.combine(posted, time()))

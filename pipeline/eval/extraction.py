@@ -6,12 +6,12 @@ Sets (all from ../shared; figures come from running the official scorer files on
 - trafilatura-eval: 990 pages in a dozen languages, must/must-not snippets, tools/score_snippets.py.
 - seeds: the two text-only seed pages against their hand-cleaned articles
   (tests/fixtures/extract/seeds.expected.jsonl), body F1 and exact matches.
-- metadata: pages of trafilatura-eval whose title, publication day and authors were checked
-  by hand on the page, scored by tools/score_extraction.py for title_exact, date_day,
-  authors_f1: 30 in nine languages the rules were tuned on (metadata.truth.jsonl) and
-  thirteen sets labelled later, each held out until scored (metadata.heldout*.truth.jsonl;
-  the last, held-out-13, never tuned on; docs/extraction.md says which were tuned on since),
-  in tests/fixtures/extract/.
+- metadata: pages of trafilatura-eval (and, from held-out-15 on, of aeb) whose title,
+  publication day and authors were checked by hand on the page, scored by
+  tools/score_extraction.py for title_exact, date_day, authors_f1: 30 in nine languages the
+  rules were tuned on (metadata.truth.jsonl) and sixteen sets labelled later, each held out
+  until scored (metadata.heldout*.truth.jsonl; the last, held-out-16, never tuned on;
+  docs/extraction.md says which were tuned on since), in tests/fixtures/extract/.
 - text: the HTML sets flattened to whole-page text (every visible line: menus, teasers,
   footers) as a text-only scraper would, scored against the same truth. The baseline there
   is trafilatura on that text wrapped one <p> per line, and the text passed through as is.
@@ -45,7 +45,8 @@ from pipeline.stages.extract.site_memory import SiteTemplates
 REPO = Path(__file__).resolve().parents[2]
 SEEDS_EXPECTED = REPO / "tests" / "fixtures" / "extract" / "seeds.expected.jsonl"
 # The first set the rules were tuned on; each later one was read off its pages by hand after
-# the rules then were written, and only then scored (docs/extraction.md says which were tuned on since).
+# the rules then were written, and only then scored (docs/extraction.md says which were tuned on
+# since). The pages are looked up by url in both HTML sets.
 METADATA_TRUTH = {
     "metadata": REPO / "tests" / "fixtures" / "extract" / "metadata.truth.jsonl",
     "metadata/held-out": REPO / "tests" / "fixtures" / "extract" / "metadata.heldout.truth.jsonl",

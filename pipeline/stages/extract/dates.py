@@ -208,16 +208,16 @@ def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: Visib
 
 def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], headline_h1: HtmlElement | None,
                  title: str | None, language: str | None = None) -> str | None:
-    """`headline_h1`: the h1 printing the headline (`title`, where the page has no h1): dates
-    printed near it are the article's; `language`: the page's declared language (html lang),
-    for month names and 3/5 vs 5/3."""
+    """`headline_h1`: the h1 printing the headline (on a page without one, the h2 printing it word
+    for word; None: `title`, where it is printed): dates printed near it are the article's;
+    `language`: the page's declared language (html lang), for month names and 3/5 vs 5/3."""
     language = (language or "").lower() or None
     candidates = structured_dates(tree, articles, _day_first(language))
     if not candidates:
         # The date printed by the headline is the one readers see; htmldate (without the
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
-        # Read once down to the article's end: the labelled day can be there, the printed ones by the headline.
+        # Read once, past most articles' ends: the labelled day can be there, the printed ones by the headline.
         seen = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
         if labelled := _labelled_day(seen[0], seen[1] or 0, language):
             return rfc3339(labelled.moment)

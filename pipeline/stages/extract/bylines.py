@@ -264,10 +264,10 @@ _TEASER_TEXT = 20
 
 
 def _credits_elsewhere(elem: HtmlElement) -> bool:
-    """In a photo's caption ("Mike Blake/Reuters files", a figure's "cutline-byline") or credit, a video's credit, the
-    site's menu (a column's name classed "menu-item-object-autor") or its footer ("Hecho en
-    Bolivia con Drupal por Smartica"), a teaser card for another article (a link holding its
-    heading and byline): no byline of the article."""
+    """In a photo's caption ("Mike Blake/Reuters files", a figure's "cutline-byline") or
+    credit, a video's credit, the site's menu (a column's name classed "menu-item-object-autor")
+    or its footer ("Hecho en Bolivia con Drupal por Smartica"), a teaser card for another
+    article (a link holding its heading, or more text, beside the byline): no byline of the article."""
     ancestors = list(elem.iterancestors())
     tags = [a.tag for a in ancestors]
     return ("figcaption" in tags or "figure" in tags or "nav" in tags or "menu-item" in (elem.get("class") or "")
@@ -345,9 +345,9 @@ _LEADING_STAMP = re.compile(
     rf"^\s*(?:{_WEEKDAYS}\.?[,|·\s]*)?"
     rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b|\d{{1,2}}\.?\s*{_MONTHS}\.?\s*\d{{4}}\b|{_MONTHS}\.?\s*\d{{1,2}},?\s*\d{{4}}\b)"
     r"[,|·\s]*(?:\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm))?\b)?[,|·\s]*", re.IGNORECASE)
-# A stamp ending in a clock time and a bar: "04.02.2022 | 13:10 Uhr | ".
 # A rule drawn in dashes before a signature: "---- by Kenneth Surin".
 _RULE = "-–—_* "
+# A stamp ending in a clock time and a bar: "04.02.2022 | 13:10 Uhr | ".
 _CLOCK_THEN_BAR = re.compile(r"\d:\d{2}(?:\s*(?:uhr|am|pm))?\s*[|·]\s*$", re.IGNORECASE)
 _MAX_STAMPED_NAME = 4
 
@@ -489,6 +489,7 @@ def headline_byline(headline_h1: HtmlElement | None, site: set[str]) -> list[str
 _CREDIT_WORDS = r"(?:von|by|par|por|de|di|door|av|przez)"
 _AND = frozenset({"and", "und", "et", "y", "e", "i", "&"})
 _MAX_MENTIONS = 5
+_MAX_NAME_WORDS = 4
 
 
 def _joined_names(words: list[str]) -> list[str]:
@@ -512,9 +513,6 @@ def _joined_names(words: list[str]) -> list[str]:
         if words[at - 1] != name[-1]:
             break
     return names
-
-
-_MAX_NAME_WORDS = 4
 
 
 def credited_with(headline_h1: HtmlElement | None, name: str, site: set[str]) -> list[str]:

@@ -138,6 +138,11 @@ def _day_first(language: str | None) -> bool:
     return not (language or "").startswith("en-us")
 
 
+def _reading(language: str | None) -> tuple[str | None, bool]:
+    """The language code for month names, and whether 3/5 is 3 May."""
+    return (language.split("-")[0] if language else None), _day_first(language)
+
+
 def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | None,
              language: str | None, seen: tuple[str, int | None] | None = None) -> tuple[list[VisibleDate], bool]:
     """Dates printed near the headline, nearest first, and True; without a headline on the
@@ -153,7 +158,7 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
         printed_title = re.search(r"\W+".join(map(re.escape, re.findall(r"\w+", title))), text)
         headline = printed_title.start() if printed_title else None
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
-    lang, day_first = language.split("-")[0] if language else None, _day_first(language)
+    lang, day_first = _reading(language)
     found = page_dates(text[start:], lang, day_first=day_first, short_years=headline is not None)
     if headline is None:
         return found, False
@@ -180,7 +185,7 @@ _ARTICLE_LENGTH = 4000
 
 def _labelled_day(text: str, start: int, language: str | None) -> VisibleDate | None:
     """The first date in `text` from `start` on that a publication label introduces."""
-    lang, day_first = language.split("-")[0] if language else None, _day_first(language)
+    lang, day_first = _reading(language)
     for label in _PUBLISHED_ON.finditer(text, start):
         dates = page_dates(text[label.end():label.end() + _DATE_REACH], lang, day_first=day_first)
         if dates and dates[0].offset == 0:

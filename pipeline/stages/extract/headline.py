@@ -316,7 +316,8 @@ def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None
 
 def choose_title(tree: HtmlElement, structured: list[str | None], site_name: str | None, url: str) -> str | None:
     """`structured`: JSON-LD headline, og:title, twitter:title ... most trusted first."""
-    return _mended(_choose_title(tree, structured, site_name, url), [c for c in map(_clean, structured) if c])
+    metadata_titles = [c for c in map(_clean, structured) if c]
+    return _mended(_choose_title(tree, metadata_titles, site_name, url), metadata_titles)
 
 
 def _mended(title: str | None, stated: list[str]) -> str | None:
@@ -327,15 +328,15 @@ def _mended(title: str | None, stated: list[str]) -> str | None:
     return next((found.group() for candidate in stated if (found := lost.search(candidate))), title)
 
 
-def _choose_title(tree: HtmlElement, structured: list[str | None], site_name: str | None, url: str) -> str | None:
+def _choose_title(tree: HtmlElement, metadata_titles: list[str], site_name: str | None, url: str) -> str | None:
+    """`metadata_titles`: the structured titles, cleaned, most trusted first."""
     h1s = tree.xpath("//h1")[:_MAX_HEADINGS]
     texts = [_heading_text(h1) for h1 in h1s]
     # A blog's banner h1 names the site when its metadata does not ("... | Liebe geht durch den Magen").
     leads = [_links_to(h1, url) for h1 in h1s]
     keys = site_keys(site_name, url) | {key(text) for text, lead in zip(texts, leads) if len(key(text)) >= 3 and lead == "home"}
     page_title = _clean(tree.findtext(".//title"))
-    stated_titles = [c for c in (_clean(s) for s in structured) if c]
-    candidates = [c for c in stated_titles if not _SLUG_SHAPED.fullmatch(c)] + ([page_title] if page_title else [])
+    candidates = [c for c in metadata_titles if not _SLUG_SHAPED.fullmatch(c)] + ([page_title] if page_title else [])
     headings = [text for text in texts if text]
     titles = [strip_site_name(candidate, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
@@ -366,7 +367,7 @@ def _choose_title(tree: HtmlElement, structured: list[str | None], site_name: st
     if entry_title:
         return entry_title
     first_h1 = next((text for h1, text, lead in zip(h1s, texts, leads) if text and lead not in _UP and not hidden(h1)), "")
-    if first_h1 and stated_titles and all(_SLUG_SHAPED.fullmatch(c) for c in stated_titles) and not names_site(first_h1, keys):
+    if first_h1 and metadata_titles and all(_SLUG_SHAPED.fullmatch(c) for c in metadata_titles) and not names_site(first_h1, keys):
         # The metadata's headline is a CMS's name for the page: so is its <title>, more often than not.
         return first_h1
     for title in titles:

@@ -162,7 +162,8 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
         first, second = int(m.group(1)), int(m.group(3))
         day, month = (first, second) if day_first else (second, first)
         add(m.start(), m.end(), calendar_day(m.group(4), month, str(day)) or calendar_day(m.group(4), day, str(month)))
-    for m in _SHORT_YEAR.finditer(text if short_years else ""):
-        year = int(m.group(3))
-        add(m.start(), m.end(), calendar_day(str(year + (1900 if year >= _CENTURY_TURN else 2000)), int(m.group(2)), m.group(1)))
+    if short_years:
+        for m in _SHORT_YEAR.finditer(text):
+            year = int(m.group(3))
+            add(m.start(), m.end(), calendar_day(str(year + (1900 if year >= _CENTURY_TURN else 2000)), int(m.group(2)), m.group(1)))
     return sorted(found, key=lambda d: d.offset)

@@ -825,3 +825,63 @@ def test_a_utc_timestamp_is_shown_in_the_zone_the_site_gives_its_edits():
     page = _meta(_ld_date("2019-11-19T03:05:46Z") + '<meta property="og:updated_time" content="2019-11-18T22:15:39-05:00">',
                  "<h1>How this man's bedding gave him feather duvet lung</h1><p>Text.</p>")
     assert page["published_at"] == "2019-11-18T22:05:46-05:00"
+
+
+def test_a_utc_timestamp_is_shown_in_the_local_time_the_page_states_for_the_same_moment():
+    # A naive local time with the same minutes and seconds whole hours off, in a date meta or a <time>.
+    meta = _meta(_ld_date("2019-11-19T04:58:46Z") + '<meta name="sailthru.date" content="2019-11-18 20:58:46">'
+                 '<meta name="article_date_original" content="Monday, November 18, 2019, 08:58 PM">',
+                 "<header>Thursday, November 19th 2019</header><h1>WeWork investigated</h1>")
+    assert meta["published_at"] == "2019-11-18T20:58:46-08:00"
+    timed = _meta(_ld_date("2022-04-29T02:08:28+00:00"),
+                  '<h1>DEA arrests premier</h1><time datetime="2022-04-28T22:08:28-04:00">6 hours ago</time>')
+    assert timed["published_at"] == "2022-04-28T22:08:28-04:00"
+    # Another moment (the last edit's) or a time at other minutes is no local reading of it.
+    other = _meta(_ld_date("2023-01-17T00:30:41Z"), '<h1>Letters</h1><time datetime="2023-01-17 03:58:18">3:58 a.m.</time>')
+    assert other["published_at"] == "2023-01-17T00:30:41Z"
+
+
+def test_a_local_timestamp_the_article_prints_to_the_minute_is_not_moved_to_the_headers_today():
+    filler = "<p>" + "The long text of the article. " * 40 + "</p>"
+    body = f"<p>Subscribe Nov. 20, 2019</p><h1>The Impeachment Clock</h1>{filler}<p>By Victor Davis Hanson November 19, 2019 6:30 AM</p>"
+    meta = _meta(_ld_date("2019-11-19T06:30:42-05:00"), body)
+    assert meta["published_at"] == "2019-11-19T06:30:42-05:00"
+    # Without the printed time, the day printed by the headline still wins.
+    unprinted = body.replace(" 6:30 AM", "")
+    assert _meta(_ld_date("2019-11-19T06:30:42-05:00"), unprinted)["published_at"].startswith("2019-11-20")
+
+
+def test_a_labelled_day_may_follow_a_weekday_and_a_date_line_with_a_time_beats_a_teasers_label():
+    filler = "<p>" + "The long text of the article. " * 40 + "</p>"
+    weekday = _meta("", f"<p>Sunday, October 13th, 2019</p><h1>What is the value of drugs?</h1>{filler}"
+                        "<p>Published: Monday, November 18th, 2019 at 11:08 a.m.</p>")
+    assert weekday["published_at"] == "2019-11-18T11:08:00Z"
+    teaser = _meta("", "<h1>Water vapor on a distant moon</h1><p>By HNN Staff | November 18, 2019 at 2:26 PM HST</p>"
+                       f"{filler}<p>Iolani Palace at night Published November 19, 2019 at 6:56 PM</p>")
+    assert teaser["published_at"] == "2019-11-18T14:26:00Z"
+
+
+def test_without_structured_dates_the_first_time_element_below_the_headline_dates_the_article():
+    meta = _meta("", '<script>var cfg = {dt: "2019-11-20T04:07:50Z"};</script><h1>Doctors offer free flu shots</h1>'
+                     '<time datetime="2019-11-19T10:36:00.000Z">1 day ago</time><p>Text.</p>'
+                     '<aside><time datetime="2019-11-21T08:00:00Z">Tomorrow</time></aside>')
+    assert meta["published_at"] == "2019-11-19T10:36:00Z"
+
+
+def test_a_publication_label_by_the_headline_beats_a_structured_day_the_page_calls_its_last_change():
+    filler = "<p>" + "Der lange Text des Artikels. " * 40 + "</p>"
+    meta = _meta('<meta name="dc.date" content="2021-10-15">',
+                 "<h1>Eva Welskop-Deffaa zur Caritas-Präsidentin gewählt</h1><p>Text.</p>"
+                 f"<p>Erschienen am: 13.10.2021 Herausgeber: Pressestelle</p>{filler}<p>Zuletzt geändert am: 15.10.2021</p>")
+    assert meta["published_at"].startswith("2021-10-13")
+
+
+def test_russian_labels_more_agencies_sentences_after_by_and_the_site_after_a_name():
+    assert clean_authors(["Текст: Венера Ерофеева", "Текст и фото: Лида Буслаева"]) == ["Венера Ерофеева", "Лида Буслаева"]
+    assert clean_authors(["PTI", "Xinhua", "Kyodo"]) == []
+    assert clean_authors(["By subscribing I accept the terms of use"], strict=True) == []
+    assert clean_authors(["giampiero maggio"]) == ["Giampiero Maggio"]
+    site = {"clevelandcom", "cleveland"}
+    assert clean_authors(["Troy L. Smith, Cleveland.com"], site) == ["Troy L. Smith"]
+    assert clean_authors(["Cleveland.com"], site) == []
+    assert clean_authors(["Menway w Cleveland.com"], site) == []

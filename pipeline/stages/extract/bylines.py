@@ -20,13 +20,13 @@ from pipeline.stages.extract.site_names import key, names_site
 _LABEL = re.compile(
     r"^(?:(?:"
     # "Text & Fotos:", "Texte et photos :"
-    r"(?:text|texte|texto|words)\s*(?:&|und|and|et|y|/|\+)\s*(?:fotos?|photos?|bilder?|bild|pictures?)|"
+    r"(?:text|texte|texto|words|текст)\s*(?:&|und|and|et|y|/|\+|и)\s*(?:fotos?|photos?|bilder?|bild|pictures?|фото)|"
     # "Ein Beitrag von", "Blog Beitrag von", "Un documentaire de", "A story by"
     r"(?:(?:ein|eine|a|an|un|une)\s+)?(?:[^\W\d]+[\s-])?(?:beitrag|gastbeitrag|artikel|article|post|story|bericht|kommentar|"
     r"essay|kolumne|column|documentaire|reportage|podcast|film|video|interview|analysis|analyse|pressemitteilung|medienmitteilung|"
     r"communiqué)\s+(?:von|by|de|par|di|por)|"
     # "Text:", "Text von"; not the "Text vorlesen" button or the "Story & Lore" menu
-    r"(?:text|texte|texto|tekst|teksti|words|story)(?=\s*:|\s+(?:von|by|de|par|di|por)\b)|"
+    r"(?:text|texte|texto|tekst|teksti|words|story|текст)(?=\s*:|\s+(?:von|by|de|par|di|por)\b)|"
     r"written|post|posted|published|reported|submitted|"
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
@@ -61,7 +61,8 @@ _ORGANISATION = re.compile(
     r"\w*anstalt|\w+amt|\w*behörde|\w+kammer|\w*agentur|\w*gesellschaft|\w*zentrum|\w*fraktion|\w*partei|"
     r"\w*ministerium|ministry|ministère|ministerio|ministero|ministerstwo|\w*departement|department|departamento|dipartimento|"
     r"\w*bündnis|"
-    r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|"
+    r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|upi|pti|ians|tass|interfax|xinhua|kyodo|"
+    r"yonhap|anp|belga|čtk|ctk|mti|sda|ats|bernama|antara|"
     r"associated\s+press|agence\s+france[-\s]presse|europa\s+press|"
     # photo credits and licences
     r"getty|shutterstock|istock|imago|picture[-\s]alliance|wikimedia|commons|domain|domena)\b",
@@ -158,6 +159,15 @@ def _is_person_shaped(name: str, listed: bool) -> bool:
     return len(words) <= 5 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+# Names have few words in lower case (particles aside): "giampiero maggio", a handle.
+_MAX_LOWER_WORDS = 3
+
+
+def _sentence(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'-]*", text)
+    return sum(1 for w in words if w[0].islower() and w.lower() not in _PARTICLES and not _SPLIT.fullmatch(f" {w} ")) > _MAX_LOWER_WORDS
+
+
 def _mixed_case(name: str) -> bool:
     """A word in lower case, no particle, before one in capitals: a phrase ("deinen
     Hochzeitsbloggern", "Weine in Berlin"), not a name ("Mobasir hassan" is one, carelessly typed)."""
@@ -183,7 +193,11 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
     `strict`: text from the page rather than metadata, so it must look like a name."""
     out: list[str] = []
     for raw in names:
-        if not raw or raw.strip().lower().startswith("http") or _names_the_site(raw, site):
+        if raw and _names_the_site(raw, site):
+            # After a name the site is the writer's affiliation: "Troy L. Smith, Cleveland.com".
+            name, _, after = raw.rpartition(",")
+            raw = name if "," not in name and _names_the_site(after, site) and not _names_the_site(name, site) else ""
+        if not raw or raw.strip().lower().startswith("http"):
             continue
         # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
@@ -194,6 +208,8 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
         raw = _FILED_IN.sub("", raw)
         byline = (_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw).strip()
         label = _LABEL.match(byline)
+        if _sentence(byline[label.end():] if label else byline):
+            continue  # "By subscribing I accept the terms of use"
         parts, listed = _parts(byline[label.end():] if label else byline)
         # Beside an organisation a lone word is the rest of its name: "Bundesministerium für
         # Wirtschaft und Klimaschutz".

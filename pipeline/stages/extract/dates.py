@@ -133,6 +133,39 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     return same[0] if same and not _local(chosen) else chosen
 
 
+def _local_reading(chosen: datetime, tree: HtmlElement, day_first: bool) -> datetime | None:
+    """`chosen` (a UTC time) as the page also states it in local time, if it does: a `<time>`
+    element or a date meta tag with the same moment and an offset ("2022-04-28T22:08:28-04:00"),
+    or without one, the same minutes (and seconds) some whole quarter hours off
+    ("2019-11-18 20:58:46" beside "2019-11-19T04:58:46Z")."""
+    if chosen.tzinfo is None:
+        return None
+    instant = _utc(chosen)
+    values = tree.xpath("//time/@datetime") + [meta.get("content") for meta in tree.xpath("//meta[@content]")
+                                               if "date" in _meta_name(meta)]
+    for value in values:
+        reading = parse_timestamp(value, day_first)
+        if reading is None:
+            continue
+        if reading.tzinfo is not None:
+            if _local(reading) and abs(_utc(reading) - instant) < timedelta(minutes=1):
+                return reading
+            continue
+        if reading.minute != instant.minute or reading.second not in (instant.second, 0):
+            continue
+        gap = reading.replace(second=0, microsecond=0) - instant.replace(tzinfo=None, second=0, microsecond=0)
+        if gap and gap % timedelta(minutes=15) == timedelta(0) and abs(gap) <= timedelta(hours=14):
+            return instant.astimezone(timezone(gap))
+    return None
+
+
+def _time_below(headline_h1: HtmlElement, day_first: bool) -> datetime | None:
+    """The machine-readable time of the first `<time>` element after the headline: its date
+    line's, where it prints the time relative ("1 day ago") or not at all."""
+    stamps = headline_h1.xpath("following::time[@datetime][1]/@datetime")
+    return parse_timestamp(stamps[0], day_first) if stamps else None
+
+
 def _day_first(language: str | None) -> bool:
     """3/5/2022 is 3 May but where the page says it is American English."""
     return not (language or "").startswith("en-us")
@@ -174,8 +207,10 @@ def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | No
 # A date the page says the article was published on: "Veröffentlicht am 07.06.2019", "Gespeichert
 # von rasos am 24. Juli 2017", "Erstellt am: 01.11.2023"; at the article's end as often as by its headline.
 _PUBLISHED_ON = re.compile(
-    r"\b(?:veröffentlicht|erstellt|publiziert|gespeichert|geschrieben|published|posted|publié|publicado|pubblicato|opublikowano)"
+    r"\b(?:veröffentlicht|erschienen|erstellt|publiziert|gespeichert|geschrieben|published|posted|publié|publicado|pubblicato|opublikowano)"
     r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2}?)?(?:\s+(?:am|on|le|el|il))?\s*:?\s*", re.IGNORECASE)
+# Nothing or a weekday ("Monday, ") between the label and the date.
+_WEEKDAY = re.compile(r"(?:[^\W\d_]{2,},?\s+)?")
 # Room for a date with its weekday: "Freitag, 7. Juni 2019".
 _DATE_REACH = 40
 # How far below the headline (characters of visible text) a labelled day is looked for: past
@@ -183,13 +218,21 @@ _DATE_REACH = 40
 _ARTICLE_LENGTH = 4000
 
 
-def _labelled_day(text: str, start: int, language: str | None) -> VisibleDate | None:
-    """The first date in `text` from `start` on that a publication label introduces."""
+def _labelled_day(text: str, headline: int | None, language: str | None) -> VisibleDate | None:
+    """The first date in `text` from the headline on that a publication label introduces; or,
+    when a date and time is printed below the headline before any such label (the date line,
+    the label further down a teaser's), that date. A date without a time there is as often one
+    the article mentions."""
     lang, day_first = _reading(language)
+    start = headline or 0
     for label in _PUBLISHED_ON.finditer(text, start):
-        dates = page_dates(text[label.end():label.end() + _DATE_REACH], lang, day_first=day_first)
-        if dates and dates[0].offset == 0:
-            return dates[0]
+        after = text[label.end():label.end() + _DATE_REACH]
+        dates = page_dates(after, lang, day_first=day_first)
+        if dates and _WEEKDAY.fullmatch(after[:dates[0].offset]):
+            if headline is None:
+                return dates[0]
+            before = page_dates(text[start:min(label.start(), start + _BELOW_HEADLINE)], lang, day_first=day_first)
+            return next((d for d in before if d.clock is not None), dates[0])
     return None
 
 
@@ -224,7 +267,7 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # the page merely mentions) when there is none.
         # Read once, past most articles' ends: the labelled day can be there, the printed ones by the headline.
         seen = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
-        if labelled := _labelled_day(seen[0], seen[1] or 0, language):
+        if labelled := _labelled_day(seen[0], seen[1], language):
             return rfc3339(labelled.moment)
         printed, by_headline = _printed(tree, headline_h1, title, language, seen)
         # Without structured dates, the permalink's day over a day printed elsewhere (the sidebar's).
@@ -232,12 +275,17 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
             return rfc3339(datetime.combine(posted, time()))
         if printed and by_headline:
             return rfc3339(printed[0].moment)
+        if headline_h1 is not None and (stamp := _time_below(headline_h1, _day_first(language))):
+            return rfc3339(stamp)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)
         moment = parse_timestamp(day) if day else None
         if moment is None and printed:
             moment = printed[0].moment
         return rfc3339(moment) if moment else None
     chosen = _as_local(candidates[0], candidates)
+    if not _local(chosen) and (local := _local_reading(chosen, tree, day_first=_day_first(language))):
+        # The page's own local clock for the moment: its day is the readers', whatever day a header prints.
+        return rfc3339(local)
     if not _local(chosen) and (offset := _site_offset(tree, articles)):
         # Stated in UTC, on a site that gives its edits' times in its own zone: readers' day is that zone's.
         chosen = _utc(chosen).astimezone(timezone(offset))
@@ -246,6 +294,11 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # The page prints the stated day: a date a day off beside it is the header's
         # "today" or a teaser's, not a correction.
         return rfc3339(chosen)
+    if headline_h1 is not None and printed_dates:
+        text, headline = visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE)
+        labelled = _labelled_day(text, headline, language)
+        if labelled and labelled.day != chosen.date():
+            return rfc3339(labelled.moment)
     for printed in printed_dates:
         # Sources that disagree (a republished article's JSON-LD keeps the first day): the
         # one the page prints by its headline is what readers were told.
@@ -254,7 +307,17 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
             return rfc3339(moment)
     for printed in printed_dates:
         if abs(printed.day - chosen.date()) <= timedelta(days=1):
-            if printed.day != chosen.date():
+            if printed.day != chosen.date() and not (_local(chosen) and _prints_moment(tree, headline_h1, chosen, language)):
                 chosen = _on_printed_day(chosen, candidates, printed)
             break
     return rfc3339(chosen)
+
+
+def _prints_moment(tree: HtmlElement, headline_h1: HtmlElement | None, moment: datetime, language: str | None) -> bool:
+    """Whether the article prints `moment`'s day and clock time as stated (further down than a
+    date line usually is): then a day off by the headline is the header's "today", not the
+    article's."""
+    text, headline = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
+    lang, day_first = _reading(language)
+    clock = moment.time().replace(second=0, microsecond=0)
+    return any(d.day == moment.date() and d.clock == clock for d in page_dates(text[headline or 0:], lang, day_first=day_first))

@@ -885,3 +885,14 @@ def test_russian_labels_more_agencies_sentences_after_by_and_the_site_after_a_na
     assert clean_authors(["Troy L. Smith, Cleveland.com"], site) == ["Troy L. Smith"]
     assert clean_authors(["Cleveland.com"], site) == []
     assert clean_authors(["Menway w Cleveland.com"], site) == []
+
+
+def test_byline_and_meta_tags_agreeing_on_other_writers_beat_json_ld_and_a_login_name_is_no_second_writer():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Kevin Rebong"}, '
+          '{"@type": "Person", "name": "kevin-r"}]}</script>')
+    assert _meta(ld, "<h1>Thousands of WeWork employees to be laid off</h1>")["authors"] == ["Kevin Rebong"]
+    agreed = _meta(ld + '<meta name="sailthru.author" content="By David Jeans ">',
+                   "<h1>Thousands of WeWork employees to be laid off</h1><div class='byline'>By David Jeans</div>")
+    assert agreed["authors"] == ["David Jeans"]
+    # The meta tags alone do not outvote JSON-LD.
+    assert _meta(ld + '<meta name="sailthru.author" content="David Jeans">', "<h1>Thousands of WeWork employees</h1>")["authors"] == ["Kevin Rebong"]

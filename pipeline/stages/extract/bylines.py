@@ -230,8 +230,9 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
                 continue  # "The Russian", "Die Redaktion": a phrase or an organisation
             if _names_the_site(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
                 continue
-            if not any(name.lower() in a.lower() for a in out):
-                out = [a for a in out if a.lower() not in name.lower()] + [name]
+            # Letters only: a login name ("kevin-r") is the writer's name cut short, not another writer.
+            if not any(key(name) in key(a) for a in out):
+                out = [a for a in out if key(a) not in key(name)] + [name]
     return out
 
 

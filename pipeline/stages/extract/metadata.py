@@ -176,6 +176,10 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     printed = headline_byline(headline_h1, site)
     if _more_of_them(stated, printed):
         return printed
+    writers = {key(name) for name in printed}
+    if writers and writers == {key(name) for name in in_meta_tags} and not writers & {key(name) for name in stated}:
+        # The byline and the meta tags agree on writers JSON-LD does not name (its author is the poster's account).
+        return printed
     if len(stated) == 1 and _more_of_them(stated, credited := credited_with(headline_h1, stated[0], site)):
         return credited
     return _spelled_out(stated, in_meta_tags + printed)

@@ -896,3 +896,13 @@ def test_byline_and_meta_tags_agreeing_on_other_writers_beat_json_ld_and_a_login
     assert agreed["authors"] == ["David Jeans"]
     # The meta tags alone do not outvote JSON-LD.
     assert _meta(ld + '<meta name="sailthru.author" content="David Jeans">', "<h1>Thousands of WeWork employees</h1>")["authors"] == ["Kevin Rebong"]
+
+
+def test_labelled_two_letter_initials_forum_and_upload_labels_and_dc_author():
+    assert clean_authors(["Posted by DT in Tagebuch"], strict=True) == ["DT"]
+    assert clean_authors(["Von NDR", "by SPÖ", "DT"], strict=True) == []
+    assert clean_authors(["Hinzugefügt von: Posh", "Thread starter Tiberius"], strict=True) == ["Posh", "Tiberius"]
+    assert clean_authors(["Posted by Nesselsetzer under Just For Fun"], strict=True) == ["Nesselsetzer"]
+    assert clean_authors(["Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"], strict=True) == ["Eberhard Fuhr"]
+    assert clean_authors(["Veröffentlicht am 07.06.2019"], strict=True) == []
+    assert _meta('<meta name="dc.author" content="Niels">', "<h1>Digitale Datenerhebung</h1>")["authors"] == ["Niels"]

@@ -28,7 +28,7 @@ _LABEL = re.compile(
     # "Text:", "Text von"; not the "Text vorlesen" button or the "Story & Lore" menu
     r"(?:text|texte|texto|tekst|teksti|words|story|текст)(?=\s*:|\s+(?:von|by|de|par|di|por)\b)|"
     r"written|post|posted|published|reported|submitted|"
-    r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|publié|écrit|escrito|publicado|scritto|pubblicato|"
+    r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|veröffentlicht|hinzugefügt|thread\s+starter|redaktion(?=\s*:)|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
     # "Autor/in:", "Autor*in": a gender-neutral form
     r"autor(?:in|innen|en|ka|es|a)?(?:[/*:_]in(?:nen)?\b)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
@@ -118,7 +118,7 @@ _OTHER_CREDIT = re.compile(
 _AFTER_DASH = re.compile(r"\s[-–—]\s.*$")
 # Who the writer wrote for, or where the post was filed: "Brendan Carlin For The Mail On Sunday",
 # "Anna Berg für tagesschau.de", "Sina Giebel IN Fashion".
-_AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla|in|im)\s.*$", re.IGNORECASE)
+_AFFILIATION = re.compile(r"\s(?:for|für|pour|para|dla|in|im|under|unter)\s.*$", re.IGNORECASE)
 # A profession printed before the name as a title: "Rechtsanwalt Dennis Tölle".
 _PROFESSION = re.compile(
     r"^(?:rechtsanwalt|rechtsanwältin|anwalt|anwältin|notar|notarin|steuerberater(?:in)?|attorney|avocat|avocate|"
@@ -149,13 +149,14 @@ def _capitalised(name: str) -> str:
     return " ".join(word if word.lower() in _PARTICLES else word.capitalize() for word in name.split())
 
 
-def _is_person_shaped(name: str, listed: bool) -> bool:
+def _is_person_shaped(name: str, listed: bool, labelled: bool = False) -> bool:
     """What a byline on the page holds: up to five words, each a capital or a particle; a
     single word not in capitals ("Mathias" and "fhaacker" are bloggers, "JF" or "IWB" a
-    desk's initials), but not in a comma list, where it is a place."""
+    desk's initials) unless a label credits two ("Posted by DT": three are as often a
+    broadcaster's, "Von NDR"), but not in a comma list, where it is a place."""
     words = name.split()
     if len(words) == 1:
-        return not listed and not name.isupper() and not name[0].isdigit()
+        return not listed and (not name.isupper() or labelled and len(name) == 2) and not name[0].isdigit()
     return len(words) <= 5 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
@@ -228,7 +229,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
                 continue
             if name.split()[0].lower() in _ARTICLES_OF_SPEECH and " " in name:
                 continue  # "The Russian", "Die Redaktion": a phrase or an organisation
-            if _names_the_site(name, site) or ((listed or strict) and not _is_person_shaped(name, listed)):
+            if _names_the_site(name, site) or ((listed or strict) and not _is_person_shaped(name, listed, label is not None)):
                 continue
             # Letters only: a login name ("kevin-r") is the writer's name cut short, not another writer.
             if not any(key(name) in key(a) for a in out):

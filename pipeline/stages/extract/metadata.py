@@ -147,7 +147,7 @@ def language_hints(tree: HtmlElement, headers: dict[str, Any] | None) -> dict[st
 
 # Read raw rather than through trafilatura, which splits "SPIEGEL ONLINE, Hamburg, Germany"
 # into three names before anyone can see it was a comma list.
-_AUTHOR_META = {"author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+_AUTHOR_META = {"author", "article:author", "og:article:author", "dc.creator", "dc.author", "dcterms.creator", "parsely-author",
                 "sailthru.author", "byl", "citation_author", "cxenseparse:author"}
 _PUBLISHER_META = {"dc.publisher", "publisher", "dcterms.publisher"}
 

@@ -906,3 +906,14 @@ def test_labelled_two_letter_initials_forum_and_upload_labels_and_dc_author():
     assert clean_authors(["Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"], strict=True) == ["Eberhard Fuhr"]
     assert clean_authors(["Veröffentlicht am 07.06.2019"], strict=True) == []
     assert _meta('<meta name="dc.author" content="Niels">', "<h1>Digitale Datenerhebung</h1>")["authors"] == ["Niels"]
+
+
+def test_a_first_name_or_login_in_the_metadata_is_spelled_out_by_the_byline_on_the_page():
+    def page(meta_author: str, byline: str) -> list[str]:
+        return _meta(f'<meta name="author" content="{meta_author}">',
+                     f"<h1>New robot does superior job sampling blood</h1><p class='byline'>{byline}</p><p>Text.</p>")["authors"]
+    assert page("Todd", "By Todd Bates") == ["Todd Bates"]
+    assert page("gabor_munier", "Author: Gàbor Muniér") == ["Gàbor Muniér"]
+    assert page("christian.stadtfeld", "Von Christian P. Stadtfeld") == ["Christian P. Stadtfeld"]
+    # Another writer on the page does not replace the metadata's.
+    assert page("Todd", "By Anna Berg") == ["Todd"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -182,6 +183,11 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
         return printed
     if len(stated) == 1 and _more_of_them(stated, credited := credited_with(headline_h1, stated[0], site)):
         return credited
+    if len(stated) == 1 and " " not in stated[0]:
+        # A first name or a login ("Todd", "gabor_munier"): the page's byline may spell it out.
+        on_page = page_bylines(tree, headline_h1, site)
+        if len(on_page) == 1 and _same_writer(stated[0], on_page[0]):
+            return on_page
     return _spelled_out(stated, in_meta_tags + printed)
 
 
@@ -190,6 +196,24 @@ def _labelled_data(metas: list[tuple[str, str]]) -> list[str]:
     labels = {name.removeprefix("twitter:label"): content for name, content in metas if name.startswith("twitter:label")}
     return [f"{labels[name.removeprefix('twitter:data')]} {content}" for name, content in metas
             if name.startswith("twitter:data") and is_byline_label(labels.get(name.removeprefix("twitter:data"), ""))]
+
+
+def _folded(name: str) -> str:
+    """Letters without accents, lower case: "Gàbor Muniér" is "gabormunier"."""
+    return key(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
+
+
+_MAX_NAME_WORDS = 4
+
+
+def _same_writer(short: str, full: str) -> bool:
+    """Whether a one-word name ("Todd", "christian.stadtfeld") is the full one ("Todd Bates",
+    "Christian P. Stadtfeld") cut short: its first name, or its letters without the initials."""
+    words = full.split()
+    if not 2 <= len(words) <= _MAX_NAME_WORDS:
+        return False
+    without_initials = " ".join(word for word in words if len(word.rstrip(".")) > 1)
+    return _folded(short) in (_folded(full), _folded(without_initials), _folded(words[0]))
 
 
 def _spelled_out(names: list[str], others: list[str]) -> list[str]:

@@ -917,3 +917,12 @@ def test_a_first_name_or_login_in_the_metadata_is_spelled_out_by_the_byline_on_t
     assert page("christian.stadtfeld", "Von Christian P. Stadtfeld") == ["Christian P. Stadtfeld"]
     # Another writer on the page does not replace the metadata's.
     assert page("Todd", "By Anna Berg") == ["Todd"]
+
+
+def test_a_byline_naming_writers_before_their_publication_credits_them_all_but_a_teaser_link_does_not():
+    page = _meta("", "<h1>South Dakota says 'Meth. We're On It'</h1><div class='byline-section'><span class='author'>"
+                     "Lisa Kaczke and Trevor J. Mitchell</span> <span class='publication'>Sioux Falls Argus Leader</span></div>")
+    assert page["authors"] == ["Lisa Kaczke", "Trevor J. Mitchell"]
+    teaser = _meta("", "<h1>Bahn und Fernbus</h1><p class='author'>Von Markus Balser</p><p>Text.</p>"
+                       "<a href='/other'><span class='teaser-author'>Von Markus Balser und Klaus Ott</span></a>")
+    assert teaser["authors"] == ["Markus Balser"]

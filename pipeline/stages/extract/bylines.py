@@ -510,6 +510,9 @@ _MAX_MENTIONS = 5
 _MAX_NAME_WORDS = 4
 
 
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
 def _joined_names(words: list[str]) -> list[str]:
     """The full names that follow, each after an "and" ("und Selma Kay Matter"): words in
     capitals or particles, up to the first other word or punctuation mark."""
@@ -521,8 +524,8 @@ def _joined_names(words: list[str]) -> list[str]:
             bare = word.rstrip(".,;:!?")
             if not bare or not (bare[0].isupper() or bare in _PARTICLES):
                 break
-            name.append(bare)
-            if bare != word:
+            name.append(word if _INITIAL.fullmatch(word) else bare)
+            if bare != word and not _INITIAL.fullmatch(word):
                 break
         if len(name) < 2 or name[-1] in _PARTICLES:
             break
@@ -538,9 +541,11 @@ def credited_with(headline_h1: HtmlElement | None, name: str, site: set[str]) ->
     Kay Matter"; metadata often keeps only the first of several writers); empty when none does."""
     if headline_h1 is None or not name:
         return []
-    credit = re.compile(rf"\b{_CREDIT_WORDS}\s+{re.escape(name)}\s+(.*)$", re.IGNORECASE)
-    # A credit is a short text of its own, not a sentence in a paragraph or the page's JSON.
-    mentions = f"following::text()[contains(., $name)][string-length() < {_MAX_BYLINE}][not(parent::script or parent::style)]"
+    # The credit word or nothing before it: "Lisa Kaczke and Trevor J. Mitchell" alone in its element.
+    credit = re.compile(rf"(?:^|\b{_CREDIT_WORDS}\s+){re.escape(name)}\s+(.*)$", re.IGNORECASE)
+    # A credit is a short text of its own, not a sentence in a paragraph, the page's JSON or a teaser card's link.
+    mentions = (f"following::text()[contains(., $name)][string-length() < {_MAX_BYLINE}]"
+                "[not(parent::script or parent::style or ancestor::a)]")
     for node in headline_h1.xpath(mentions, name=name)[:_MAX_MENTIONS]:
         line = credit.search(" ".join(node.split()))
         if not line or _in_comments(node.getparent()):

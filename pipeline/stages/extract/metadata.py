@@ -173,7 +173,10 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     in_meta_tags = clean_authors([content for name, content in metas if name in _AUTHOR_META] + _labelled_data(metas), site)
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or in_meta_tags
     if not stated:
-        return page_bylines(tree, headline_h1, site)
+        found = page_bylines(tree, headline_h1, site)
+        if len(found) == 1 and _more_of_them(found, credited := credited_with(headline_h1, found[0], site)):
+            return credited
+        return found
     printed = headline_byline(headline_h1, site)
     if _more_of_them(stated, printed):
         return printed

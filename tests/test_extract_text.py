@@ -143,3 +143,9 @@ def test_teaser_summaries_below_the_article_are_dropped():
 def test_related_box_inside_the_article_is_no_article_end():
     text = f"{PARA_1}\n{PARA_2}\n\nDas könnte Sie auch interessieren\nBürgermeister eröffnet neue Brücke\n\n{PARA_3}\n{STANDFIRST}"
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3, STANDFIRST]
+
+
+def test_soft_hyphens_and_zero_width_characters_are_taken_out_of_the_text():
+    hyphenated = "Die Ener\u00adgie\u00adwende kommt vor\u00adan, sagte die Ministerin am Dienstag in Berlin vor Journalisten.\u200b"
+    article = clean_text_page(f"{PARA_1}\n{hyphenated}")
+    assert article.paragraphs == [PARA_1, "Die Energiewende kommt voran, sagte die Ministerin am Dienstag in Berlin vor Journalisten."]

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from pipeline.stages.extract import lines as L
+from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.tidy import drop_closing_promos
 
@@ -54,7 +55,7 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     blank = True
     for raw in text.splitlines():
-        stripped = " ".join(raw.split())
+        stripped = " ".join(without_invisible(raw).split())
         if not stripped:
             blank = True
             continue

@@ -926,3 +926,9 @@ def test_a_byline_naming_writers_before_their_publication_credits_them_all_but_a
     teaser = _meta("", "<h1>Bahn und Fernbus</h1><p class='author'>Von Markus Balser</p><p>Text.</p>"
                        "<a href='/other'><span class='teaser-author'>Von Markus Balser und Klaus Ott</span></a>")
     assert teaser["authors"] == ["Markus Balser"]
+
+
+def test_a_date_without_a_clock_time_or_a_midnight_is_no_local_reading_of_a_utc_time():
+    for local in ("2021-10-16", "2021-10-16T00:00:00"):
+        meta = _meta(_ld_date("2021-10-15T20:00:00Z") + f'<meta name="date" content="{local}">', "<h1>Ein Titel</h1>")
+        assert meta["published_at"] == "2021-10-15T20:00:00Z"

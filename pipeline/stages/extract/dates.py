@@ -133,6 +133,9 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     return same[0] if same and not _local(chosen) else chosen
 
 
+_CLOCK = re.compile(r"\d:\d{2}")
+
+
 def _local_reading(chosen: datetime, tree: HtmlElement, day_first: bool) -> datetime | None:
     """`chosen` (a UTC time) as the page also states it in local time, if it does: a `<time>`
     element or a date meta tag with the same moment and an offset ("2022-04-28T22:08:28-04:00"),
@@ -150,6 +153,9 @@ def _local_reading(chosen: datetime, tree: HtmlElement, day_first: bool) -> date
         if reading.tzinfo is not None:
             if _local(reading) and abs(_utc(reading) - instant) < timedelta(minutes=1):
                 return reading
+            continue
+        # A clock time, and minutes that tell: a date alone, or a midnight, matches any whole hour.
+        if not _CLOCK.search(value) or (reading.minute, reading.second) == (0, 0):
             continue
         if reading.minute != instant.minute or reading.second not in (instant.second, 0):
             continue

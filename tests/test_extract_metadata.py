@@ -932,3 +932,9 @@ def test_a_date_without_a_clock_time_or_a_midnight_is_no_local_reading_of_a_utc_
     for local in ("2021-10-16", "2021-10-16T00:00:00"):
         meta = _meta(_ld_date("2021-10-15T20:00:00Z") + f'<meta name="date" content="{local}">', "<h1>Ein Titel</h1>")
         assert meta["published_at"] == "2021-10-15T20:00:00Z"
+
+
+def test_a_wire_storys_reporting_credit_names_its_reporters_not_its_editors():
+    page = _meta("", "<h1>Global geological map of Titan</h1><p>Text of the story.</p>"
+                     "<p>(Reporting by Will Dunham and Jane Roe; Editing by Tom Brown) © Reuters</p>")
+    assert page["authors"] == ["Will Dunham", "Jane Roe"]

@@ -457,7 +457,8 @@ def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[s
                 return names
     if headline_h1 is None:
         return []
-    return _after_bare_labels(headline_h1, site) or _signed_initials(headline_h1) or _signed_name(headline_h1, site)
+    return (_after_bare_labels(headline_h1, site) or _signed_initials(headline_h1) or _signed_name(headline_h1, site)
+            or _wire_credit(headline_h1, site))
 
 
 # Desk initials signing a German news item at its end: "... des Bahnumschlags. (cm)", "(dr/spot)".
@@ -494,6 +495,18 @@ def _signed_name(headline_h1: HtmlElement, site: set[str]) -> list[str]:
         match = _DASHED_NAME.match(" ".join(paragraph.text_content().split()))
         if match and paragraph.xpath("preceding-sibling::p") and not _in_comments(paragraph):
             return clean_authors([match["name"]], site, strict=True)
+    return []
+
+
+# A wire story's credits at its end: "(Reporting by Will Dunham; Editing by Tom Brown)": the
+# reporters wrote it, the editors did not.
+_REPORTING_BY = re.compile(r"(?<![\w-])reporting by\s+([^;()]+)", re.IGNORECASE)
+
+
+def _wire_credit(headline_h1: HtmlElement, site: set[str]) -> list[str]:
+    for node in headline_h1.xpath("following::text()[contains(., 'eporting by')][not(parent::script or parent::style)]"):
+        if (match := _REPORTING_BY.search(node)) and not _in_comments(node.getparent()):
+            return clean_authors([f"by {match.group(1)}"], site, strict=True)
     return []
 
 

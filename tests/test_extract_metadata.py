@@ -938,3 +938,11 @@ def test_a_wire_storys_reporting_credit_names_its_reporters_not_its_editors():
     page = _meta("", "<h1>Global geological map of Titan</h1><p>Text of the story.</p>"
                      "<p>(Reporting by Will Dunham and Jane Roe; Editing by Tom Brown) © Reuters</p>")
     assert page["authors"] == ["Will Dunham", "Jane Roe"]
+
+
+def test_a_name_set_off_by_a_dash_after_the_date_is_a_byline_but_a_list_or_a_phrase_is_not():
+    def byline(line: str) -> list[str]:
+        return _meta("", f"<h1>Variablen und ihr Zuhause</h1><div class='meta'>{line}</div><p>Text.</p>")["authors"]
+    assert byline("11.12.2019 - Amelie Loevenich") == ["Amelie Loevenich"]
+    assert byline("11.12.2019 - Gemeinde / Stadt") == []
+    assert byline("11.12.2019 - neue Regeln für alle") == []

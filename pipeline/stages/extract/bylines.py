@@ -368,12 +368,15 @@ _RULE = "-–—_* "
 # A stamp ending in a clock time and a bar: "04.02.2022 | 13:10 Uhr | ".
 _CLOCK_THEN_BAR = re.compile(r"\d:\d{2}(?:\s*(?:uhr|am|pm))?\s*[|·]\s*$", re.IGNORECASE)
 _MAX_STAMPED_NAME = 4
+# Or a dash after the date: "25.10.2022 - Reiner Nagel".
+_DASH = re.compile(r"[-–—]\s+")
 
 
 def _from_label(text: str) -> str | None:
     """A labelled line from its label on, past a date and time printed first; or, set off by a
-    bar from such a stamp with its clock time, a name without a label ("04.02.2022 | 13:10 Uhr |
-    Uta Helkenberg"; a date alone is followed by tags and categories too)."""
+    bar from such a stamp with its clock time or by a dash from a date, a name without a label
+    ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", "11.12.2019 - Amelie Loevenich"; a date alone
+    and a bar are followed by tags and categories too)."""
     text = text.lstrip(_RULE)
     stamp = _LEADING_STAMP.match(text)
     rest = text[stamp.end():] if stamp else text
@@ -381,6 +384,11 @@ def _from_label(text: str) -> str | None:
         return rest
     if stamp and _CLOCK_THEN_BAR.search(stamp.group()) and 2 <= len(rest.split()) <= _MAX_STAMPED_NAME:
         return rest
+    if stamp and (dash := _DASH.match(rest)):
+        name = rest[dash.end():]
+        # One name only: after a dash a list of places or tags is as likely ("Gemeinde / Stadt").
+        if 2 <= len(name.split()) <= _MAX_STAMPED_NAME and _is_person_shaped(name, False) and not _SPLIT.search(name):
+            return name
     return None
 
 

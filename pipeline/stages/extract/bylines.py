@@ -165,6 +165,7 @@ _MAX_LOWER_WORDS = 3
 
 
 def _sentence(text: str) -> bool:
+    """A phrase in running text rather than names: "subscribing I accept the terms of use"."""
     words = re.findall(r"[^\W\d_][\w'-]*", text)
     return sum(1 for w in words if w[0].islower() and w.lower() not in _PARTICLES and not _SPLIT.fullmatch(f" {w} ")) > _MAX_LOWER_WORDS
 
@@ -531,6 +532,7 @@ _MAX_MENTIONS = 5
 _MAX_NAME_WORDS = 4
 
 
+# An initial inside a name goes on with it: "Trevor J. Mitchell".
 _INITIAL = re.compile(r"[^\W\d_]\.")
 
 

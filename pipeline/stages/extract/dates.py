@@ -133,7 +133,7 @@ def _as_local(chosen: datetime, candidates: list[datetime]) -> datetime:
     return same[0] if same and not _local(chosen) else chosen
 
 
-_CLOCK = re.compile(r"\d:\d{2}")
+_TIME_OF_DAY = re.compile(r"\d:\d{2}")
 
 
 def _local_reading(chosen: datetime, tree: HtmlElement, day_first: bool) -> datetime | None:
@@ -155,7 +155,7 @@ def _local_reading(chosen: datetime, tree: HtmlElement, day_first: bool) -> date
                 return reading
             continue
         # A clock time, and minutes that tell: a date alone, or a midnight, matches any whole hour.
-        if not _CLOCK.search(value) or (reading.minute, reading.second) == (0, 0):
+        if not _TIME_OF_DAY.search(value) or (reading.minute, reading.second) == (0, 0):
             continue
         if reading.minute != instant.minute or reading.second not in (instant.second, 0):
             continue
@@ -301,6 +301,8 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # "today" or a teaser's, not a correction.
         return rfc3339(chosen)
     if headline_h1 is not None and printed_dates:
+        # A day labelled as the publication's by the headline ("Erschienen am: 13.10.2021") over
+        # a structured one that is the last change's ("Zuletzt geändert am: 15.10.2021").
         text, headline = visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE)
         labelled = _labelled_day(text, headline, language)
         if labelled and labelled.day != chosen.date():

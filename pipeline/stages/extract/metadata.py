@@ -157,7 +157,8 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
              site_name: str | None, url: str, headline_h1: HtmlElement | None) -> list[str]:
     """Persons from JSON-LD, else from meta tags, else from the byline on the page; the
     byline also when it names the same persons and more (metadata often keeps the first of
-    several). The site is no author: a byline naming the publication ('BRIGITTE.de', 'INTERIA
+    several), when it and the meta tags agree on others than JSON-LD names, or when it spells
+    out the metadata's first name or login. The site is no author: a byline naming the publication ('BRIGITTE.de', 'INTERIA
     PL') or a meta author that is the meta publisher ('Auto Illustrierte') names nobody. The
     site's names: its site name (and what og:site_name names), the publisher, an organisation
     JSON-LD credits, the whole domain, and a short domain label; not a longer label, since a
@@ -206,14 +207,14 @@ def _folded(name: str) -> str:
     return key(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
 
 
-_MAX_NAME_WORDS = 4
+_MAX_FULL_NAME_WORDS = 4
 
 
 def _same_writer(short: str, full: str) -> bool:
     """Whether a one-word name ("Todd", "christian.stadtfeld") is the full one ("Todd Bates",
     "Christian P. Stadtfeld") cut short: its first name, or its letters without the initials."""
     words = full.split()
-    if not 2 <= len(words) <= _MAX_NAME_WORDS:
+    if not 2 <= len(words) <= _MAX_FULL_NAME_WORDS:
         return False
     without_initials = " ".join(word for word in words if len(word.rstrip(".")) > 1)
     return _folded(short) in (_folded(full), _folded(without_initials), _folded(words[0]))

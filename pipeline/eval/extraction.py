@@ -10,8 +10,8 @@ Sets (all from ../shared; figures come from running the official scorer files on
   publication day and authors were checked by hand on the page, scored by
   tools/score_extraction.py for title_exact, date_day, authors_f1: 30 in nine languages the
   rules were tuned on (metadata.truth.jsonl) and sixteen sets labelled later, each held out
-  until scored (metadata.heldout*.truth.jsonl; the last, held-out-16, never tuned on;
-  docs/extraction.md says which were tuned on since), in tests/fixtures/extract/.
+  until scored (metadata.heldout*.truth.jsonl; all have been tuned on since, held-out-16
+  last: docs/extraction.md gives each set's figure from before), in tests/fixtures/extract/.
 - text: the HTML sets flattened to whole-page text (every visible line: menus, teasers,
   footers) as a text-only scraper would, scored against the same truth. The baseline there
   is trafilatura on that text wrapped one <p> per line, and the text passed through as is.

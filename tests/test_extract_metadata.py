@@ -147,6 +147,8 @@ def test_printed_date_forms():
     assert days("May 3rd, 2022 · 2022. május 4. · 2022年5月5日 · 6 de mayo de 2022 · 7. Mai 2022") == [
         "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
     assert days("version 1.12.2 of 12 monkeys, 2022 to 2023, 31/2/2022") == []
+    assert days("Login - 26 | 01 | 2022 Schweiz | Praxis") == ["2022-01-26"]
+    assert days("26 | 01/2022, 1 | 2 | 3") == []
     assert page_dates("4 May 2022, 9:05 pm")[0].clock.isoformat() == "21:05:00"
 
 

@@ -68,7 +68,7 @@ _YEAR_FIRST_NAMED = re.compile(rf"(?<!\d)(\d{{4}})\.?\s+{_WORD}\s+(\d{{1,2}})(?!
 # Year, month, day: ISO order in every language.
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
-_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})(\.\s?|[/-])(\d{1,2})\2(\d{4})(?!\d)")  # "3/5/2022", "4. 2. 2022"
+_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})(\.\s?|[/-]| \| )(\d{1,2})\2(\d{4})(?!\d)")  # "3/5/2022", "4. 2. 2022", "26 | 01 | 2022"
 # A two-digit year, zero-padded day and month with dots only: "31.10.23" (a version number
 # is seldom padded).
 _SHORT_YEAR = re.compile(r"(?<![\d.,/])(\d{2})\.(\d{2})\.(\d{2})(?!\d|\.\d)")

@@ -148,6 +148,7 @@ def test_printed_date_forms():
         "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
     assert days("version 1.12.2 of 12 monkeys, 2022 to 2023, 31/2/2022") == []
     assert days("Login - 26 | 01 | 2022 Schweiz | Praxis") == ["2022-01-26"]
+    assert page_dates("Managua, Nicaragua 26, Abril, 2022 7:43 p.m.", "es")[0].moment.isoformat() == "2022-04-26T19:43:00"
     assert days("26 | 01/2022, 1 | 2 | 3") == []
     assert page_dates("4 May 2022, 9:05 pm")[0].clock.isoformat() == "21:05:00"
 

@@ -62,7 +62,7 @@ class VisibleDate:
 
 
 _WORD = r"([^\W\d_]{3,})\.?"
-_DAY_FIRST = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?{_WORD},?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
+_DAY_FIRST = re.compile(rf"(?<!\d)(\d{{1,2}})\.?,?\s+(?:de\s+)?{_WORD},?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 _YEAR_FIRST_NAMED = re.compile(rf"(?<!\d)(\d{{4}})\.?\s+{_WORD}\s+(\d{{1,2}})(?!\d)")
 # Year, month, day: ISO order in every language.

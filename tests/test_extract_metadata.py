@@ -956,3 +956,9 @@ def test_a_byline_is_looked_for_in_the_article_not_past_hundreds_of_teasers_belo
     near = _meta("", "<h1>Ein Titel</h1><p>Text.</p><p class='author'>Von Anna Berg</p>")
     far = _meta("", f"<h1>Ein Titel</h1><p>Text.</p><ul>{teasers}</ul><p class='author'>Von Anna Berg</p>")
     assert (near["authors"], far["authors"]) == (["Anna Berg"], [])
+
+
+def test_a_teasers_time_element_matching_only_the_minutes_is_no_local_reading():
+    teaser = '<ul><li><a href="/b">Other story</a> <time datetime="2019-11-18 21:58">21:58</time></li></ul>'
+    meta = _meta(_ld_date("2019-11-19T04:58:46Z"), f"<h1>WeWork investigated</h1><p>Text.</p>{teaser}")
+    assert meta["published_at"] == "2019-11-19T04:58:46Z"

@@ -139,14 +139,16 @@ _TIME_OF_DAY = re.compile(r"\d:\d{2}")
 def _local_reading(chosen: datetime, tree: HtmlElement, day_first: bool) -> datetime | None:
     """`chosen` (a UTC time) as the page also states it in local time, if it does: a `<time>`
     element or a date meta tag with the same moment and an offset ("2022-04-28T22:08:28-04:00"),
-    or without one, the same minutes (and seconds) some whole quarter hours off
-    ("2019-11-18 20:58:46" beside "2019-11-19T04:58:46Z")."""
+    or without one, the same minutes and seconds some whole quarter hours off ("2019-11-18
+    20:58:46" beside "2019-11-19T04:58:46Z"). A meta tag, which describes this page, may give
+    the minutes alone ("Monday, November 18, 2019, 08:19 PM"); among the `<time>` elements of
+    a page's teasers one in twenty would match the minutes by chance."""
     if chosen.tzinfo is None:
         return None
     instant = _utc(chosen)
-    values = tree.xpath("//time/@datetime") + [meta.get("content") for meta in tree.xpath("//meta[@content]")
-                                               if "date" in _meta_name(meta)]
-    for value in values:
+    values = [(value, True) for value in tree.xpath("//time/@datetime")]
+    values += [(meta.get("content"), False) for meta in tree.xpath("//meta[@content]") if "date" in _meta_name(meta)]
+    for value, to_the_second in values:
         reading = parse_timestamp(value, day_first)
         if reading is None:
             continue
@@ -157,7 +159,8 @@ def _local_reading(chosen: datetime, tree: HtmlElement, day_first: bool) -> date
         # A clock time, and minutes that tell: a date alone, or a midnight, matches any whole hour.
         if not _TIME_OF_DAY.search(value) or (reading.minute, reading.second) == (0, 0):
             continue
-        if reading.minute != instant.minute or reading.second not in (instant.second, 0):
+        seconds = (instant.second,) if to_the_second else (instant.second, 0)
+        if reading.minute != instant.minute or reading.second not in seconds:
             continue
         gap = reading.replace(second=0, microsecond=0) - instant.replace(tzinfo=None, second=0, microsecond=0)
         if gap and gap % timedelta(minutes=15) == timedelta(0) and abs(gap) <= timedelta(hours=14):

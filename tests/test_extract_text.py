@@ -149,3 +149,13 @@ def test_soft_hyphens_and_zero_width_characters_are_taken_out_of_the_text():
     hyphenated = "Die Ener\u00adgie\u00adwende kommt vor\u00adan, sagte die Ministerin am Dienstag in Berlin vor Journalisten.\u200b"
     article = clean_text_page(f"{PARA_1}\n{hyphenated}")
     assert article.paragraphs == [PARA_1, "Die Energiewende kommt voran, sagte die Ministerin am Dienstag in Berlin vor Journalisten."]
+
+
+def test_a_short_post_above_a_comment_thread_with_more_prose_is_the_article():
+    # The share bar parts the two runs, and the thread's run scores more than the post's.
+    comment = ("I have been reading this blog for years and I still think the council should have listened to the "
+               "people who use the buses every single day instead of the consultants.")
+    thread = "\n".join(f"Reader {i}\n12 May 2022 at 10:0{i}\n{comment}" for i in range(3))
+    share = "\n".join(("Share this:", "Facebook", "Twitter", "Email", "Print", "Tags: council, budget"))
+    text = f"My blog\n\n{PARA_1}\n{PARA_2}\n\n{share}\n\n3 Comments\n\n{thread}\n\nLeave a Reply"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]

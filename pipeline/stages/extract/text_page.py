@@ -3,7 +3,8 @@
 Without markup the only signals are the lines themselves, so: the article is the run of
 lines with the most prose in it (a maximum-sum segment where prose lines score their length
 and other lines cost theirs), cut where a comment section or a "more stories" block begins
-(comments and teaser summaries are prose too), and inside that run the known furniture is
+(comments and teaser summaries are prose too; when they outweigh a short post, the run above
+the first of them is taken), and inside that run the known furniture is
 taken out: teaser headings and the teaser they announce, captions with their photo
 credit, share prompts, bylines, and the title where the page repeats it.
 """
@@ -34,6 +35,9 @@ _ARTICLE_BEFORE_END = 30
 # teased headlines), the article may resume.
 _COMMENT_WINDOW = 4
 _MORE_WINDOW = 8
+# How much of the best run's score the run above the first comment or teaser block needs to be
+# taken as the article instead (0.45 to 0.6 choose the same pages on both text sets).
+_ABOVE_END_SHARE = 0.5
 # What a line known to be boilerplate costs, whatever its length. Small: teasers and
 # captions sit inside articles and must not split one; they are dropped from the output anyway.
 _BOILERPLATE_COST = 2
@@ -180,6 +184,14 @@ def clean_text_page(text: str, template: Collection[str] = ()) -> TextArticle:
     ]
     scores = [_score(line.text, bp) for line, bp in zip(lines, boilerplate)]
     start, end = _best_segment(scores)
+    # Comments or teasers can hold more prose than a short post above them, and the best run
+    # is then theirs: the run above the page's first such block is the article when it scores
+    # half as much (a comment link in a share bar above a long article does not).
+    first_end = _article_end(lines, 0, len(lines), boilerplate)
+    if first_end <= start:
+        above_start, above_end = _best_segment(scores[:first_end])
+        if sum(scores[above_start:above_end]) >= _ABOVE_END_SHARE * sum(scores[start:end]):
+            start, end = above_start, above_end
     cut = _article_end(lines, start, end, boilerplate)
     if cut < end:
         first, last = _best_segment(scores[start:cut])

@@ -36,7 +36,8 @@ _ARTICLE_BEFORE_END = 30
 _COMMENT_WINDOW = 4
 _MORE_WINDOW = 8
 # How much of the best run's score the run above the first comment or teaser block needs to be
-# taken as the article instead (0.45 to 0.6 choose the same pages on both text sets).
+# taken as the article instead (0.45 and 0.5 choose the same pages on both text sets; 0.4 takes
+# a share bar's comment link above two AEB articles).
 _ABOVE_END_SHARE = 0.5
 # What a line known to be boilerplate costs, whatever its length. Small: teasers and
 # captions sit inside articles and must not split one; they are dropped from the output anyway.
@@ -187,8 +188,8 @@ def clean_text_page(text: str, template: Collection[str] = ()) -> TextArticle:
     # Comments or teasers can hold more prose than a short post above them, and the best run
     # is then theirs: the run above the page's first such block is the article when it scores
     # half as much (a comment link in a share bar above a long article does not).
-    first_end = _article_end(lines, 0, len(lines), boilerplate)
-    if first_end <= start:
+    first_end = _article_end(lines, 0, start, boilerplate)
+    if first_end < start:
         above_start, above_end = _best_segment(scores[:first_end])
         if sum(scores[above_start:above_end]) >= _ABOVE_END_SHARE * sum(scores[start:end]):
             start, end = above_start, above_end

@@ -951,11 +951,12 @@ def test_a_name_set_off_by_a_dash_after_the_date_is_a_byline_but_a_list_or_a_phr
     assert byline("11.12.2019 - neue Regeln für alle") == []
 
 
-def test_a_byline_is_looked_for_in_the_article_not_past_hundreds_of_teasers_below_it():
+def test_a_byline_is_looked_for_by_the_article_not_past_hundreds_of_teasers_below_or_above_it():
     teasers = "".join(f"<li><a href='/t/{i}'>Teaser {i}</a></li>" for i in range(300))
     near = _meta("", "<h1>Ein Titel</h1><p>Text.</p><p class='author'>Von Anna Berg</p>")
     far = _meta("", f"<h1>Ein Titel</h1><p>Text.</p><ul>{teasers}</ul><p class='author'>Von Anna Berg</p>")
-    assert (near["authors"], far["authors"]) == (["Anna Berg"], [])
+    above = _meta("", f"<p class='author'>Von Anna Berg</p><ul>{teasers}</ul><h1>Ein Titel</h1><p>Text.</p>")
+    assert (near["authors"], far["authors"], above["authors"]) == (["Anna Berg"], [], [])
 
 
 def test_a_teasers_time_element_matching_only_the_minutes_is_no_local_reading():

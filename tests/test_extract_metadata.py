@@ -963,3 +963,13 @@ def test_a_teasers_time_element_matching_only_the_minutes_is_no_local_reading():
     teaser = '<ul><li><a href="/b">Other story</a> <time datetime="2019-11-18 21:58">21:58</time></li></ul>'
     meta = _meta(_ld_date("2019-11-19T04:58:46Z"), f"<h1>WeWork investigated</h1><p>Text.</p>{teaser}")
     assert meta["published_at"] == "2019-11-19T04:58:46Z"
+
+
+def test_a_utc_timestamp_is_shown_in_the_zone_the_byline_prints_its_clock_in():
+    page = _meta(_ld_date("2019-11-20T02:07:18+0000"),
+                 "<h1>Deval Patrick takes campaign to South Carolina</h1><p>By Meg Kinnard, Associated Press "
+                 "Updated 12:24 am EST, Wednesday, November 20, 2019</p><figcaption>A campaign stop, Tuesday, Nov. 19, "
+                 "2019, in Columbia, S.C.</figcaption><p>Text.</p>")
+    assert page["published_at"] == "2019-11-19T21:07:18-05:00"
+    # A zone the page does not print by a clock time changes nothing.
+    assert _meta(_ld_date("2019-11-20T02:07:18+0000"), "<h1>Deval Patrick</h1><p>EST is a zone.</p>")["published_at"] == "2019-11-20T02:07:18Z"

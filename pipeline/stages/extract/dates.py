@@ -37,7 +37,7 @@ _DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
 _ZONES = {
     "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600,
     "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
-    "CET": 3600, "CEST": 7200, "BST": 3600,
+    "CET": 3600, "CEST": 7200, "BST": 3600, "HST": -10 * 3600, "AKST": -9 * 3600, "AKDT": -8 * 3600,
 }
 
 # A publication *day* needs year, month and day; dateutil would fill a bare "2006" or
@@ -175,6 +175,19 @@ def _time_below(headline_h1: HtmlElement, day_first: bool) -> datetime | None:
     return parse_timestamp(stamps[0], day_first) if stamps else None
 
 
+# A clock time with its zone, as bylines print it: "12:24 am EST", "2:26 PM HST".
+_ZONED_CLOCK = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\b(EST|EDT|CDT|MST|MDT|PST|PDT|HST|AKST|AKDT|CET|CEST|BST)\b")
+
+
+def _printed_zone(seen: tuple[str, int | None]) -> timedelta | None:
+    """The offset of the zone a clock time by the headline is printed in, if any."""
+    text, headline = seen
+    if headline is None:
+        return None
+    zoned = _ZONED_CLOCK.search(text, max(0, headline - _NEAR_HEADLINE), headline + _BELOW_HEADLINE)
+    return timedelta(seconds=_ZONES[zoned[1]]) if zoned else None
+
+
 def _day_first(language: str | None) -> bool:
     """3/5/2022 is 3 May but where the page says it is American English."""
     return not (language or "").startswith("en-us")
@@ -295,10 +308,14 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
     if not _local(chosen) and (local := _local_reading(chosen, tree, day_first=_day_first(language))):
         # The page's own local clock for the moment: its day is the readers', whatever day a header prints.
         return rfc3339(local)
+    seen = visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE + _DATE_LENGTH)
     if not _local(chosen) and (offset := _site_offset(tree, articles)):
         # Stated in UTC, on a site that gives its edits' times in its own zone: readers' day is that zone's.
         chosen = _utc(chosen).astimezone(timezone(offset))
-    printed_dates, _ = _printed(tree, headline_h1, title, language)
+    elif not _local(chosen) and (offset := _printed_zone(seen)) is not None:
+        # Or in the zone its byline prints a clock time in ("Updated 12:24 am EST").
+        chosen = _utc(chosen).astimezone(timezone(offset))
+    printed_dates, _ = _printed(tree, headline_h1, title, language, seen)
     if any(printed.day == chosen.date() for printed in printed_dates):
         # The page prints the stated day: a date a day off beside it is the header's
         # "today" or a teaser's, not a correction.

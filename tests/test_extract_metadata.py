@@ -973,3 +973,13 @@ def test_a_utc_timestamp_is_shown_in_the_zone_the_byline_prints_its_clock_in():
     assert page["published_at"] == "2019-11-19T21:07:18-05:00"
     # A zone the page does not print by a clock time changes nothing.
     assert _meta(_ld_date("2019-11-20T02:07:18+0000"), "<h1>Deval Patrick</h1><p>EST is a zone.</p>")["published_at"] == "2019-11-20T02:07:18Z"
+
+
+def test_when_the_stated_titles_word_it_differently_the_printed_headline_wins():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Chasing Instagram Analytics, People are Becoming Grocery Stores"}</script>'
+    og = '<meta property="og:title" content="Chasing Instagram Analytics, My Friend Became a Grocery Store">'
+    body = "<h1>Why My Friend Became a Grocery Store on Instagram</h1><p>Text.</p>"
+    assert _meta(ld + og, body)["title"] == "Why My Friend Became a Grocery Store on Instagram"
+    # Stated titles that agree stand against a different h1.
+    same = og.replace("My Friend Became a Grocery Store", "People are Becoming Grocery Stores")
+    assert _meta(ld + same, body)["title"] == "Chasing Instagram Analytics, People are Becoming Grocery Stores"

@@ -370,6 +370,11 @@ def _choose_title(tree: HtmlElement, metadata_titles: list[str], site_name: str 
     if first_h1 and metadata_titles and all(_SLUG_SHAPED.fullmatch(c) for c in metadata_titles) and not names_site(first_h1, keys):
         # The metadata's headline is a CMS's name for the page: so is its <title>, more often than not.
         return first_h1
+    rewritten = len({key(strip_site_name(title, keys)) for title in metadata_titles if not _SLUG_SHAPED.fullmatch(title)}) > 1
+    if first_h1 and rewritten and not names_site(first_h1, keys):
+        # Every stated title words it differently (one for search, one for social media): the
+        # page's headline is the one printed.
+        return first_h1
     for title in titles:
         title = _whole(title, titles, keys)
         if title and not names_site(title, keys):

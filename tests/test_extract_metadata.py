@@ -983,3 +983,9 @@ def test_when_the_stated_titles_word_it_differently_the_printed_headline_wins():
     # Stated titles that agree stand against a different h1.
     same = og.replace("My Friend Became a Grocery Store", "People are Becoming Grocery Stores")
     assert _meta(ld + same, body)["title"] == "Chasing Instagram Analytics, People are Becoming Grocery Stores"
+
+
+def test_a_labelled_line_whose_name_is_marked_up_as_a_person_gives_that_name():
+    line = ('<p><em>Von <span itemscope itemtype="http://schema.org/Person"><meta itemprop="name" content="Cosima Künzel">'
+            "Cosima Künzel</span></em></p>")
+    assert _meta("", f"<h1>So war die Auktion</h1><p>Der Text des Artikels.</p>{line}")["authors"] == ["Cosima Künzel"]

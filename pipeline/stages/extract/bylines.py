@@ -339,9 +339,12 @@ def _lines(elem: HtmlElement) -> list[str]:
 _FIELD = re.compile(r"[^\W\d]+\s?:")
 
 
+_NAMED = ".//*[@itemprop='name']"
+
+
 def _text(elem: HtmlElement) -> str:
     """The byline's first line; a label ending it ("Von", "Disko Von" after a rubric) goes with the next."""
-    named = elem.xpath(".//*[@itemprop='name']")
+    named = elem.xpath(_NAMED)
     source = named[0] if named else elem
     if content := source.get("content"):
         return " ".join(content.split())
@@ -399,7 +402,8 @@ def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> li
         # reading them line by line would cost more than the rest of the metadata.
         if labelled and not _from_label(elem.text_content().lstrip()):
             continue
-        text = _from_label(_text(elem)) if labelled else _text(elem)
+        # A name marked up as such (itemprop="name") is read without its label: the line had one.
+        text = _from_label(_text(elem)) if labelled and not elem.xpath(_NAMED) else _text(elem)
         # An h1 is the headline or the site's banner ("vcard author" on a blog's name); a
         # labelled line ending in a colon is a lead-in ("By the numbers:").
         if (not text or (labelled and text.endswith(":")) or elem.tag == "h1" or _in_comments(elem)

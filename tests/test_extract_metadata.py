@@ -918,8 +918,10 @@ def test_a_first_name_or_login_in_the_metadata_is_spelled_out_by_the_byline_on_t
     assert page("Todd", "By Todd Bates") == ["Todd Bates"]
     assert page("gabor_munier", "Author: Gàbor Muniér") == ["Gàbor Muniér"]
     assert page("christian.stadtfeld", "Von Christian P. Stadtfeld") == ["Christian P. Stadtfeld"]
-    # Another writer on the page does not replace the metadata's.
+    # Another writer on the page does not replace the metadata's, in any script.
     assert page("Todd", "By Anna Berg") == ["Todd"]
+    assert page("Венера", "Автор: Иван Петров") == ["Венера"]
+    assert page("Венера", "Автор: Венера Ерофеева") == ["Венера Ерофеева"]
 
 
 def test_a_byline_naming_writers_before_their_publication_credits_them_all_but_a_teaser_link_does_not():

@@ -16,14 +16,13 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import unicodedata
 from copy import deepcopy
 from difflib import SequenceMatcher
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from pipeline.stages.extract.markup import hidden, without_invisible
+from pipeline.stages.extract.markup import hidden, without_accents, without_invisible
 from pipeline.stages.extract.site_names import SEPARATOR, SEPARATOR_MARKS, key, names_site, site_keys
 
 # A leading part this much longer than the site's name is a headline naming the site.
@@ -250,8 +249,7 @@ def _spelled_in_url(heading: str, slug: set[str]) -> bool:
         return False
     lower = heading.lower()
     words = _words(lower)
-    spellings = words | _words(lower.translate(_TRANSLITERATION)) | _words(
-        "".join(ch for ch in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(ch)))
+    spellings = words | _words(lower.translate(_TRANSLITERATION)) | _words(without_accents(lower))
     if len(slug) < _MIN_SLUG_WORDS:
         # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
         return len(words) == len(slug) and slug <= spellings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml.html import HtmlElement
 
@@ -24,3 +25,8 @@ def hidden(elem: HtmlElement) -> bool:
 
 def without_invisible(text: str) -> str:
     return text.translate(_INVISIBLE)
+
+
+def without_accents(text: str) -> str:
+    """"Gàbor Muniér" as "Gabor Munier"; letters without a decomposition ("ł", "ß", Cyrillic) stay."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

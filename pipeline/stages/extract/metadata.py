@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -19,6 +18,7 @@ from trafilatura.metadata import examine_meta, extract_meta_json
 from pipeline.stages.extract.bylines import clean_authors, credited_with, headline_byline, is_byline_label, page_bylines
 from pipeline.stages.extract.dates import published_at
 from pipeline.stages.extract.headline import choose_title, headline_element
+from pipeline.stages.extract.markup import without_accents
 from pipeline.stages.extract.site_names import key, stated_site_names
 from pipeline.stages.urls import registrable_domain
 
@@ -204,7 +204,7 @@ def _labelled_data(metas: list[tuple[str, str]]) -> list[str]:
 
 def _folded(name: str) -> str:
     """Letters without accents, lower case: "Gàbor Muniér" is "gabormunier"."""
-    return key(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
+    return key(without_accents(name))
 
 
 _MAX_FULL_NAME_WORDS = 4

@@ -176,7 +176,8 @@ def _time_below(headline_h1: HtmlElement, day_first: bool) -> datetime | None:
 
 
 # A clock time with its zone, as bylines print it: "12:24 am EST", "2:26 PM HST".
-_ZONED_CLOCK = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\b(EST|EDT|CDT|MST|MDT|PST|PDT|HST|AKST|AKDT|CET|CEST|BST)\b")
+_ZONED_CLOCK = re.compile(
+    rf"\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?\s?m\.?)?\s*\b({'|'.join(zone for zone, offset in _ZONES.items() if offset)})\b")
 
 
 def _printed_zone(seen: tuple[str, int | None]) -> timedelta | None:
@@ -309,11 +310,9 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # The page's own local clock for the moment: its day is the readers', whatever day a header prints.
         return rfc3339(local)
     seen = visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE + _DATE_LENGTH)
-    if not _local(chosen) and (offset := _site_offset(tree, articles)):
-        # Stated in UTC, on a site that gives its edits' times in its own zone: readers' day is that zone's.
-        chosen = _utc(chosen).astimezone(timezone(offset))
-    elif not _local(chosen) and (offset := _printed_zone(seen)) is not None:
-        # Or in the zone its byline prints a clock time in ("Updated 12:24 am EST").
+    # Stated in UTC, on a site that gives its edits' times in its own zone, or whose byline prints
+    # a clock time in one ("Updated 12:24 am EST"): readers' day is that zone's (neither is UTC).
+    if not _local(chosen) and (offset := _site_offset(tree, articles) or _printed_zone(seen)):
         chosen = _utc(chosen).astimezone(timezone(offset))
     printed_dates, _ = _printed(tree, headline_h1, title, language, seen)
     if any(printed.day == chosen.date() for printed in printed_dates):
@@ -323,8 +322,8 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
     if headline_h1 is not None and printed_dates:
         # A day labelled as the publication's by the headline ("Erschienen am: 13.10.2021") over
         # a structured one that is the last change's ("Zuletzt geändert am: 15.10.2021").
-        text, headline = visible_text(tree, headline_h1, past_headline=_BELOW_HEADLINE)
-        labelled = _labelled_day(text, headline, language)
+        text, headline = seen
+        labelled = _labelled_day(text[:None if headline is None else headline + _BELOW_HEADLINE], headline, language)
         if labelled and labelled.day != chosen.date():
             return rfc3339(labelled.moment)
     for printed in printed_dates:

@@ -175,9 +175,7 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     stated = clean_authors([n for a in articles for n in _names(a.get("author"), by_id)], site) or in_meta_tags
     if not stated:
         found = page_bylines(tree, headline_h1, site)
-        if len(found) == 1 and _more_of_them(found, credited := credited_with(headline_h1, found[0], site)):
-            return credited
-        return found
+        return _with_co_writers(found, headline_h1, site) or found
     printed = headline_byline(headline_h1, site)
     if _more_of_them(stated, printed):
         return printed
@@ -185,7 +183,7 @@ def _authors(tree: HtmlElement, objects: list[dict[str, Any]], articles: list[di
     if writers and writers == {key(name) for name in in_meta_tags} and not writers & {key(name) for name in stated}:
         # The byline and the meta tags agree on writers JSON-LD does not name (its author is the poster's account).
         return printed
-    if len(stated) == 1 and _more_of_them(stated, credited := credited_with(headline_h1, stated[0], site)):
+    if credited := _with_co_writers(stated, headline_h1, site):
         return credited
     if len(stated) == 1 and " " not in stated[0]:
         # A first name or a login ("Todd", "gabor_munier"): the page's byline may spell it out.
@@ -200,6 +198,13 @@ def _labelled_data(metas: list[tuple[str, str]]) -> list[str]:
     labels = {name.removeprefix("twitter:label"): content for name, content in metas if name.startswith("twitter:label")}
     return [f"{labels[name.removeprefix('twitter:data')]} {content}" for name, content in metas
             if name.startswith("twitter:data") and is_byline_label(labels.get(name.removeprefix("twitter:data"), ""))]
+
+
+def _with_co_writers(names: list[str], headline_h1: HtmlElement | None, site: set[str]) -> list[str] | None:
+    """The one writer and the others a line after the headline credits with them, if any does."""
+    if len(names) == 1 and _more_of_them(names, credited := credited_with(headline_h1, names[0], site)):
+        return credited
+    return None
 
 
 def _folded(name: str) -> str:

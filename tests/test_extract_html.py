@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml.html import HtmlElement, tostring
 from trafilatura.utils import load_html
 
 from pipeline.stages.base import Rejected
@@ -15,6 +16,7 @@ from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.headline import strip_site_name
 from pipeline.stages.extract.site_names import site_keys
 from pipeline.stages.extract.dates import parse_timestamp
+from pipeline.stages.extract.markup import parse_html
 from pipeline.stages.extract.metadata import page_metadata
 from pipeline.stages.extract.standfirst import standfirst
 from pipeline.stages.extract.tidy import tidy
@@ -60,6 +62,24 @@ def test_page_without_article_text_is_rejected():
     with pytest.raises(Rejected) as caught:
         Extract().run(page)
     assert caught.value.reason == "no_article_text"
+
+
+@pytest.mark.parametrize("html", [
+    "<html><head><title>T</title></head><body><form><label>Name <input name='q'></label></form><p>Text &amp; more</p></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared encoding, given as str</p></body></html>',
+    "<html><body><p>Bytes: Gr\u00fc\u00dfe</p></body></html>".encode("utf-8"),
+    "<!DOCTYPE html>\n<html/>\n<body><p>Self-closed html tag</p></body>",
+])
+def test_parse_html_reads_a_page_as_trafilatura_does(html):
+    ours, theirs = parse_html(html), load_html(html)
+    assert tostring(ours) == tostring(theirs)
+    # Every element is an HtmlElement (trafilatura accepts nothing else as a tree), forms included.
+    assert all(isinstance(elem, HtmlElement) for elem in ours.iter())
+
+
+@pytest.mark.parametrize("not_html", ["just a line of text", "", b"\x00\x01"])
+def test_parse_html_rejects_what_trafilatura_rejects(not_html):
+    assert parse_html(not_html) is None and load_html(not_html) is None
 
 
 def test_tidy_drops_headline_teased_list_and_credit():

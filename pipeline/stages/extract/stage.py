@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from trafilatura.utils import load_html
-
 from pipeline.stages.base import Record, Rejected
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.html_body import html_paragraphs
+from pipeline.stages.extract.markup import parse_html
 from pipeline.stages.extract.metadata import header_language, page_metadata
 from pipeline.stages.extract.site_memory import LINES_FIELD, TEMPLATE_FIELD, SiteTemplates, State, fingerprint, fingerprints
 from pipeline.stages.extract.text_page import clean_text_page
@@ -68,7 +67,7 @@ class Extract:
         """Paragraphs, metadata, and the lines to learn: from an HTML page only what leaked
         into the body is worth remembering, counted before the template is applied (a line
         no longer counted once removed would drop out of the template again)."""
-        tree = load_html(page["html"])
+        tree = parse_html(page["html"])
         if tree is None:
             raise Rejected("no_article_text", f"unparseable HTML in {page['url']}")
         meta = page_metadata(tree, page["url"], page.get("headers"))

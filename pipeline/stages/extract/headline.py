@@ -236,12 +236,12 @@ def _stated_after_kicker(heading: str, titles: list[str]) -> bool:
         len(parts) == 2 and key(parts[1]) == k for title in titles if (parts := _KICKER_COLON.split(title, maxsplit=1)))
 
 
-def _slug(url: str) -> set[str]:
+def slug_words(url: str) -> set[str]:
     segment = next((part for part in reversed(urlsplit(url).path.split("/")) if part), "")
     return {word for word in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment).lower())) if word and not word.isdigit()}
 
 
-def _spelled_in_url(heading: str, slug: set[str]) -> bool:
+def spelled_in_url(heading: str, slug: set[str]) -> bool:
     """The URL's last part (`slug`, its words) spells the heading ("eignet-sich-eine-waermepumpe-im-altbau"
     for "Eignet sich eine Wärmepumpe im Altbau?"): the page's own headline, whatever its
     metadata says (a single-page app can keep the metadata of the page it was opened on)."""
@@ -338,7 +338,7 @@ def _choose_title(tree: HtmlElement, metadata_titles: list[str], site_name: str 
     headings = [text for text in texts if text]
     titles = [strip_site_name(candidate, keys) for candidate in candidates]
     stated = candidates + [title for title in titles if title not in candidates]
-    slug = _slug(url) if url else set()
+    slug = slug_words(url) if url else set()
     entry_title = None
     for h1, heading, lead in zip(h1s, texts, leads):
         if heading and len(heading) <= _MAX_LENGTH and not names_site(heading, keys) and lead not in _UP and not hidden(h1):
@@ -351,9 +351,9 @@ def _choose_title(tree: HtmlElement, metadata_titles: list[str], site_name: str 
                 return apart
             agrees = lead == "self" or _agrees(heading, candidates) or _stated_after_kicker(heading, stated)
             bare = _without_labels(h1)
-            if bare and (agrees or _within(bare, stated) or _spelled_in_url(bare, slug)):
+            if bare and (agrees or _within(bare, stated) or spelled_in_url(bare, slug)):
                 return bare
-            if agrees or _spelled_in_url(heading, slug):
+            if agrees or spelled_in_url(heading, slug):
                 return heading
             if kicked := _after_kicker(heading, candidates):
                 return kicked

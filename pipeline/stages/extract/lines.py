@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -23,22 +24,31 @@ def normalise(line: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", line)).strip().lower()
 
 
+# A text page's lines are classified by the rules and again for the line model, and every
+# classifier asks for the size: each answer is kept for the lines of the last few pages.
+_PAGE_LINES = 1 << 12
+
+
+@lru_cache(maxsize=_PAGE_LINES)
 def size(line: str) -> int:
     """Length in words; CJK scripts, written without spaces, count two characters as a word."""
     cjk = len(_CJK.findall(line))
     return max(len(_WORD.findall(line)), cjk // 2)
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence of some length, or a long line whatever its end."""
     n = size(line)
     return (n >= 5 and ends_sentence(line)) or n >= 25
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_headline(line: str) -> bool:
     """Short enough for a headline and not a finished sentence ('?' and '!' headlines exist)."""
     n = size(line)
@@ -126,10 +136,12 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de|autor|author|autore)\s*:?\s+\S", re.IGNORECASE)
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_teaser_heading(line: str) -> bool:
     return bool(TEASER_HEADING.match(line))
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_inline_teaser(line: str) -> bool:
     """'Read more: <headline of another story>', a link set inside the article."""
     match = _INLINE_TEASER.match(line)
@@ -139,14 +151,17 @@ def is_inline_teaser(line: str) -> bool:
     return size(headline) <= _INLINE_HEADLINE_WORDS and not headline.rstrip("\"'”’») ").endswith((".", ":", ";", ","))
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_furniture(line: str) -> bool:
     return size(line) <= 20 and bool(_FURNITURE.search(line))
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_credit(line: str) -> bool:
     return not ends_sentence(line) and size(line) <= 12 and bool(_CREDIT.search(line))
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line)) and not ends_sentence(line) and size(line) <= 8
 
@@ -232,17 +247,21 @@ _PROMO = re.compile(
 _PROMO_MAX_WORDS = 45
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_promo(line: str) -> bool:
     return size(line) <= _PROMO_MAX_WORDS and bool(_PROMO.search(line))
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_comment_heading(line: str) -> bool:
     return bool(_COMMENT_HEADING.match(line)) and size(line) <= 12
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_commenter(line: str) -> bool:
     return size(line) <= 14 and bool(_COMMENTER.search(line))
 
 
+@lru_cache(maxsize=_PAGE_LINES)
 def is_more_stories(line: str) -> bool:
     return bool(_MORE_STORIES.match(line)) and size(line) <= 8

@@ -50,7 +50,7 @@ class Extract:
         if page.get("html"):
             paragraphs, meta, learnable = self._from_html(page, template)
         else:
-            paragraphs, meta = self._from_text(page.get("text") or "", page.get("headers"), template)
+            paragraphs, meta = self._from_text(page.get("text") or "", url, page.get("headers"), template)
             # A text page shows its whole template (menus, footers) and teaches it all.
             learnable = (page.get("text") or "").splitlines()
         if not _is_article(paragraphs):
@@ -80,9 +80,9 @@ class Extract:
 
     @staticmethod
     def _from_text(
-        text: str, headers: dict[str, Any] | None, template: frozenset[str]
+        text: str, url: str, headers: dict[str, Any] | None, template: frozenset[str]
     ) -> tuple[list[str], dict[str, Any]]:
-        article = clean_text_page(text, template)
+        article = clean_text_page(text, template, url)
         meta = {
             "title": article.title,
             "authors": [],

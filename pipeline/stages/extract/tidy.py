@@ -45,11 +45,16 @@ def _drop_teased_lists(paragraphs: list[str]) -> list[str]:
     return out
 
 
-def drop_closing_promos(paragraphs: list[str]) -> list[str]:
-    """Subscribe, sign-up and follow-us calls among the last lines (inside an article such a
-    phrase is more often the subject than a call)."""
+def closing_promos(paragraphs: list[str]) -> set[int]:
+    """Where subscribe, sign-up and follow-us calls stand among the last lines (inside an
+    article such a phrase is more often the subject than a call)."""
     first_closing = len(paragraphs) - _CLOSING_LINES
-    return [p for i, p in enumerate(paragraphs) if i == 0 or i < first_closing or not L.is_promo(p)]
+    return {i for i, p in enumerate(paragraphs) if i and i >= first_closing and L.is_promo(p)}
+
+
+def drop_closing_promos(paragraphs: list[str]) -> list[str]:
+    promos = closing_promos(paragraphs)
+    return [p for i, p in enumerate(paragraphs) if i not in promos]
 
 
 def tidy(paragraphs: list[str], title: str | None) -> list[str]:

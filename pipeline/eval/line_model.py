@@ -1,0 +1,154 @@
+"""Train the text-page line model (pipeline/stages/extract/line_model.json) and say how well it
+carries over to sites it has not seen.
+
+    python -m pipeline.eval.line_model [--shared ../shared] [--no-write]
+
+The labelled pages are the text evaluation sets (text/aeb, text/trafilatura-eval: the HTML
+sets flattened to every visible line). A line is article text when the AEB truth body holds
+it; on trafilatura-eval, which names snippets only, when it holds a snippet the article must
+contain, boilerplate when it holds one it must not, and unlabelled otherwise.
+
+Before writing the model it is cross-validated: five folds by site (every page of a host in
+the same fold), each fold read by a model trained on the other four, the whole page run
+through the same selection the stage uses and scored with the official scorers, next to the
+rules alone. Those figures, not the ones of the shipped model on the pages it was trained on,
+are what to expect on new sites. Needs scikit-learn (`pip install scikit-learn`), for training only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from pipeline.eval.extraction import REPO, PageSet, _read_jsonl, load_sets, score
+from pipeline.stages.extract.line_model import FEATURES, MODEL_PATH, TreeEnsemble, line_features
+from pipeline.stages.extract.text_page import Line, RulesReading, article_lines, read_by_rules, split_lines, url_headline
+
+FOLDS = 5
+# Settings of scikit-learn's HistGradientBoostingClassifier; all iterations kept (no early
+# stopping: it would hold out a random tenth of the lines).
+PARAMS = {"max_iter": 200, "learning_rate": 0.1, "max_leaf_nodes": 15, "max_depth": 6, "early_stopping": False, "random_state": 0}
+_SPACES = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text or "").strip()
+
+
+@dataclass
+class Page:
+    url: str
+    lines: list[Line]
+    reading: RulesReading
+    rows: np.ndarray
+    labels: np.ndarray
+    weights: np.ndarray  # 0: the truth says nothing about the line
+
+
+def _labels(lines: list[Line], truth: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    texts = [_norm(line.text) for line in lines]
+    if "body" in truth:
+        body = _norm(truth["body"])
+        return np.array([float(t in body) for t in texts]), np.ones(len(texts))
+    labels, weights = np.zeros(len(texts)), np.zeros(len(texts))
+    for snippet in map(_norm, truth["with"]):
+        for i, t in enumerate(texts):
+            if snippet in t:
+                labels[i] = weights[i] = 1.0
+    for snippet in map(_norm, truth["without"]):
+        for i, t in enumerate(texts):
+            if snippet in t:
+                weights[i] = 1.0
+    return labels, weights
+
+
+def read_pages(page_set: PageSet) -> list[Page]:
+    truth = {row["url"]: row for row in _read_jsonl(page_set.truth)}
+    pages = []
+    for page in page_set.pages:
+        lines = split_lines(page["text"])
+        reading = read_by_rules(lines)
+        rows = line_features([line.text for line in lines], reading.kept, url_headline(lines, page["url"]))
+        pages.append(Page(page["url"], lines, reading, rows, *_labels(lines, truth[page["url"]])))
+    return pages
+
+
+def _fold(url: str) -> int:
+    host = urlsplit(url.replace("hard::", "https://")).hostname or url
+    return zlib.crc32(host.removeprefix("www.").encode()) % FOLDS
+
+
+def _fit(pages: list[Page]) -> Any:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rows = np.vstack([p.rows for p in pages])
+    labels = np.concatenate([p.labels for p in pages])
+    weights = np.concatenate([p.weights for p in pages])
+    labelled = weights > 0
+    return HistGradientBoostingClassifier(**PARAMS).fit(rows[labelled], labels[labelled])
+
+
+def export(model: Any) -> dict[str, Any]:
+    trees = []
+    for (predictor,) in model._predictors:  # binary: one tree per iteration
+        nodes = predictor.nodes
+        trees.append({
+            "feature": nodes["feature_idx"].tolist(), "threshold": nodes["num_threshold"].tolist(),
+            "left": nodes["left"].tolist(), "right": nodes["right"].tolist(),
+            "value": nodes["value"].tolist(), "depth": int(nodes["depth"].max()),
+        })
+    return {"features": list(FEATURES), "baseline": float(model._baseline_prediction.ravel()[0]), "trees": trees}
+
+
+def _outputs(pages: list[Page], chosen: list[list[str]]) -> list[dict[str, Any]]:
+    return [{"url": p.url, "text": "\n".join(paragraphs)} for p, paragraphs in zip(pages, chosen)]
+
+
+def cross_validate(sets: list[tuple[PageSet, list[Page]]], shared: Path) -> list[tuple[str, str, str]]:
+    everything = [p for _, pages in sets for p in pages]
+    chosen: dict[str, list[str]] = {}
+    for fold in range(FOLDS):
+        ensemble = TreeEnsemble(export(_fit([p for p in everything if _fold(p.url) != fold])))
+        for p in everything:
+            if _fold(p.url) == fold:
+                chosen[p.url] = article_lines(p.lines, p.reading, ensemble.probabilities(p.rows))
+    figures = []
+    for page_set, pages in sets:
+        rules = score(page_set, shared, _outputs(pages, [[l.text for l, k in zip(p.lines, p.reading.kept) if k] for p in pages]))
+        model = score(page_set, shared, _outputs(pages, [chosen[p.url] for p in pages]))
+        figures.append((page_set.name, _f1(rules), _f1(model)))
+    return figures
+
+
+def _f1(figures: dict[str, str]) -> str:
+    """F1 (precision / recall), from either scorer."""
+    prefix = "body_" if "body_f1" in figures else ""
+    return f"{figures[prefix + 'f1']} ({figures[prefix + 'precision']} / {figures[prefix + 'recall']})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+    parser.add_argument("--no-write", action="store_true", help="cross-validate only")
+    args = parser.parse_args()
+    sets = [(page_set, read_pages(page_set)) for page_set in load_sets("text", args.shared, None)]
+    print(f"{'set':<24}{'rules alone: F1 (P / R)':>28}{'model on unseen sites':>28}")
+    for name, rules, model in cross_validate(sets, args.shared):
+        print(f"{name:<24}{rules:>28}{model:>28}")
+    if not args.no_write:
+        exported = export(_fit([p for _, pages in sets for p in pages]))
+        MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH} ({len(exported['trees'])} trees)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

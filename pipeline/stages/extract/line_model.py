@@ -1,0 +1,161 @@
+"""How likely each line of a text-only page is article text: boosted trees over line features.
+
+The rules in text_page.py read a page from phrase lists and one prose run. What they cannot
+weigh against each other (a short agenda line under the headline, a teaser's summary after
+an unlisted "more" heading, the share of the page's prose above and below a line) a model
+learned from the labelled pages can: gradient-boosted trees over the features below, the
+rules' own reading among them. The trees are trained by `python -m pipeline.eval.line_model`
+(scikit-learn, training only) and shipped as JSON; scoring them needs numpy alone.
+
+Features never use blank lines: scrapers flatten pages with and without them, and the model
+must read both the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.stages.extract import lines as L
+
+MODEL_PATH = Path(__file__).with_name("line_model.json")
+
+FEATURES = (
+    "log_words", "prose", "ends_sentence", "headline_shaped", "position",
+    "prose_share_1", "prose_share_3", "prose_share_8", "prose_words_3", "prose_words_10",
+    "rules_kept", "inside_rules_span", "distance_to_rules_span",
+    "digit_share", "upper_share",
+    "byline", "teaser_heading", "inline_teaser", "more_stories", "comment_heading",
+    "repeated_on_page", "has_url_headline", "offset_from_url_headline", "share_of_page_prose",
+    "commas_per_word", "ends_with_colon",
+    "prose_words_before_10", "prose_words_after_10", "prose_share_before_5", "prose_share_after_5",
+    "markers_above", "markers_below", "markers_since_rules_start",
+    "letter_share", "bars", "link_or_mail", "log_words_vs_median", "prose_above_share", "chars",
+)
+# How far from the headline the URL spells a line's offset is told apart.
+_HEADLINE_REACH = 50
+
+
+def _is_marker(text: str) -> bool:
+    """A heading that ends an article on many layouts: comments, more stories, "Also read"."""
+    return L.is_more_stories(text) or L.is_comment_heading(text) or L.is_teaser_heading(text)
+
+
+def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline: int | None) -> np.ndarray:
+    """One row of FEATURES per line. `rules_kept`: the rules' reading of the page;
+    `url_headline`: the index of the line the page's URL spells, if any."""
+    n = len(texts)
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    at = np.arange(n)
+
+    def each(measure: Callable[[str], float]) -> np.ndarray:
+        return np.array([measure(text) for text in texts], dtype=float)
+
+    prose, sizes, chars = each(L.is_prose), each(L.size), each(len)
+    log_words = np.log1p(sizes)
+    prose_lines = np.concatenate([[0.0], np.cumsum(prose)])
+    prose_words = np.concatenate([[0.0], np.cumsum(prose * sizes)])
+    markers = np.concatenate([[0.0], np.cumsum(each(_is_marker))])
+    total = prose_words[-1] or 1.0
+
+    def window(low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
+        return np.clip(at + low, 0, n), np.clip(at + high, 0, n)
+
+    def share(low: int, high: int) -> np.ndarray:
+        a, b = window(low, high)
+        return (prose_lines[b] - prose_lines[a]) / np.maximum(1, b - a)
+
+    def words(low: int, high: int) -> np.ndarray:
+        a, b = window(low, high)
+        return np.log1p(prose_words[b] - prose_words[a])
+
+    kept = np.array(rules_kept, dtype=float)
+    first, last = (int(np.argmax(kept)), int(n - 1 - np.argmax(kept[::-1]))) if kept.any() else (n, n)
+    distance = np.where(at < first, at - first, np.where(at > last, at - last, 0))
+    counts = Counter(texts)
+    columns = {
+        "log_words": log_words, "prose": prose, "ends_sentence": each(L.ends_sentence),
+        "headline_shaped": each(L.is_headline), "position": at / n,
+        "prose_share_1": share(-1, 2), "prose_share_3": share(-3, 4), "prose_share_8": share(-8, 9),
+        "prose_words_3": words(-3, 4), "prose_words_10": words(-10, 11),
+        "rules_kept": kept, "inside_rules_span": (first <= at) & (at <= last),
+        "distance_to_rules_span": np.sign(distance) * np.log1p(np.abs(distance)),
+        "digit_share": each(lambda t: sum(map(str.isdigit, t))) / chars,
+        "upper_share": each(lambda t: sum(map(str.isupper, t))) / chars,
+        # Photo credits, share prompts, commenters and promos are left to the rules' furniture
+        # (the model did no better with them, and reading them took a quarter of its time).
+        "byline": each(L.is_byline), "teaser_heading": each(L.is_teaser_heading),
+        "inline_teaser": each(L.is_inline_teaser), "more_stories": each(L.is_more_stories),
+        "comment_heading": each(L.is_comment_heading),
+        "repeated_on_page": each(lambda t: counts[t] > 1),
+        "has_url_headline": np.full(n, url_headline is not None, dtype=float),
+        "offset_from_url_headline": (np.zeros(n) if url_headline is None
+                                     else np.clip(at - url_headline, -_HEADLINE_REACH, _HEADLINE_REACH)),
+        "share_of_page_prose": log_words / np.log1p(total),
+        "commas_per_word": each(lambda t: t.count(",")) / np.maximum(1, sizes),
+        "ends_with_colon": each(lambda t: t.endswith(":")),
+        "prose_words_before_10": words(-10, 0), "prose_words_after_10": words(1, 11),
+        "prose_share_before_5": share(-5, 0), "prose_share_after_5": share(1, 6),
+        "markers_above": markers[:-1], "markers_below": markers[n] - markers[1:],
+        "markers_since_rules_start": np.where(at > first, markers[:-1] - markers[first], 0),
+        "letter_share": each(lambda t: sum(map(str.isalpha, t))) / chars,
+        "bars": each(lambda t: t.count("|")),
+        "link_or_mail": each(lambda t: "http" in t or "www." in t or "@" in t),
+        "log_words_vs_median": log_words - np.log1p(np.median(sizes)),
+        "prose_above_share": prose_words[:-1] / total, "chars": chars,
+    }
+    return np.column_stack([columns[name] for name in FEATURES]).astype(float)
+
+
+class TreeEnsemble:
+    """Binary gradient-boosted trees, all evaluated at once: a node index per (row, tree)
+    steps down one level per round; a leaf points to itself, so finished rows stay put."""
+
+    def __init__(self, model: dict) -> None:
+        if tuple(model["features"]) != FEATURES:
+            raise ValueError(f"{MODEL_PATH.name} was trained on other features; retrain it")
+        self.baseline = float(model["baseline"])
+        feature, threshold, left, right, value, roots = [], [], [], [], [], []
+        depth = 0
+        for tree in model["trees"]:
+            offset = len(feature)
+            roots.append(offset)
+            for f, t, lo, hi in zip(tree["feature"], tree["threshold"], tree["left"], tree["right"]):
+                leaf = lo == hi == 0
+                feature.append(0 if leaf else f)
+                threshold.append(math.inf if leaf else t)
+                left.append(len(left) if leaf else offset + lo)
+                right.append(len(right) if leaf else offset + hi)
+            value.extend(tree["value"])
+            depth = max(depth, tree["depth"])
+        self.feature = np.array(feature, dtype=np.intp)
+        self.threshold = np.array(threshold)
+        # Row 2k + 1 of the flattened pairs is where node k sends a row that goes left.
+        self.children = np.array(list(zip(right, left)), dtype=np.intp).ravel()
+        self.value = np.array(value)
+        self.roots = np.array(roots, dtype=np.intp)
+        self.depth = depth
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        if not len(rows):
+            return np.zeros(0)
+        cells = np.ascontiguousarray(rows).ravel()
+        row_start = (np.arange(len(rows)) * rows.shape[1])[:, None]
+        node = np.broadcast_to(self.roots, (len(rows), len(self.roots)))
+        for _ in range(self.depth):
+            goes_left = cells[row_start + self.feature[node]] <= self.threshold[node]
+            node = self.children[2 * node + goes_left]
+        raw = self.baseline + self.value[node].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-raw))
+
+
+@cache
+def shipped_model() -> TreeEnsemble:
+    return TreeEnsemble(json.loads(MODEL_PATH.read_text(encoding="utf-8")))

@@ -48,6 +48,13 @@ def test_each_tree_is_walked_to_its_leaf_and_the_sum_squashed():
     assert got == pytest.approx([1 / (1 + math.exp(-r)) for r in raw])
 
 
+def test_a_long_page_is_scored_in_blocks_with_the_same_result():
+    rows = np.random.default_rng(0).normal(0, 3, size=(2_500, len(FEATURES)))
+    model = shipped_model()
+    assert np.array_equal(model.probabilities(rows), np.concatenate([model.probabilities(rows[i:i + 1]) for i in range(len(rows))]))
+    assert model.probabilities(rows[:0]).shape == (0,)
+
+
 def test_a_model_trained_on_other_features_is_refused():
     with pytest.raises(ValueError, match="retrain"):
         TreeEnsemble({**TOY, "features": list(FEATURES[:-1])})

@@ -38,6 +38,8 @@ FEATURES = (
     "markers_above", "markers_below", "markers_since_rules_start",
     "letter_share", "bars", "link_or_mail", "log_words_vs_median", "prose_above_share", "chars",
 )
+# Rows scored together: 1,024 x 200 trees of node indices, a few MB at a time.
+_BLOCK = 1024
 # How far from the headline the URL spells a line's offset is told apart.
 _HEADLINE_REACH = 50
 
@@ -144,8 +146,11 @@ class TreeEnsemble:
         self.depth = depth
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        if not len(rows):
-            return np.zeros(0)
+        # A block of rows at a time: the node table is rows x trees, and a scraped page can
+        # have tens of thousands of lines.
+        return np.concatenate([self._probabilities(rows[at:at + _BLOCK]) for at in range(0, len(rows), _BLOCK)] or [np.zeros(0)])
+
+    def _probabilities(self, rows: np.ndarray) -> np.ndarray:
         cells = np.ascontiguousarray(rows).ravel()
         row_start = (np.arange(len(rows)) * rows.shape[1])[:, None]
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots)))

@@ -15,6 +15,9 @@ Sets (all from ../shared; figures come from running the official scorer files on
 - text: the HTML sets flattened to whole-page text (every visible line: menus, teasers,
   footers) as a text-only scraper would, scored against the same truth. The baseline there
   is trafilatura on that text wrapped one <p> per line, and the text passed through as is.
+- text-nodes: the same, flattened the way a scraper that takes every text node's text does
+  (a link inside a sentence splits it over three lines; no blank lines): a different scraper,
+  the same truth.
 
 Each page is timed for ours and for the baseline back to back, so machine load hits both.
 """
@@ -91,8 +94,11 @@ def _hidden(elem: lxml_html.HtmlElement) -> bool:
     return elem.get("hidden") is not None or "display:none" in style or elem.get("aria-hidden") == "true"
 
 
-def visible_text(page_html: str) -> str:
-    """The page as a browser shows it, flattened: one line per block, blank line around paragraphs."""
+def visible_text(page_html: str, line_per_text_node: bool = False) -> str:
+    """The page as a browser shows it, flattened: one line per block, blank line around
+    paragraphs. With `line_per_text_node`, as a scraper that takes each text node's text
+    flattens it: every piece of text between two tags on a line of its own (a link inside a
+    sentence splits it into three lines), no blank lines."""
     root = load_html(page_html)
     if root is None:
         return ""
@@ -105,7 +111,7 @@ def visible_text(page_html: str) -> str:
             if elem.tail:
                 parts.append(elem.tail)
             return
-        brk = "\n\n" if tag in _PARAGRAPH else "\n" if tag in _BLOCK else ""
+        brk = "\n" if line_per_text_node else "\n\n" if tag in _PARAGRAPH else "\n" if tag in _BLOCK else ""
         parts.append(brk)
         if elem.text:
             parts.append(elem.text)
@@ -117,6 +123,8 @@ def visible_text(page_html: str) -> str:
 
     walk(body if body is not None else root)
     lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    if line_per_text_node:
+        return "\n".join(line for line in lines if line)
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
@@ -158,8 +166,9 @@ def load_sets(name: str, shared: Path, limit: int | None) -> list[PageSet]:
         return [PageSet("seeds", pages, SEEDS_EXPECTED, "score_extraction.py")]
     flattened = []
     for source in (html_set("aeb", "score_extraction.py"), html_set("trafilatura-eval", "score_snippets.py")):
-        pages = [{"url": p["url"], "text": visible_text(p["html"]), "source": p.get("source")} for p in source.pages]
-        flattened.append(PageSet(f"text/{source.name}", pages, source.truth, source.scorer))
+        pages = [{"url": p["url"], "text": visible_text(p["html"], name == "text-nodes"), "source": p.get("source")}
+                 for p in source.pages]
+        flattened.append(PageSet(f"{name}/{source.name}", pages, source.truth, source.scorer))
     return flattened
 
 
@@ -264,7 +273,7 @@ def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "metadata"))
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "metadata"))
     parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")
@@ -276,7 +285,7 @@ def run(args: argparse.Namespace) -> int:
         extractors: dict[str, Extractor] = {"ours": ours(SiteTemplates({}) if args.site_memory else None)}
         if args.baseline == "trafilatura":
             extractors["trafilatura"] = trafilatura_metadata if page_set.name.startswith("metadata") else trafilatura_alone
-        if page_set.name.startswith("text/"):
+        if page_set.name.startswith(("text/", "text-nodes/")):
             extractors["passthrough"] = passthrough
         print_table(page_set, evaluate(page_set, args.shared, extractors))
     return 0

@@ -13,7 +13,7 @@ each line is article text, and the article is the run of lines it is surest of, 
 same comment and "more stories" ends and without the same furniture. It keeps what prose
 alone misses (an agenda, a recipe's steps, a lead set apart by a teaser line) and drops what
 prose alone keeps (a sidebar's summaries): on sites it was not trained on, text/aeb 0.919 →
-0.928 and text/trafilatura-eval 0.850 → 0.884 (docs/extraction.md).
+0.928 and text/trafilatura-eval 0.850 → 0.885 (docs/extraction.md).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
+
 class _HtmlParser(HTMLParser):
     """trafilatura's parser settings, every element an HtmlElement chosen in C: lxml.html's
     own parser calls a Python function for each element object it hands out (the form
@@ -21,7 +22,7 @@ class _HtmlParser(HTMLParser):
 
 
 _PARSER = _HtmlParser()
-# A page whose start does not mention "html" must parse into more than this many children.
+# A page whose start does not mention "html" must parse into at least this many children.
 _MIN_DUBIOUS_CHILDREN = 2
 
 

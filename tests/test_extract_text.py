@@ -70,6 +70,13 @@ def test_share_prompt():
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
 
 
+@pytest.mark.parametrize("tags", ["Tags: council, budget, buses", "Schlagwörter: Haushalt, Stadtrat",
+                                  "Etiquetas: presupuesto, ayuntamiento", "Filed under: Politics"])
+def test_a_line_of_tags_is_no_paragraph(tags):
+    text = f"{PARA_1}\n{PARA_2}\n{tags}\n{PARA_3}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]
+
+
 def test_trailing_list_of_unrelated_headlines():
     headlines = "\n".join(
         [
@@ -159,3 +166,37 @@ def test_a_short_post_above_a_comment_thread_with_more_prose_is_the_article():
     share = "\n".join(("Share this:", "Facebook", "Twitter", "Email", "Print", "Tags: council, budget"))
     text = f"My blog\n\n{PARA_1}\n{PARA_2}\n\n{share}\n\n3 Comments\n\n{thread}\n\nLeave a Reply"
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
+
+
+BLOG_URL = "https://harbourblog.example.org/2024/04/11/new-ferry-timetable-for-the-summer/"
+MENU = "The Harbour Blog\nHome\nAbout\nWelcome to The Harbour Blog\nThe Harbour Blog > News > New ferry timetable for the summer"
+
+
+def test_the_line_the_url_spells_is_the_title():
+    # The site's name is the line the page repeats first; the breadcrumb ends with the headline
+    # too; the headline is the line the URL spells with nothing else.
+    text = f"{MENU}\n\nNew ferry timetable for the summer\n\n{PARA_1}\n{PARA_2}"
+    article = clean_text_page(text, (), "https://harbourblog.example.org/news/new-ferry-timetable-for-the-summer")
+    assert article.title == "New ferry timetable for the summer"
+    assert article.paragraphs == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize("date_line, url, day", [
+    # A publication label, wherever the article's first lines put it.
+    ("Posted on 12/03/2024 by harbourfan", "https://harbourblog.example.org/new-ferry-timetable-for-the-summer", "2024-03-12"),
+    ("Veröffentlicht am 5. März 2024", "https://harbourblog.example.org/new-ferry-timetable-for-the-summer", "2024-03-05"),
+    # A date printed under the headline.
+    ("March 7, 2024 · 3 min read", "https://harbourblog.example.org/new-ferry-timetable-for-the-summer", "2024-03-07"),
+    # The permalink's day, when no date printed by the headline says otherwise.
+    ("By Jane Doe", BLOG_URL, "2024-04-11"),
+])
+def test_a_text_page_gives_its_publication_day(date_line, url, day):
+    text = f"{MENU}\n\nNew ferry timetable for the summer\n{date_line}\n\n{PARA_1}\n{PARA_2}"
+    out = Extract().run({"url": url, "text": text, "origin": "x"})
+    assert out["published_at"][:10] == day and out["published_at"].endswith("Z")
+
+
+def test_a_date_far_from_any_headline_dates_nothing():
+    # No headline found: a date in the sidebar is as likely a teaser's as the article's.
+    text = f"Home\nNews\n\n{PARA_1}\n{PARA_2}\n\nMore news\nBridge reopens on 3 May 2021 after repairs"
+    assert clean_text_page(text, (), "https://example.org/p?id=7").published_at is None

@@ -15,6 +15,8 @@ Sets (all from ../shared; figures come from running the official scorer files on
 - text: the HTML sets flattened to whole-page text (every visible line: menus, teasers,
   footers) as a text-only scraper would, scored against the same truth. The baseline there
   is trafilatura on that text wrapped one <p> per line, and the text passed through as is.
+- text-metadata: the metadata pages flattened as for text, scored for title, day and authors
+  as a text-only scraper's page would be (no markup, no structured data: what the text says).
 - text-nodes: the same, flattened the way a scraper that takes every text node's text does
   (a link inside a sentence splits it over three lines; no blank lines): a different scraper,
   the same truth.
@@ -152,13 +154,16 @@ def load_sets(name: str, shared: Path, limit: int | None) -> list[PageSet]:
         return [html_set("aeb", "score_extraction.py")]
     if name == "trafilatura-eval":
         return [html_set("trafilatura-eval", "score_snippets.py")]
-    if name == "metadata":
+    if name in ("metadata", "text-metadata"):
         set_of = {row["url"]: set_name for set_name, truth in METADATA_TRUTH.items() for row in _read_jsonl(truth)}
         pages_of: dict[str, list[dict[str, Any]]] = {set_name: [] for set_name in METADATA_TRUTH}
         for data in ("trafilatura-eval", "aeb"):
             for page in _read_jsonl(shared / "data" / data / "pages.jsonl.gz"):
                 if page["url"] in set_of:
                     pages_of[set_of[page["url"]]].append(page)
+        if name == "text-metadata":
+            return [PageSet(f"text-{set_name}", [{"url": p["url"], "text": visible_text(p["html"])} for p in pages_of[set_name][:limit]],
+                            truth, "score_extraction.py") for set_name, truth in METADATA_TRUTH.items()]
         return [PageSet(set_name, pages_of[set_name][:limit], truth, "score_extraction.py")
                 for set_name, truth in METADATA_TRUTH.items()]
     if name == "seeds":
@@ -246,7 +251,7 @@ def evaluate(page_set: PageSet, shared: Path, extractors: dict[str, Extractor]) 
         figures = score(page_set, shared, outputs[name])
         if not titles:
             figures.pop("title_exact", None)  # the scorer counts a missing truth title as a match
-        if page_set.name.startswith("metadata"):
+        if page_set.name.startswith(("metadata", "text-metadata")):
             figures = {k: v for k, v in figures.items() if not k.startswith("body_")}
         if page_set.name == "seeds":
             expected = {row["url"]: row["body"] for row in _read_jsonl(page_set.truth)}
@@ -273,7 +278,7 @@ def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "metadata"))
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "metadata", "text-metadata"))
     parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")

@@ -79,8 +79,9 @@ def read_pages(page_set: PageSet) -> list[Page]:
     pages = []
     for page in page_set.pages:
         lines = split_lines(page["text"])
-        reading = read_by_rules(lines)
-        rows = line_features([line.text for line in lines], reading.kept, url_headline(lines, page["url"]))
+        url_line = url_headline(lines, page["url"])
+        reading = read_by_rules(lines, (), url_line)
+        rows = line_features([line.text for line in lines], reading.kept, url_line)
         pages.append(Page(page["url"], lines, reading, rows, *_labels(lines, truth[page["url"]])))
     return pages
 

@@ -199,7 +199,7 @@ def _reading(language: str | None) -> tuple[str | None, bool]:
     return (language.split("-")[0] if language else None), _day_first(language)
 
 
-def _printed(tree: HtmlElement, headline_h1: HtmlElement | None, title: str | None,
+def _printed(tree: HtmlElement | None, headline_h1: HtmlElement | None, title: str | None,
              language: str | None, seen: tuple[str, int | None] | None = None) -> tuple[list[VisibleDate], bool]:
     """Dates printed near the headline, nearest first, and True; without a headline on the
     page, every date printed on it, in page order, and False. `seen`: the page's visible text
@@ -277,6 +277,30 @@ def _on_printed_day(chosen: datetime, candidates: list[datetime], printed: Visib
     return shown if shown.date() == printed.day else datetime.combine(printed.day, printed.clock or time())
 
 
+def _stated_day(seen: tuple[str, int | None], headline_h1: HtmlElement | None, title: str | None, url: str,
+                language: str | None) -> tuple[datetime | None, list[VisibleDate]]:
+    """The day the page's text gives the article, from its visible text and where the headline
+    starts in it (`seen`): a publication label's; else the permalink's, unless a date printed
+    by the headline is that day (the sidebar's dates are not); else the date printed by the
+    headline. Also the dates printed (by the headline, or anywhere on a page without one)."""
+    if labelled := _labelled_day(seen[0], seen[1], language):
+        return labelled.moment, []
+    printed, by_headline = _printed(None, headline_h1, title, language, seen)
+    if (posted := _url_day(url)) and not any(d.day == posted for d in printed):
+        return datetime.combine(posted, time()), printed
+    return (printed[0].moment if printed and by_headline else None), printed
+
+
+def text_published_at(text: str, headline: int | None, title: str | None, url: str, language: str | None = None) -> str | None:
+    """The publication day a page flattened to text gives (`headline`: where its headline
+    starts in `text`), the way an HTML page without structured dates is read; without its
+    markup there is no <time> element or htmldate to fall back on."""
+    if headline is not None:
+        text = text[:headline + _ARTICLE_LENGTH]
+    moment, _ = _stated_day((text, headline), None, title, url, (language or "").lower() or None)
+    return rfc3339(moment) if moment else None
+
+
 def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], headline_h1: HtmlElement | None,
                  title: str | None, language: str | None = None) -> str | None:
     """`headline_h1`: the h1 printing the headline (on a page without one, the h2 printing it word
@@ -289,15 +313,9 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
         # Read once, past most articles' ends: the labelled day can be there, the printed ones by the headline.
-        seen = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
-        if labelled := _labelled_day(seen[0], seen[1], language):
-            return rfc3339(labelled.moment)
-        printed, by_headline = _printed(tree, headline_h1, title, language, seen)
-        # Without structured dates, the permalink's day over a day printed elsewhere (the sidebar's).
-        if (posted := _url_day(url)) and not any(d.day == posted for d in printed):
-            return rfc3339(datetime.combine(posted, time()))
-        if printed and by_headline:
-            return rfc3339(printed[0].moment)
+        moment, printed = _stated_day(visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH), headline_h1, title, url, language)
+        if moment:
+            return rfc3339(moment)
         if headline_h1 is not None and (stamp := _time_below(headline_h1, _day_first(language))):
             return rfc3339(stamp)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)

@@ -249,7 +249,7 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
         return False
     lower = heading.lower()
     words = _words(lower)
-    spellings = words | _words(lower.translate(_TRANSLITERATION)) | _words(without_accents(lower))
+    spellings = words if lower.isascii() else words | _words(lower.translate(_TRANSLITERATION)) | _words(without_accents(lower))
     if len(slug) < _MIN_SLUG_WORDS:
         # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
         return len(words) == len(slug) and slug <= spellings

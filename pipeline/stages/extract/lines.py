@@ -133,6 +133,17 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+# A post's tags or categories: "Tags: council, budget", "Schlagwörter: ...", "Filed under: ...".
+_TAG_LINE = re.compile(
+    r"^\W*(?:tags?|tagged(?: with)?|tagged as|keywords|topics|categories|category|filed under|posted in"
+    r"|schlagwörter|schlagworte|stichwörter|stichworte|getaggt mit|markiert mit|kategorien|kategorie|themen"
+    r"|étiquettes|mots[- ]clés|catégories|etiquetas|categorías|temas|tag correlati|parole chiave|categorie"
+    r"|marcadores|tagi|tagy|štítky|метки|теги|рубрики|etiketler)\s*:",
+    re.IGNORECASE,
+)
+# A list of tags, however long, is no paragraph of the article past this.
+_TAG_LINE_WORDS = 40
+
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de|autor|author|autore)\s*:?\s+\S", re.IGNORECASE)
 
 
@@ -159,6 +170,11 @@ def is_furniture(line: str) -> bool:
 @lru_cache(maxsize=_PAGE_LINES)
 def is_credit(line: str) -> bool:
     return not ends_sentence(line) and size(line) <= 12 and bool(_CREDIT.search(line))
+
+
+@lru_cache(maxsize=_PAGE_LINES)
+def is_tag_line(line: str) -> bool:
+    return size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(line))
 
 
 @lru_cache(maxsize=_PAGE_LINES)

@@ -82,15 +82,16 @@ class Extract:
     def _from_text(
         text: str, url: str, headers: dict[str, Any] | None, template: frozenset[str]
     ) -> tuple[list[str], dict[str, Any]]:
-        article = clean_text_page(text, template, url)
+        language = header_language(headers)
+        article = clean_text_page(text, template, url, language)
         meta = {
             "title": article.title,
             "authors": [],
-            "published_at": None,
+            "published_at": article.published_at,
             "site_name": None,
             "description": None,
             "image": None,
             "page_canonical_url": None,
-            "language_hints": {"html_lang": None, "og_locale": None, "content_language": header_language(headers)},
+            "language_hints": {"html_lang": None, "og_locale": None, "content_language": language},
         }
         return article.paragraphs, meta

@@ -200,3 +200,16 @@ def test_a_date_far_from_any_headline_dates_nothing():
     # No headline found: a date in the sidebar is as likely a teaser's as the article's.
     text = f"Home\nNews\n\n{PARA_1}\n{PARA_2}\n\nMore news\nBridge reopens on 3 May 2021 after repairs"
     assert clean_text_page(text, (), "https://example.org/p?id=7").published_at is None
+
+
+def test_a_by_line_under_the_headline_names_the_writers():
+    text = f"{MENU}\n\nNew ferry timetable for the summer\nBy Jane Doe and John Roe\n\n{PARA_1}\n{PARA_2}"
+    out = Extract().run({"url": BLOG_URL, "text": text, "origin": "x"})
+    assert out["authors"] == ["Jane Doe", "John Roe"]
+    assert "By Jane Doe" not in out["text"]
+
+
+def test_a_by_line_far_from_the_headline_names_nobody():
+    # Six lines down it is as likely a teaser's or a comment's byline.
+    text = f"New ferry timetable for the summer\n\n{PARA_1}\n{PARA_2}\n{PARA_3}\n{PARA_1}\n{PARA_2}\n{PARA_3}\nBy Jane Doe"
+    assert clean_text_page(text, (), BLOG_URL).authors == []

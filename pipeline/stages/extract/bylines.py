@@ -396,6 +396,13 @@ def _from_label(text: str) -> str | None:
     return None
 
 
+def line_byline(text: str, site: set[str]) -> list[str]:
+    """The persons a labelled line names ("By Jane Doe", "Von Anna Beispiel | 12.03.2024"),
+    for pages that come as text: the same reading as a labelled line of an HTML page."""
+    labelled = _from_label(text)
+    return clean_authors([labelled], site, strict=True) if labelled and len(labelled) <= _MAX_BYLINE else []
+
+
 def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> list[str]:
     for elem in elems:
         # A labelled line starts with its label: most short lines on a page do not, and

@@ -86,7 +86,7 @@ class Extract:
         article = clean_text_page(text, template, url, language)
         meta = {
             "title": article.title,
-            "authors": [],
+            "authors": article.authors,
             "published_at": article.published_at,
             "site_name": None,
             "description": None,

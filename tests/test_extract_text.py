@@ -196,10 +196,13 @@ def test_a_text_page_gives_its_publication_day(date_line, url, day):
     assert out["published_at"][:10] == day and out["published_at"].endswith("Z")
 
 
-def test_a_date_far_from_any_headline_dates_nothing():
-    # No headline found: a date in the sidebar is as likely a teaser's as the article's.
-    text = f"Home\nNews\n\n{PARA_1}\n{PARA_2}\n\nMore news\nBridge reopens on 3 May 2021 after repairs"
-    assert clean_text_page(text, (), "https://example.org/p?id=7").published_at is None
+def test_without_a_headline_only_a_date_above_the_article_dates_it():
+    # No headline found: a date line above the article's first line is its date; a date below
+    # it (here a teaser's) is as likely another story's.
+    teaser = "More news\nBridge reopens on 3 May 2021 after repairs"
+    assert clean_text_page(f"Home\nNews\n\n{PARA_1}\n{PARA_2}\n\n{teaser}", (), "https://example.org/p?id=7").published_at is None
+    dated = clean_text_page(f"Home\nNews\n12 March 2024\n\n{PARA_1}\n{PARA_2}\n\n{teaser}", (), "https://example.org/p?id=7")
+    assert dated.published_at == "2024-03-12T00:00:00Z"
 
 
 def test_a_by_line_under_the_headline_names_the_writers():

@@ -333,6 +333,11 @@ def _writers(lines: list[Line], headline: int | None, url: str) -> list[str]:
     return []
 
 
+def _offset(lines: list[Line], at: int) -> int:
+    """Where line `at` starts in the lines joined by spaces."""
+    return sum(len(line.text) + 1 for line in lines[:at])
+
+
 def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None) -> TextArticle:
     """`language`: what the page is declared to be in (Content-Language), for month names."""
     lines = split_lines(text)
@@ -340,6 +345,13 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     reading = read_by_rules(lines, template, url_line)
     rows = line_features([line.text for line in lines], reading.kept, url_line)
     paragraphs = article_lines(lines, reading, shipped_model().probabilities(rows))
-    headline = None if reading.headline is None else sum(len(line.text) + 1 for line in lines[:reading.headline])
-    published = text_published_at(" ".join(line.text for line in lines), headline, reading.title, url, language)
+    flat = " ".join(line.text for line in lines)
+    if reading.headline is not None:
+        published = text_published_at(flat, _offset(lines, reading.headline), reading.title, url, language)
+    else:
+        # No headline found: a date printed above the article's first line is its date line;
+        # one below it is as likely a teaser's.
+        first = next((i for i, kept in enumerate(reading.kept) if kept), None)
+        start = None if first is None else _offset(lines, first)
+        published = text_published_at(flat[:start], start, None, url, language)
     return TextArticle(reading.title, paragraphs, published, _writers(lines, reading.headline, url))

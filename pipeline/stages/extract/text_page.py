@@ -210,14 +210,15 @@ def _above_article_end(lines: list[Line], scores: Sequence[float], start: int, e
 
 @dataclass
 class RulesReading:
-    """What the rules make of a page: its title, the lines they keep, and the lines that are
-    known furniture wherever they stand (teasers, captions, credits, bylines, the title)."""
+    """What the rules make of a page: its title and the line it is printed on, the lines they
+    keep, the lines that are known furniture wherever they stand (teasers, captions, credits,
+    bylines, tags, the title), and where comment sections or "more stories" blocks end it."""
 
     title: str | None
-    headline: int | None  # the line the title is printed on
+    headline: int | None
     kept: list[bool]
     furniture: list[bool]
-    ends: list[int]  # where a comment section or a "more stories" block ends an article
+    ends: list[int]
 
 
 def read_by_rules(lines: list[Line], template: Collection[str] = (), url_line: int | None = None) -> RulesReading:
@@ -253,21 +254,24 @@ def read_by_rules(lines: list[Line], template: Collection[str] = (), url_line: i
         at = _title_before(lines, start)
         if at is not None:
             title = lines[at].text
-    headline = url_line
-    if headline is not None:
-        # The line the URL spells is the post's headline; the rules' guess is more often the
-        # site's name or a section (on 1,049 labelled pages flattened to text: the headline
-        # exactly on 84% of the 693 pages whose URL spells a line, against 17% for the rules).
-        title = lines[headline].text
-    elif title is not None:
-        printed = [i for i, line in enumerate(lines) if L.normalise(line.text) == L.normalise(title)]
-        headline = printed[-1] if printed else None
+    title, headline = _headline(lines, title, url_line)
     furniture = [boilerplate[i] or L.is_byline(line.text) or _states_title(line.text, i, title, headline)
                  for i, line in enumerate(lines)]
     kept = [start <= i < end and not furniture[i] for i in range(len(lines))]
     for i in _closing_promos(lines, kept):
         kept[i] = False
     return RulesReading(title, headline, kept, furniture, sorted(set(ends)))
+
+
+def _headline(lines: list[Line], title: str | None, url_line: int | None) -> tuple[str | None, int | None]:
+    """The title and the line it is printed on: the line the URL spells, whose text the rules'
+    guess is more often the site's name or a section than (on the 1,049 labelled pages as text,
+    the headline exactly on 84% of the 693 pages whose URL spells a line, against 17%); else the
+    rules' title, where it is printed last."""
+    if url_line is not None:
+        return lines[url_line].text, url_line
+    printed = [i for i, line in enumerate(lines) if title is not None and L.normalise(line.text) == L.normalise(title)]
+    return title, (printed[-1] if printed else None)
 
 
 def _closing_promos(lines: list[Line], kept: list[bool]) -> list[int]:

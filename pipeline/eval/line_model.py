@@ -29,8 +29,8 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from pipeline.eval.extraction import REPO, PageSet, _read_jsonl, load_sets, score
-from pipeline.stages.extract.line_model import FEATURES, MODEL_PATH, TreeEnsemble, line_features
-from pipeline.stages.extract.text_page import Line, RulesReading, article_lines, read_by_rules, split_lines, url_headline
+from pipeline.stages.extract.line_model import FEATURES, MODEL_PATH, TreeEnsemble
+from pipeline.stages.extract.text_page import Line, RulesReading, article_lines, read_page
 
 FOLDS = 5
 # Both ways of flattening a page the evaluation knows (pipeline.eval.extraction): trained on
@@ -78,11 +78,8 @@ def read_pages(page_set: PageSet) -> list[Page]:
     truth = {row["url"]: row for row in _read_jsonl(page_set.truth)}
     pages = []
     for page in page_set.pages:
-        lines = split_lines(page["text"])
-        url_line = url_headline(lines, page["url"])
-        reading = read_by_rules(lines, (), url_line)
-        rows = line_features([line.text for line in lines], reading.kept, url_line)
-        pages.append(Page(page["url"], lines, reading, rows, *_labels(lines, truth[page["url"]])))
+        read = read_page(page["text"], (), page["url"])
+        pages.append(Page(page["url"], read.lines, read.reading, read.features, *_labels(read.lines, truth[page["url"]])))
     return pages
 
 

@@ -162,11 +162,12 @@ def _is_person_shaped(name: str, listed: bool, labelled: bool = False) -> bool:
 
 # Names have few words in lower case (particles aside): "giampiero maggio", a handle.
 _MAX_LOWER_WORDS = 3
+_LETTERED_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def _sentence(text: str) -> bool:
     """A phrase in running text rather than names: "subscribing I accept the terms of use"."""
-    words = re.findall(r"[^\W\d_][\w'-]*", text)
+    words = _LETTERED_WORD.findall(text)
     return sum(1 for w in words if w[0].islower() and w.lower() not in _PARTICLES and not _SPLIT.fullmatch(f" {w} ")) > _MAX_LOWER_WORDS
 
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import line_byline
 from pipeline.stages.extract.dates import text_published_at
@@ -270,7 +272,7 @@ def _headline(lines: list[Line], title: str | None, url_line: int | None) -> tup
     rules' title, where it is printed last."""
     if url_line is not None:
         return lines[url_line].text, url_line
-    printed = [i for i, line in enumerate(lines) if title is not None and L.normalise(line.text) == L.normalise(title)]
+    printed = [i for i, line in enumerate(lines) if _states_title(line.text, i, title, None)]
     return title, (printed[-1] if printed else None)
 
 
@@ -342,13 +344,28 @@ def _offset(lines: list[Line], at: int) -> int:
     return sum(len(line.text) + 1 for line in lines[:at])
 
 
-def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None) -> TextArticle:
-    """`language`: what the page is declared to be in (Content-Language), for month names."""
+@dataclass
+class PageLines:
+    """A text page read into its lines, the rules' reading of them and the line model's
+    features: what the stage and the model's training (pipeline.eval.line_model) both start from."""
+
+    lines: list[Line]
+    reading: RulesReading
+    features: np.ndarray
+
+
+def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageLines:
     lines = split_lines(text)
     url_line = url_headline(lines, url)
     reading = read_by_rules(lines, template, url_line)
-    rows = line_features([line.text for line in lines], reading.kept, url_line)
-    paragraphs = article_lines(lines, reading, shipped_model().probabilities(rows))
+    return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line))
+
+
+def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None) -> TextArticle:
+    """`language`: what the page is declared to be in (Content-Language), for month names."""
+    page = read_page(text, template, url)
+    lines, reading = page.lines, page.reading
+    paragraphs = article_lines(lines, reading, shipped_model().probabilities(page.features))
     flat = " ".join(line.text for line in lines)
     if reading.headline is not None:
         published = text_published_at(flat, _offset(lines, reading.headline), reading.title, url, language)

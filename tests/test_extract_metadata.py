@@ -991,3 +991,66 @@ def test_a_labelled_line_whose_name_is_marked_up_as_a_person_gives_that_name():
     line = ('<p><em>Von <span itemscope itemtype="http://schema.org/Person"><meta itemprop="name" content="Cosima Künzel">'
             "Cosima Künzel</span></em></p>")
     assert _meta("", f"<h1>So war die Auktion</h1><p>Der Text des Artikels.</p>{line}")["authors"] == ["Cosima Künzel"]
+
+
+def test_an_article_nested_as_a_web_pages_main_entity_gives_its_metadata():
+    ld = ('<script type="application/ld+json">{"@type": "WebPage", "name": "Rheinblatt", "mainEntity": {"@type": "NewsArticle", '
+          '"headline": "Unijne fundusze coraz bliżej", "datePublished": "2021-05-04T19:18:00+02:00", '
+          '"author": {"@type": "Person", "name": "Micha\\u0142 Kolanko"}}}</script>')
+    meta = _meta(ld, "<h1>Unijne fundusze coraz bliżej</h1><p>Text.</p>")
+    assert meta["authors"] == ["Michał Kolanko"]
+    assert meta["published_at"] == "2021-05-04T19:18:00+02:00"
+
+
+def test_a_name_whose_letters_the_pages_encoding_lost_is_not_published():
+    assert clean_authors(["Micha\ufffd Kolanko", "Anna Nowak"]) == ["Anna Nowak"]
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Michał Kolanko"}}</script>'
+    byline = "<h1>Sejm zagłosował</h1><div class='article__author'><a href='/autor/887546/michal-kolanko'>Micha\ufffd Kolanko</a></div>"
+    assert _meta(ld, byline)["authors"] == ["Michał Kolanko"]
+
+
+def test_joomlas_created_by_and_an_hcard_name_are_bylines():
+    joomla = ("<h2>Costa Rica celebra</h2><dl class='article-info'><dd class='published'>Publicado: Jueves, 21 Abril 2022</dd>"
+              "<dd class='createdby'> Escrito por Jose Pablo Segura Vargas </dd></dl><p>Texto.</p>")
+    assert _meta("", joomla)["authors"] == ["Jose Pablo Segura Vargas"]
+    hcard = "<h3>Das Musikvideo</h3><h4 class='vcard author'>vom <span class='fn'>Krimiblogger</span></h4><p>Text.</p>"
+    assert _meta("", hcard)["authors"] == ["Krimiblogger"]
+    # The byline's own reading comes first: a label credits initials the formatted name alone would not.
+    labelled = "<h1>Hundetagebuch</h1><div class='author vcard'>Posted by <span class='fn'>DT</span></div><p>Text.</p>"
+    assert _meta("", labelled)["authors"] == ["DT"]
+
+
+def test_a_name_in_bold_ending_the_article_signs_it_but_a_heading_over_a_list_or_a_link_does_not():
+    article = "<h1>Zweimal Kuusela im Powerplay</h1><div><p>Tappara gewinnt.</p><p>Der Sieger steht fest.</p>{}</div>"
+    assert _meta("", article.format("<p><b><i>Stefan Wasmer</i></b></p>"))["authors"] == ["Stefan Wasmer"]
+    assert _meta("", article.format("<p><small>Antje Rávic Strubel<br></small></p>"))["authors"] == ["Antje Rávic Strubel"]
+    assert _meta("", article.format("<p><b>Weitere Informationen</b></p><ul><li><a href='/x'>Workshop</a></li></ul>"))["authors"] == []
+    assert _meta("", article.format("<p><a href='https://siec.example'><strong>Sieć Przyjaciół</strong></a></p>"))["authors"] == []
+    # Plain, a short last line is as often a heading or a caption.
+    assert _meta("", article.format("<p>Halloween Night</p>"))["authors"] == []
+
+
+def test_a_bare_label_finds_its_name_past_line_breaks_and_despite_a_bar():
+    breaks = "<h1>Mit Windkraft segeln</h1><p>Text.</p><a href='mailto:x'><b>Von:</b> <br /> <br /> Götz Warnke</a>"
+    assert _meta("", breaks)["authors"] == ["Götz Warnke"]
+    barred = ("<h1>Woman Sees A Car Stop</h1><div class='article_meta_info'><span class='trending'>yas!</span> "
+              "<span class='screen-reader-text'>| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time></div>")
+    assert _meta("", barred)["authors"] == ["Cara Stiles"]
+    # Past the line breaks only text: a list's next entry is someone else.
+    listed = ("<h1>A Letter on Justice</h1><p>Text.</p><p><strong>Marie Arana</strong>, <span>author</span><br />"
+              "<strong>Margaret Atwood</strong></p>")
+    assert _meta("", listed)["authors"] == []
+
+
+def test_a_label_after_a_date_and_a_dash_is_a_byline():
+    line = ("<h1>Faire Lieferketten</h1><div class='news-single-timedata'>05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr "
+            "(Pressesprecher des EJW)</span></div>")
+    assert _meta("", line + "<p>Text.</p>")["authors"] == ["Eberhard Fuhr"]
+
+
+def test_a_signature_is_a_whole_line_in_bold_or_small_print():
+    article = "<h1>Zweimal Kuusela im Powerplay</h1><div><p>Tappara gewinnt.</p><p>Der Sieger steht fest.</p>{}</div>"
+    assert _meta("", article.format("<p><strong><span>Marina Mucha</span></strong></p>"))["authors"] == ["Marina Mucha"]
+    assert _meta("", article.format("<p><b>Weitere</b> Informationen</p>"))["authors"] == []
+    source = "<p><small>Antje Rávic Strubel<br></small><small>Aus: Das Brandenbuch</small>. <small>Potsdam 2015</small></p>"
+    assert _meta("", article.format(source))["authors"] == ["Antje Rávic Strubel"]

@@ -200,7 +200,9 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
             # After a name the site is the writer's affiliation: "Troy L. Smith, Cleveland.com".
             name, _, after = raw.rpartition(",")
             raw = name if "," not in name and _names_the_site(after, site) and not _names_the_site(name, site) else ""
-        if not raw or raw.strip().lower().startswith("http"):
+        # A name with a character the page's encoding lost ("Micha\ufffd Kolanko") is no name to
+        # publish: metadata usually spells it right.
+        if not raw or raw.strip().lower().startswith("http") or _LOST_CHARACTER in raw:
             continue
         # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
@@ -239,6 +241,9 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
     return out
 
 
+_LOST_CHARACTER = "\ufffd"
+
+
 # An organisation's name spelled out, its initials the site's short name ("Deutsches Rotes Kreuz", drk.de).
 _MIN_SPELLED_OUT = 3
 
@@ -252,7 +257,9 @@ def _names_the_site(text: str, site: set[str]) -> bool:
 _BYLINE = (
     "self::byline or @itemprop='author' or @rel='author' or contains(@class,'author') or contains(@class,'Author') "
     "or contains(@class,'byline') or contains(@class,'Byline') or contains(@class,'autor') "
-    "or contains(@class,'Autor') or contains(@class,'auteur') or contains(@id,'author') or contains(@id,'byline')"
+    "or contains(@class,'Autor') or contains(@class,'auteur') or contains(@id,'author') or contains(@id,'byline') "
+    # Joomla's article info: <dd class="createdby">Written by ...</dd>
+    "or contains(@class,'createdby')"
 )
 # A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>. After
 # the headline only: a site's menu lists its authors too.
@@ -341,6 +348,8 @@ _FIELD = re.compile(r"[^\W\d]+\s?:")
 
 
 _NAMED = ".//*[@itemprop='name']"
+# hCard's formatted name: what to read when the byline's wording hides it ("vom <span class="fn">Krimiblogger</span>").
+_FORMATTED_NAME = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
 
 
 def _text(elem: HtmlElement) -> str:
@@ -387,6 +396,9 @@ def _from_label(text: str) -> str | None:
     rest = text[stamp.end():] if stamp else text
     if _LABEL.match(rest):
         return rest
+    # "05.02.2020 - Redaktion: Eberhard Fuhr"
+    if stamp and _LABEL.match(labelled := rest.lstrip(_RULE + "\xa0")):
+        return labelled
     if stamp and _CLOCK_THEN_BAR.search(stamp.group()) and 2 <= len(rest.split()) <= _MAX_STAMPED_NAME:
         return rest
     if stamp and (dash := _DASH.match(rest)):
@@ -419,6 +431,8 @@ def _first_names(elems: list[HtmlElement], site: set[str], labelled: bool) -> li
             continue
         if names := clean_authors([text], site, strict=True):
             return clean_authors([_text(link) for link in _co_authors(elem)], site, strict=True) or names
+        if names := clean_authors([" ".join(fn.text_content().split()) for fn in elem.xpath(_FORMATTED_NAME)], site, strict=True):
+            return names
     return []
 
 
@@ -450,14 +464,30 @@ def _co_authors(elem: HtmlElement) -> list[HtmlElement]:
     return siblings[first:last + 1] if last > first and folder(elem) not in ("", "/") else []
 
 
+def _beside(label: HtmlElement) -> str:
+    """The text after a label element: its tail, else the next element's text, else the text
+    after the line breaks that follow it ("<b>Von:</b><br><br>Götz Warnke"; not an element there:
+    a list's "Marie Arana, <span>author</span><br><strong>Margaret Atwood</strong>")."""
+    tail = " ".join((label.tail or "").split())
+    if any(ch.isalpha() for ch in tail):
+        return tail
+    following = label.getnext()
+    if following is None or following.tag != "br":
+        return " ".join(following.text_content().split()) if following is not None else tail
+    while following is not None and following.tag == "br":
+        if text := " ".join((following.tail or "").split()):
+            return text
+        following = following.getnext()
+    return ""
+
+
 def _after_bare_labels(headline_h1: HtmlElement, site: set[str]) -> list[str]:
     """'Autor:' alone in its element after the headline, the name in the next one (a heading and a link)."""
     for elem in headline_h1.xpath(_BARE_LABEL):
-        text = " ".join(elem.text_content().split())
+        text = " ".join(elem.text_content().split()).strip(_PUNCTUATION)
         if not _LABEL.fullmatch(text) or _in_comments(elem):
             continue
-        following = elem.getnext()
-        name = " ".join(following.text_content().split()) if following is not None else (elem.tail or "").strip()
+        name = _beside(elem)
         if name and len(name) <= _MAX_BYLINE and (names := clean_authors([name], site, strict=True)):
             return names
     return []
@@ -517,13 +547,35 @@ def _signed_initials(headline_h1: HtmlElement) -> list[str]:
 _DASHED_NAME = re.compile(r"^[–—-]\s*(?P<name>[^\W\d]\S*(?:\s+\S+){1,3})$")
 
 
+_EMPHASIS = frozenset({"strong", "b", "em", "i", "small", "font"})
+_SENTENCE_END = ".:!?"
+
+
+def _signature(paragraph: HtmlElement) -> str | None:
+    """The name a paragraph signs with: after a dash ("– David Dunkley"), or a whole first line
+    in bold, italics or small print ("<b><i>Stefan Wasmer</i></b>"; a line under it may say where
+    the text is from), with nothing after the paragraph and no link in it. Set right or plain, a
+    short last line was as often a heading or a link's."""
+    text = " ".join(paragraph.text_content().split())
+    if match := _DASHED_NAME.match(text):
+        return match["name"]
+    # A heading over a list ("Weitere Informationen") has more after it; a footer's "<a><strong>wPolsce.pl</strong></a>" is a link.
+    if paragraph.xpath(".//a or following-sibling::*[normalize-space()]"):
+        return None
+    lines = _lines(paragraph)
+    if not lines or not 2 <= len(words := lines[0].split()) <= _MAX_NAME_WORDS or lines[0][-1] in _SENTENCE_END:
+        return None
+    emphasised = any(" ".join(e.text_content().split()) == lines[0] for e in paragraph.iter(*_EMPHASIS))
+    return lines[0] if emphasised and all(w[0].isupper() or w.lower() in _PARTICLES for w in words) else None
+
+
 def _signed_name(headline_h1: HtmlElement, site: set[str]) -> list[str]:
     """A name signing the article's text, in the last paragraph of the block after the headline;
     not a quotation's source (in a blockquote or a figure)."""
     for paragraph in headline_h1.xpath("following::p[not(following-sibling::p)][not(ancestor::blockquote or ancestor::figure)]"):
-        match = _DASHED_NAME.match(" ".join(paragraph.text_content().split()))
-        if match and paragraph.xpath("preceding-sibling::p") and not _in_comments(paragraph):
-            return clean_authors([match["name"]], site, strict=True)
+        name = _signature(paragraph)
+        if name and paragraph.xpath("preceding-sibling::p") and not _in_comments(paragraph):
+            return clean_authors([name], site, strict=True)
     return []
 
 

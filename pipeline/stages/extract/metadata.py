@@ -45,6 +45,9 @@ def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
                 yield item
                 if isinstance(item.get("@graph"), list):
                     stack.extend(reversed(item["@graph"]))
+                # A WebPage's article nested as its main entity: {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", ...}}.
+                if isinstance(item.get("mainEntity"), (dict, list)):
+                    stack.append(item["mainEntity"])
 
 
 def _types(item: dict[str, Any]) -> set[str]:

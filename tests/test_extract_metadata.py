@@ -1054,3 +1054,10 @@ def test_a_signature_is_a_whole_line_in_bold_or_small_print():
     assert _meta("", article.format("<p><b>Weitere</b> Informationen</p>"))["authors"] == []
     source = "<p><small>Antje Rávic Strubel<br></small><small>Aus: Das Brandenbuch</small>. <small>Potsdam 2015</small></p>"
     assert _meta("", article.format(source))["authors"] == ["Antje Rávic Strubel"]
+
+
+def test_the_last_of_a_list_of_bold_fields_is_no_signature():
+    facts = ("<h1>Studentendorf Schlachtensee</h1><div><p>Das Dorf wurde saniert.</p><p>Die Arbeiten dauerten Jahre.</p>"
+             "<p><strong>Architekten Sanierung</strong><br> Autzen &amp; Reimers Architekten, Berlin</p>"
+             "<p><strong>Aktuelle Nutzung</strong><br> Studentenwohnanlage</p></div>")
+    assert _meta("", facts)["authors"] == []

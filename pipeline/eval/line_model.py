@@ -83,22 +83,25 @@ def read_pages(page_set: PageSet) -> list[Page]:
     return pages
 
 
-def _fold(url: str) -> int:
+def fold_of(url: str) -> int:
     host = urlsplit(url.replace("hard::", "https://")).hostname or url
     return zlib.crc32(host.removeprefix("www.").encode()) % FOLDS
 
 
-def _fit(pages: list[Page]) -> Any:
+def fit(rows: np.ndarray, labels: np.ndarray) -> Any:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
+    return HistGradientBoostingClassifier(**PARAMS).fit(rows, labels)
+
+
+def _fit(pages: list[Page]) -> Any:
     rows = np.vstack([p.rows for p in pages])
     labels = np.concatenate([p.labels for p in pages])
-    weights = np.concatenate([p.weights for p in pages])
-    labelled = weights > 0
-    return HistGradientBoostingClassifier(**PARAMS).fit(rows[labelled], labels[labelled])
+    labelled = np.concatenate([p.weights for p in pages]) > 0
+    return fit(rows[labelled], labels[labelled])
 
 
-def export(model: Any) -> dict[str, Any]:
+def export(model: Any, features: tuple[str, ...] = FEATURES) -> dict[str, Any]:
     trees = []
     for (predictor,) in model._predictors:  # binary: one tree per iteration
         nodes = predictor.nodes
@@ -107,7 +110,7 @@ def export(model: Any) -> dict[str, Any]:
             "left": nodes["left"].tolist(), "right": nodes["right"].tolist(),
             "value": nodes["value"].tolist(), "depth": int(nodes["depth"].max()),
         })
-    return {"features": list(FEATURES), "baseline": float(model._baseline_prediction.ravel()[0]), "trees": trees}
+    return {"features": list(features), "baseline": float(model._baseline_prediction.ravel()[0]), "trees": trees}
 
 
 def _outputs(pages: list[Page], chosen: list[list[str]]) -> list[dict[str, Any]]:
@@ -118,9 +121,9 @@ def cross_validate(sets: list[tuple[PageSet, list[Page]]], shared: Path) -> list
     everything = [p for _, pages in sets for p in pages]
     chosen: dict[int, list[str]] = {}  # by id(): a page is in each flattening's set
     for fold in range(FOLDS):
-        ensemble = TreeEnsemble(export(_fit([p for p in everything if _fold(p.url) != fold])))
+        ensemble = TreeEnsemble(export(_fit([p for p in everything if fold_of(p.url) != fold])))
         for p in everything:
-            if _fold(p.url) == fold:
+            if fold_of(p.url) == fold:
                 chosen[id(p)] = article_lines(p.lines, p.reading, ensemble.probabilities(p.rows))
     figures = []
     for page_set, pages in sets:

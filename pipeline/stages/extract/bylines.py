@@ -74,13 +74,14 @@ _WEEKDAYS = (
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)")
-_MONTHS = (
+# Month names and abbreviations in the languages of the pages we see (a regular expression).
+MONTHS = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|"
     r"maggio|giugno|luglio|settembre|ottobre|dicembre)")
-_DATE = re.compile(rf"(?:\b{_WEEKDAYS}\.?,?\s*)?(?:\b{_MONTHS}\.?\s*)?(?<!\w)\d.*$", re.IGNORECASE)
+_DATE = re.compile(rf"(?:\b{_WEEKDAYS}\.?,?\s*)?(?:\b{MONTHS}\.?\s*)?(?<!\w)\d.*$", re.IGNORECASE)
 # A day's name split off its date by a bar: "Published: Tuesday | April 26, 2022".
 _WEEKDAY = re.compile(_WEEKDAYS + r"\.?", re.IGNORECASE)
 # The writer named after the date: "Posted on September 21, 2020 by Adi Tzlil".
@@ -375,7 +376,7 @@ def _text(elem: HtmlElement) -> str:
 # "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel".
 _LEADING_STAMP = re.compile(
     rf"^\s*(?:{_WEEKDAYS}\.?[,|·\s]*)?"
-    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b|\d{{1,2}}\.?\s*{_MONTHS}\.?\s*\d{{4}}\b|{_MONTHS}\.?\s*\d{{1,2}},?\s*\d{{4}}\b)"
+    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b|\d{{1,2}}\.?\s*{MONTHS}\.?\s*\d{{4}}\b|{MONTHS}\.?\s*\d{{1,2}},?\s*\d{{4}}\b)"
     r"[,|·\s]*(?:\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm))?\b)?[,|·\s]*", re.IGNORECASE)
 # A rule drawn in dashes before a signature: "---- by Kenneth Surin".
 _RULE = "-–—_* "
@@ -562,11 +563,22 @@ def _signature(paragraph: HtmlElement) -> str | None:
     # A heading over a list ("Weitere Informationen") has more after it; a footer's "<a><strong>wPolsce.pl</strong></a>" is a link.
     if paragraph.xpath(".//a or following-sibling::*[normalize-space()]"):
         return None
-    lines = _lines(paragraph)
-    if not lines or not 2 <= len(words := lines[0].split()) <= _MAX_NAME_WORDS or lines[0][-1] in _SENTENCE_END:
+    name = _emphasised_first_line(paragraph)
+    if not name or not 2 <= len(words := name.split()) <= _MAX_NAME_WORDS or name[-1] in _SENTENCE_END:
         return None
-    emphasised = any(" ".join(e.text_content().split()) == lines[0] for e in paragraph.iter(*_EMPHASIS))
-    return lines[0] if emphasised and all(w[0].isupper() or w.lower() in _PARTICLES for w in words) else None
+    # The last of a list of fields in that shape ("<strong>Aktuelle Nutzung</strong><br>Studentenwohnanlage").
+    previous = paragraph.getprevious()
+    if previous is not None and previous.tag == "p" and _emphasised_first_line(previous):
+        return None
+    return name if all(w[0].isupper() or w.lower() in _PARTICLES for w in words) else None
+
+
+def _emphasised_first_line(paragraph: HtmlElement) -> str | None:
+    """The paragraph's first line when all of it is in bold, italics or small print."""
+    lines = _lines(paragraph)
+    if lines and any(" ".join(e.text_content().split()) == lines[0] for e in paragraph.iter(*_EMPHASIS)):
+        return lines[0]
+    return None
 
 
 def _signed_name(headline_h1: HtmlElement, site: set[str]) -> list[str]:

@@ -249,12 +249,14 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
         return False
     lower = heading.lower()
     words = _words(lower)
+    # Too many words to be what the slug spells: most lines of a page, told without spelling them out.
+    if len(words) > (len(slug) if len(slug) < _MIN_SLUG_WORDS else _MAX_WORDS_PER_SLUG_WORD * len(slug)):
+        return False
     spellings = words if lower.isascii() else words | _words(lower.translate(_TRANSLITERATION)) | _words(without_accents(lower))
     if len(slug) < _MIN_SLUG_WORDS:
         # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
         return len(words) == len(slug) and slug <= spellings
-    shared = len(slug & spellings)
-    return shared >= _SLUG_SHARE * len(slug) and len(words) <= _MAX_WORDS_PER_SLUG_WORD * len(slug)
+    return len(slug & spellings) >= _SLUG_SHARE * len(slug)
 
 
 def _whole(title: str, titles: list[str], keys: set[str]) -> str:

@@ -118,11 +118,12 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
 
 class TreeEnsemble:
     """Binary gradient-boosted trees, all evaluated at once: a node index per (row, tree)
-    steps down one level per round; a leaf points to itself, so finished rows stay put."""
+    steps down one level per round; a leaf points to itself, so finished rows stay put.
+    `features`: the columns the caller's rows have, which must be the ones it was trained on."""
 
-    def __init__(self, model: dict) -> None:
-        if tuple(model["features"]) != FEATURES:
-            raise ValueError(f"{MODEL_PATH.name} was trained on other features; retrain it")
+    def __init__(self, model: dict, features: tuple[str, ...] = FEATURES) -> None:
+        if tuple(model["features"]) != features:
+            raise ValueError("the model was trained on other features; retrain it")
         self.baseline = float(model["baseline"])
         feature, threshold, left, right, value, roots = [], [], [], [], [], []
         depth = 0

@@ -15,8 +15,9 @@ alone misses (an agenda, a recipe's steps, a lead set apart by a teaser line) an
 prose alone keeps (a sidebar's summaries): on sites it was not trained on, text/aeb 0.919 →
 0.930 and text/trafilatura-eval 0.850 → 0.886 (docs/extraction.md).
 
-The title is the line the URL spells when there is one; the publication day is read from
-the text as an HTML page's is without structured dates (dates.text_published_at), and the
+The title is the line the URL spells when there is one, else the line the title model
+(title_model.py) finds around the article's start; the publication day is read from the
+text as an HTML page's is without structured dates (dates.text_published_at), and the
 writers from a "By ..." line under the headline.
 """
 
@@ -27,11 +28,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pipeline.stages.extract import line_model, title_model
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import line_byline
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
-from pipeline.stages.extract.line_model import line_features, shipped_model
+from pipeline.stages.extract.line_model import line_features
 from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
@@ -71,7 +73,7 @@ _ARTICLE_PROBABILITY = 0.4
 _BYLINE_REACH = 6
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     block_start: bool  # preceded by a blank line (or the top of the page)
@@ -88,8 +90,8 @@ class TextArticle:
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     blank = True
-    for raw in text.splitlines():
-        stripped = " ".join(without_invisible(raw).split())
+    for raw in without_invisible(text).splitlines():
+        stripped = " ".join(raw.split())
         if not stripped:
             blank = True
             continue
@@ -306,11 +308,11 @@ def url_headline(lines: list[Line], url: str) -> int | None:
     return min((i for i in below if spelled_in_url(lines[i].text, slug)), key=lambda i: (L.size(lines[i].text), i))
 
 
-def article_lines(lines: list[Line], reading: RulesReading, probabilities: Sequence[float]) -> list[str]:
+def article_run(lines: list[Line], reading: RulesReading, probabilities: Sequence[float]) -> tuple[int, int]:
     """The run of lines the model most likely calls article text (each line weighing its
-    length), less the lines in it the model doubts and the known furniture. The run stays
-    in the stretch the rules put the article in, between the comment sections and "more
-    stories" blocks around it: below one, comments and teasers can outweigh a short post."""
+    length): its first line and the line after its last. The run stays in the stretch the
+    rules put the article in, between the comment sections and "more stories" blocks around
+    it: below one, comments and teasers can outweigh a short post."""
     # Known furniture weighs as a one-word line sure not to be article text: enough to part a
     # post from what a share bar separates it from, too little to split an article at a teaser
     # heading or a caption (0 joins the first, twice as much splits the second: the seeds'
@@ -324,8 +326,16 @@ def article_lines(lines: list[Line], reading: RulesReading, probabilities: Seque
         high = min((end for end in reading.ends if end > first), default=len(lines))
     start, end = _best_segment(scores[low:high])
     start, end, _ = _above_article_end(lines, scores, low + start, low + end, reading.furniture)
+    return start, end
+
+
+def article_lines(lines: list[Line], reading: RulesReading, probabilities: Sequence[float],
+                  run: tuple[int, int] | None = None, titles: Collection[int] = ()) -> list[str]:
+    """The article run's lines (`run`, article_run's), less those the model doubts, the known
+    furniture and `titles` (the lines that state the title)."""
+    start, end = run or article_run(lines, reading, probabilities)
     paragraphs = [lines[i].text for i in range(start, end)
-                  if probabilities[i] > _ARTICLE_PROBABILITY and not reading.furniture[i]]
+                  if probabilities[i] > _ARTICLE_PROBABILITY and not reading.furniture[i] and i not in titles]
     return drop_closing_promos(paragraphs)
 
 
@@ -352,27 +362,58 @@ class PageLines:
     lines: list[Line]
     reading: RulesReading
     features: np.ndarray
+    url_line: int | None  # the line the URL spells (url_headline)
 
 
 def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageLines:
     lines = split_lines(text)
     url_line = url_headline(lines, url)
     reading = read_by_rules(lines, template, url_line)
-    return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line))
+    return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line), url_line)
+
+
+def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str) -> tuple[list[int], np.ndarray]:
+    """The lines the title model chooses the title among, and their features: what the stage
+    and the title model's training (pipeline.eval.title_model) both start from."""
+    texts = [line.text for line in page.lines]
+    at = title_model.candidates(texts, run)
+    return at, title_model.title_features(texts, at, probabilities, run, page.reading.kept, page.reading.title, url)
+
+
+def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str) -> int | None:
+    """The line the URL spells, else the line the title model is surest is the title; none
+    without an article to find it over. (Where the URL spells a line the model chooses it as
+    often and as rightly, on 91% of those pages: its time is spent where the rules fail.)"""
+    if page.url_line is not None:
+        return page.url_line
+    if run[0] >= run[1]:
+        return None
+    at, rows = title_rows(page, probabilities, run, url)
+    chosen = title_model.choose([page.lines[i].text for i in at], title_model.shipped_model().probabilities(rows))
+    return None if chosen is None else at[chosen]
 
 
 def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None) -> TextArticle:
     """`language`: what the page is declared to be in (Content-Language), for month names."""
     page = read_page(text, template, url)
     lines, reading = page.lines, page.reading
-    paragraphs = article_lines(lines, reading, shipped_model().probabilities(page.features))
+    probabilities = line_model.shipped_model().probabilities(page.features)
+    run = article_run(lines, reading, probabilities)
+    headline = _title_line(page, probabilities, run, url)
+    title = reading.title if headline is None else lines[headline].text
+    if headline is None:
+        headline = reading.headline
+    # The headline heading the article run is no paragraph of it; further down, a line the model
+    # took for the title may be a subheading, and stays.
+    titles = {run[0]} if headline == run[0] else set()
+    paragraphs = article_lines(lines, reading, probabilities, run, titles)
     flat = " ".join(line.text for line in lines)
-    if reading.headline is not None:
-        published = text_published_at(flat, _offset(lines, reading.headline), reading.title, url, language)
+    if headline is not None:
+        published = text_published_at(flat, _offset(lines, headline), title, url, language)
     else:
         # No headline found: a date printed above the article's first line is its date line;
         # one below it is as likely a teaser's.
         first = next((i for i, kept in enumerate(reading.kept) if kept), None)
         start = None if first is None else _offset(lines, first)
         published = text_published_at(flat[:start], start, None, url, language)
-    return TextArticle(reading.title, paragraphs, published, _writers(lines, reading.headline, url))
+    return TextArticle(title, paragraphs, published, _writers(lines, headline, url))

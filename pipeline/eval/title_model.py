@@ -1,0 +1,109 @@
+"""Train the text-page title model (pipeline/stages/extract/title_model.json) and say how well it
+carries over to sites it has not seen.
+
+    python -m pipeline.eval.title_model [--shared ../shared] [--no-write]
+
+The labelled pages are the 1,049 metadata pages (pipeline.eval.extraction's METADATA_TRUTH),
+each flattened to text both ways the evaluation knows (a line per block, a line per text node).
+A candidate line is the title when its words are the labelled title's (the scorer's
+comparison). Each page is read as the stage reads it: the rules, the shipped line model, its
+article run, the candidates around it.
+
+Before writing the model it is cross-validated the way the line model is: five folds by site,
+each page's title chosen by trees that never saw its site, scored as title exact match on all
+pages, next to the rules' title. Needs scikit-learn (`pip install scikit-learn`), for training only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.eval.extraction import METADATA_TRUTH, REPO, _read_jsonl, visible_text
+from pipeline.eval.line_model import FLATTENINGS, FOLDS, export, fit, fold_of
+from pipeline.stages.extract import line_model
+from pipeline.stages.extract.line_model import TreeEnsemble
+from pipeline.stages.extract.text_page import article_run, read_page, title_rows
+from pipeline.stages.extract.title_model import FEATURES, MODEL_PATH, choose, normal
+
+# The HTML of the metadata pages: the two page sets they were drawn from.
+_PAGE_SETS = ("trafilatura-eval", "aeb")
+
+
+@dataclass
+class Page:
+    url: str
+    candidates: list[str]
+    rows: np.ndarray
+    labels: np.ndarray
+    rules_title: str | None
+    url_title: str | None  # the line the URL spells, which the stage takes before asking the model
+    title: str
+
+
+def read_pages(shared: Path) -> list[Page]:
+    truth = {row["url"]: row for path in METADATA_TRUTH.values() for row in _read_jsonl(path)}
+    pages = []
+    for page_set in _PAGE_SETS:
+        for raw in _read_jsonl(shared / "data" / page_set / "pages.jsonl.gz"):
+            if raw["url"] not in truth or not truth[raw["url"]].get("title"):
+                continue
+            title = normal(truth[raw["url"]]["title"])
+            for flattening in FLATTENINGS:
+                read = read_page(visible_text(raw["html"], flattening == "text-nodes"), (), raw["url"])
+                probabilities = line_model.shipped_model().probabilities(read.features)
+                at, rows = title_rows(read, probabilities, article_run(read.lines, read.reading, probabilities), raw["url"])
+                texts = [read.lines[i].text for i in at]
+                labels = np.array([normal(text) == title for text in texts], dtype=float)
+                url_title = None if read.url_line is None else read.lines[read.url_line].text
+                pages.append(Page(raw["url"], texts, rows, labels, read.reading.title, url_title, title))
+    return pages
+
+
+def _fit(pages: list[Page]) -> Any:
+    chosen = [p for p in pages if len(p.rows)]
+    return fit(np.vstack([p.rows for p in chosen]), np.concatenate([p.labels for p in chosen]))
+
+
+def cross_validate(pages: list[Page]) -> tuple[float, float, float]:
+    """Title exact match of the rules, of the stage's choice (the line the URL spells, else the
+    model's) with the model trained on other sites, and the share of pages whose title is among
+    the candidates at all."""
+    right = 0
+    for fold in range(FOLDS):
+        ensemble = TreeEnsemble(export(_fit([p for p in pages if fold_of(p.url) != fold]), FEATURES), FEATURES)
+        for p in pages:
+            if fold_of(p.url) != fold:
+                continue
+            if p.url_title is not None:
+                right += normal(p.url_title) == p.title
+            elif (chosen := choose(p.candidates, ensemble.probabilities(p.rows))) is not None:
+                right += p.labels[chosen] == 1
+    rules = sum(normal(p.rules_title) == p.title for p in pages)
+    within = sum(bool(p.labels.any()) for p in pages)
+    return rules / len(pages), right / len(pages), within / len(pages)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+    parser.add_argument("--no-write", action="store_true", help="cross-validate only")
+    args = parser.parse_args()
+    pages = read_pages(args.shared)
+    rules, model, within = cross_validate(pages)
+    print(f"{len(pages)} pages ({len(pages) // len(FLATTENINGS)} flattened {len(FLATTENINGS)} ways); title exact match:")
+    print(f"  rules {rules:.4f}   stage, its model on unseen sites {model:.4f}   (title among the candidates: {within:.4f})")
+    if not args.no_write:
+        exported = export(_fit(pages), FEATURES)
+        MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH} ({len(exported['trees'])} trees)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -216,3 +216,12 @@ def test_a_by_line_far_from_the_headline_names_nobody():
     # Six lines down it is as likely a teaser's or a comment's byline.
     text = f"New ferry timetable for the summer\n\n{PARA_1}\n{PARA_2}\n{PARA_3}\n{PARA_1}\n{PARA_2}\n{PARA_3}\nBy Jane Doe"
     assert clean_text_page(text, (), BLOG_URL).authors == []
+
+
+def test_a_byline_label_on_a_line_of_its_own_credits_the_name_on_the_next():
+    text = f"Budget passes after long night\nBy\nJane Doe\n12 March 2024\n\n{PARA_1}\n{PARA_2}"
+    article = clean_text_page(text, (), "https://rheinblatt.example/budget-passes-after-long-night")
+    assert article.authors == ["Jane Doe"]
+    # A label followed by words that are no name credits nobody.
+    text = f"Budget passes after long night\nVon\nder Redaktion empfohlen\n\n{PARA_1}\n{PARA_2}"
+    assert clean_text_page(text, (), "https://rheinblatt.example/budget-passes-after-long-night").authors == []

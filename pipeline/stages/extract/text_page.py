@@ -30,7 +30,7 @@ import numpy as np
 
 from pipeline.stages.extract import line_model, title_model
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.bylines import line_byline
+from pipeline.stages.extract.bylines import is_byline_label, line_byline
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import line_features
@@ -343,8 +343,13 @@ def _writers(lines: list[Line], headline: int | None, url: str) -> list[str]:
     if headline is None:
         return []
     site = site_keys(None, url)
-    for line in lines[headline + 1:headline + 1 + _BYLINE_REACH]:
-        if L.is_byline(line.text) and (names := line_byline(line.text, site)):
+    for at in range(headline + 1, min(len(lines), headline + 1 + _BYLINE_REACH)):
+        text = lines[at].text
+        if L.is_byline(text) and (names := line_byline(text, site)):
+            return names
+        # The label on a line of its own, the name on the next ("By" / "Jane Doe": a byline
+        # whose name is a link, flattened a node per line).
+        if at + 1 < len(lines) and is_byline_label(text) and (names := line_byline(f"{text} {lines[at + 1].text}", site)):
             return names
     return []
 

@@ -225,3 +225,11 @@ def test_a_byline_label_on_a_line_of_its_own_credits_the_name_on_the_next():
     # A label followed by words that are no name credits nobody.
     text = f"Budget passes after long night\nVon\nder Redaktion empfohlen\n\n{PARA_1}\n{PARA_2}"
     assert clean_text_page(text, (), "https://rheinblatt.example/budget-passes-after-long-night").authors == []
+
+
+def test_a_line_opening_with_a_credit_phrase_names_the_writers_but_a_photo_credit_does_not():
+    url = "https://rheinblatt.example/budget-passes-after-long-night"
+    posted = f"Budget passes after long night\nPosted by Michael David Smith on November 19, 2019, 6:21 AM EST\n\n{PARA_1}\n{PARA_2}"
+    assert clean_text_page(posted, (), url).authors == ["Michael David Smith"]
+    photo = f"Budget passes after long night\nPhoto taken by Jane Doe / Reuters\n\n{PARA_1}\n{PARA_2}"
+    assert clean_text_page(photo, (), url).authors == []

@@ -23,6 +23,7 @@ writers from a "By ..." line under the headline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -71,6 +72,10 @@ _ARTICLE_PROBABILITY = 0.4
 # labelled line read as a byline named a wrong person or a word ("Permalink") one time in eight
 # on the labelled pages as text; these, one in twenty-two.
 _BYLINE_REACH = 6
+# A few words and a credit word opening a line: "Posted by X on ...", "Geschrieben von Cooper am
+# ...", "Analysis by ..." (read only when those words are a byline label: not "Photo taken by").
+_CREDIT_PHRASE = re.compile(r"^\W*(?:[^\W\d]+\s+){1,3}(?:by|von|par|por|door|przez|av)\s", re.IGNORECASE)
+_MAX_CREDIT_WORDS = 20
 
 
 @dataclass(slots=True)
@@ -345,13 +350,19 @@ def _writers(lines: list[Line], headline: int | None, url: str) -> list[str]:
     site = site_keys(None, url)
     for at in range(headline + 1, min(len(lines), headline + 1 + _BYLINE_REACH)):
         text = lines[at].text
-        if L.is_byline(text) and (names := line_byline(text, site)):
+        if _names_writers(text) and (names := line_byline(text, site)):
             return names
         # The label on a line of its own, the name on the next ("By" / "Jane Doe": a byline
         # whose name is a link, flattened a node per line).
         if at + 1 < len(lines) and is_byline_label(text) and (names := line_byline(f"{text} {lines[at + 1].text}", site)):
             return names
     return []
+
+
+def _names_writers(text: str) -> bool:
+    """A "By ..." line, or one opening with a credit phrase (on the labelled pages as text, 15
+    more pages given their writers, 2 a wrong one: a login, the blog's name)."""
+    return L.is_byline(text) or (bool(_CREDIT_PHRASE.match(text)) and L.size(text) <= _MAX_CREDIT_WORDS)
 
 
 def _offset(lines: list[Line], at: int) -> int:

@@ -151,6 +151,13 @@ def test_printed_date_forms():
     assert page_dates("Managua, Nicaragua 26, Abril, 2022 7:43 p.m.", "es")[0].moment.isoformat() == "2022-04-26T19:43:00"
     assert days("26 | 01/2022, 1 | 2 | 3") == []
     assert page_dates("4 May 2022, 9:05 pm")[0].clock.isoformat() == "21:05:00"
+    # A two-digit year with slashes, in the order that makes a date; not without one.
+    assert days("By Tess Bonn - 11/19/19 06:56 AM EST") == ["2019-11-19"]
+    assert days("3/5/22") == ["2022-05-03"]
+    assert days("3/5/22", short_years=False) == days("1/2/3") == []
+    # Published and updated dates run together by a flattening without spaces.
+    assert days("21. Januar 202221. Januar 2022") == ["2022-01-21", "2022-01-21"]
+    assert days("im Jahr 20221 Punkte") == []
 
 
 def test_a_heading_that_differs_from_the_metadata_by_a_typo_is_still_the_headline():

@@ -72,6 +72,11 @@ _NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})(\.\s?|[/-]| \| )(\d{1,2})\2(\d{4})(
 # A two-digit year, zero-padded day and month with dots only: "31.10.23" (a version number
 # is seldom padded).
 _SHORT_YEAR = re.compile(r"(?<![\d.,/])(\d{2})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
+# Or with slashes, either order: "11/19/19 06:56 AM EST".
+_SHORT_SLASHED = re.compile(r"(?<![\d.,/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
+# A year run into the next date, as text flattened without spaces prints a post's published and
+# updated dates: "21. Januar 202221. Januar 2022".
+_GLUED_YEAR = re.compile(r"((?:19|20)\d{2})(?=\d{1,2}\.\s*[^\W\d])")
 _CENTURY_TURN = 90
 _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\b", re.IGNORECASE)
 
@@ -142,6 +147,8 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
     only the other reading is a date; `short_years`: "31.10.23" too (by a headline it dates the
     article; anywhere on a page it is as likely a teaser's or a score's)."""
     months = month_names(language)
+    # One space after each glued year: the offsets after it move by one character, no matter.
+    text = _GLUED_YEAR.sub(r"\1 ", text)
     lowered = text.lower()
     found: list[VisibleDate] = []
 
@@ -166,4 +173,8 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
         for m in _SHORT_YEAR.finditer(text):
             year = int(m.group(3))
             add(m.start(), m.end(), calendar_day(str(year + (1900 if year >= _CENTURY_TURN else 2000)), int(m.group(2)), m.group(1)))
+        for m in _SHORT_SLASHED.finditer(text):
+            first, second, year = int(m.group(1)), int(m.group(2)), str(int(m.group(3)) + (1900 if int(m.group(3)) >= _CENTURY_TURN else 2000))
+            day, month = (first, second) if day_first else (second, first)
+            add(m.start(), m.end(), calendar_day(year, month, str(day)) or calendar_day(year, day, str(month)))
     return sorted(found, key=lambda d: d.offset)

@@ -157,7 +157,8 @@ def test_printed_date_forms():
     assert days("3/5/22", short_years=False) == days("1/2/3") == []
     # Published and updated dates run together by a flattening without spaces.
     assert days("21. Januar 202221. Januar 2022") == ["2022-01-21", "2022-01-21"]
-    assert days("im Jahr 20221 Punkte") == []
+    assert days("Jueves, 21 de Abril de 202221/04/2022") == ["2022-04-21", "2022-04-21"]
+    assert days("im Jahr 20221 Punkte, Ref 2022123/4") == []
 
 
 def test_a_heading_that_differs_from_the_metadata_by_a_typo_is_still_the_headline():

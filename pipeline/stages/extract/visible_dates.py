@@ -75,8 +75,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.,/])(\d{2})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
 # Or with slashes, either order: "11/19/19 06:56 AM EST".
 _SHORT_SLASHED = re.compile(r"(?<![\d.,/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
 # A year run into the next date, as text flattened without spaces prints a post's published and
-# updated dates: "21. Januar 202221. Januar 2022".
-_GLUED_YEAR = re.compile(r"((?:19|20)\d{2})(?=\d{1,2}\.\s*[^\W\d])")
+# updated dates: "21. Januar 202221. Januar 2022", "21 de Abril de 202221/04/2022".
+_GLUED_YEAR = re.compile(r"((?:19|20)\d{2})(?=\d{1,2}(?:\.\s*[^\W\d]|([./-])\d{1,2}\2\d{2}))")
 _CENTURY_TURN = 90
 _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\b", re.IGNORECASE)
 

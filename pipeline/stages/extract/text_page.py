@@ -416,9 +416,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     probabilities = line_model.shipped_model().probabilities(page.features)
     run = article_run(lines, reading, probabilities)
     headline = _title_line(page, probabilities, run, url)
-    title = reading.title if headline is None else lines[headline].text
-    if headline is None:
-        headline = reading.headline
+    title = None if headline is None else lines[headline].text
     # The headline heading the article run is no paragraph of it; further down, a line the model
     # took for the title may be a subheading, and stays.
     titles = {run[0]} if headline == run[0] else set()

@@ -11,9 +11,10 @@ breadcrumb repeats it, its shape, and the URL's words. It is trained by
 `python -m pipeline.eval.title_model` on the labelled metadata pages flattened both ways, and
 shipped as JSON like the line model.
 
-The candidates are the lines from 30 above the article's first line to 5 below it (the title
-is there on 94% of the pages; the rest of the page only adds teasers' headlines to confuse it
-with). The most likely one is the title.
+The candidates are the lines from 30 above the article's first line to 5 below it and above
+its end, sentences of running text left out (the title is among them on 93% of the pages; the
+rest of the page only adds teasers' headlines to confuse it with). The likeliest one is the
+title (see choose).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ ABOVE_ARTICLE, BELOW_ARTICLE = 30, 5
 _MAX_CHARS = 400
 # A line the line model is surer of than this, and prose, is article text.
 _LIKELY = 0.5
+# Lines above and below whose article probabilities are averaged.
 _NEIGHBOURS = 3
 # Below this the model's likeliest candidate is no title (a page without a headline: its menu's
 # "Home", its date line): of the choices on the labelled pages whose URL spells no line (709,
@@ -59,6 +61,7 @@ _NEIGHBOURS = 3
 _DOUBTED = 0.01
 # A candidate inside the chosen one is its headline when this long.
 _MIN_PART_WORDS = 3
+# Lines to the next article line counted up to this.
 _GAP_CAP = 30
 # Words long enough to say what a text is about ("Sazerac", "Olympia"; not "und", "the").
 _CONTENT_LETTERS = 4
@@ -70,7 +73,8 @@ _DATE_LIKE = re.compile(
 
 
 def normal(text: str | None) -> str:
-    """Words in lower case: how the evaluation compares titles, and how repeats are found."""
+    """Words in lower case: how the evaluation compares titles, and how a line is compared with
+    the rules' title and the page's first line."""
     return " ".join(_NORMAL_WORD.findall((text or "").lower()))
 
 

@@ -233,3 +233,11 @@ def test_a_line_opening_with_a_credit_phrase_names_the_writers_but_a_photo_credi
     assert clean_text_page(posted, (), url).authors == ["Michael David Smith"]
     photo = f"Budget passes after long night\nPhoto taken by Jane Doe / Reuters\n\n{PARA_1}\n{PARA_2}"
     assert clean_text_page(photo, (), url).authors == []
+
+
+def test_a_lead_sentence_repeating_the_headlines_words_is_no_headline_and_stays():
+    text = ("Ellen DeGeneres Set As Oscars Host For 2014 Academy Awards\nPosted: 08/02/2013 11:10 am EDT\n"
+            f"Ellen DeGeneres will host the Oscars.\n{PARA_1}\n{PARA_2}")
+    article = clean_text_page(text, (), "https://example.com/2013/08/02/ellen-degeneres-oscars-host_n_3695929.html")
+    assert article.title == "Ellen DeGeneres Set As Oscars Host For 2014 Academy Awards"
+    assert "Ellen DeGeneres will host the Oscars." in article.paragraphs

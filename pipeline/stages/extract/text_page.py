@@ -309,8 +309,10 @@ def url_headline(lines: list[Line], url: str) -> int | None:
     first = next((i for i, line in enumerate(lines) if spelled_in_url(line.text, slug)), None) if slug else None
     if first is None:
         return None
-    below = range(first, min(len(lines), first + _TITLE_GAP + 1))
-    return min((i for i in below if spelled_in_url(lines[i].text, slug)), key=lambda i: (L.size(lines[i].text), i))
+    below = [i for i in range(first, min(len(lines), first + _TITLE_GAP + 1)) if spelled_in_url(lines[i].text, slug)]
+    # A lead sentence repeating the headline's words is no headline ("Ellen DeGeneres will host the Oscars.").
+    headlines = [i for i in below if not (L.is_prose(lines[i].text) and not L.is_headline(lines[i].text))] or below
+    return min(headlines, key=lambda i: (L.size(lines[i].text), i))
 
 
 def article_run(lines: list[Line], reading: RulesReading, probabilities: Sequence[float]) -> tuple[int, int]:

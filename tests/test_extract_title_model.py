@@ -8,6 +8,7 @@ import numpy as np
 
 from pipeline.stages.extract import text_page as TP
 from pipeline.stages.extract import title_model as TM
+from pipeline.stages.extract.site_memory import fingerprint
 
 ARTICLE = (
     "The city council approved the new budget on Tuesday after a debate that lasted more than six hours.\n"
@@ -82,3 +83,12 @@ def test_the_headline_heading_the_article_run_is_no_paragraph_but_a_subheading_l
     headed = TP.clean_text_page(f"{MENU}\n\nCity council passes budget after six-hour debate\n{ARTICLE}")
     assert headed.title == "City council passes budget after six-hour debate"
     assert headed.paragraphs == ARTICLE.split("\n")
+
+
+def test_a_line_of_the_sites_template_is_no_title():
+    top = "Politics\nCity council passes budget after six-hour debate\nBy Anna Beispiel\n12 March 2024"
+    text = f"{MENU}\n\n{top}\n\n{ARTICLE}\n\n{RELATED}"
+    chosen = TP.clean_text_page(text).title
+    assert chosen == "City council passes budget after six-hour debate"
+    # The same line on many of the site's pages (its slogan, say) is template, not this page's title.
+    assert TP.clean_text_page(text, {fingerprint(chosen)}).title != chosen

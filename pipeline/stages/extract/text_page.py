@@ -390,15 +390,18 @@ def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageL
     return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line), url_line)
 
 
-def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str) -> tuple[list[int], np.ndarray]:
+def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,
+               template: Collection[str] = ()) -> tuple[list[int], np.ndarray]:
     """The lines the title model chooses the title among, and their features: what the stage
-    and the title model's training (pipeline.eval.title_model) both start from."""
+    and the title model's training (pipeline.eval.title_model) both start from. A line of the
+    site's template (`template`: fingerprints of lines on many of its pages) is no page's title."""
     texts = [line.text for line in page.lines]
-    at = title_model.candidates(texts, run)
+    at = [i for i in title_model.candidates(texts, run) if not (template and fingerprint(texts[i]) in template)]
     return at, title_model.title_features(texts, at, probabilities, run, page.reading.kept, page.reading.title, url)
 
 
-def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str) -> int | None:
+def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,
+                template: Collection[str]) -> int | None:
     """The line the URL spells, else the line the title model is surest is the title; none
     without an article to find it over. (Where the URL spells a line the model chooses it as
     often and as rightly, on 91% of those pages: its time is spent where the rules fail.)"""
@@ -406,7 +409,7 @@ def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int]
         return page.url_line
     if run[0] >= run[1]:
         return None
-    at, rows = title_rows(page, probabilities, run, url)
+    at, rows = title_rows(page, probabilities, run, url, template)
     chosen = title_model.choose([page.lines[i].text for i in at], title_model.shipped_model().probabilities(rows))
     return None if chosen is None else at[chosen]
 
@@ -417,7 +420,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     lines, reading = page.lines, page.reading
     probabilities = line_model.shipped_model().probabilities(page.features)
     run = article_run(lines, reading, probabilities)
-    headline = _title_line(page, probabilities, run, url)
+    headline = _title_line(page, probabilities, run, url, template)
     title = None if headline is None else lines[headline].text
     # The headline heading the article run is no paragraph of it; further down, a line the model
     # took for the title may be a subheading, and stays.

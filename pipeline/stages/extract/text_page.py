@@ -403,8 +403,9 @@ def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int],
 def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,
                 template: Collection[str]) -> int | None:
     """The line the URL spells, else the line the title model is surest is the title; none
-    without an article to find it over. (Where the URL spells a line the model chooses it as
-    often and as rightly, on 91% of those pages: its time is spent where the rules fail.)"""
+    without an article to find it over, or when the model doubts every line. (Where the URL
+    spells a line the model chooses it as often and as rightly, on 91% of those pages: its
+    time is spent where the rules fail.)"""
     if page.url_line is not None:
         return page.url_line
     if run[0] >= run[1]:

@@ -241,3 +241,22 @@ def test_a_lead_sentence_repeating_the_headlines_words_is_no_headline_and_stays(
     article = clean_text_page(text, (), "https://example.com/2013/08/02/ellen-degeneres-oscars-host_n_3695929.html")
     assert article.title == "Ellen DeGeneres Set As Oscars Host For 2014 Academy Awards"
     assert "Ellen DeGeneres will host the Oscars." in article.paragraphs
+
+
+def test_a_name_alone_beside_the_date_line_under_the_headline_is_the_writer():
+    url = "https://rheinblatt.example/budget-passes-after-long-night"
+    dated = f"Budget passes after long night\n28. Jan. 2022\nPaula Balov\n\n{PARA_1}\n{PARA_2}"
+    assert clean_text_page(dated, (), url).authors == ["Paula Balov"]
+    # Without a date line beside it, or when the article uses its words (a topic), it is no writer.
+    assert clean_text_page(f"Budget passes after long night\nPaula Balov\n\n{PARA_1}\n{PARA_2}", (), url).authors == []
+    topic = f"Budget passes after long night\n28. Jan. 2022\nCity Council\n\n{PARA_1}\n{PARA_2}"
+    assert clean_text_page(topic, (), url).authors == []
+
+
+def test_a_byline_label_run_into_the_name_is_read():
+    url = "https://rheinblatt.example/budget-passes-after-long-night"
+    glued = f"Budget passes after long night\nByAlex Bozarjian\n\n{PARA_1}\n{PARA_2}"
+    assert clean_text_page(glued, (), url).authors == ["Alex Bozarjian"]
+    # A name that starts like a label is a name: "Byron Smith" is no "By Ron Smith".
+    byron = f"Budget passes after long night\n28. Jan. 2022\nByron Smith\n\n{PARA_1}\n{PARA_2}"
+    assert clean_text_page(byron, (), url).authors == ["Byron Smith"]

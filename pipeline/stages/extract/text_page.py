@@ -31,7 +31,7 @@ import numpy as np
 
 from pipeline.stages.extract import line_model, title_model
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.bylines import is_byline_label, line_byline
+from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line_byline
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import line_features
@@ -76,6 +76,13 @@ _BYLINE_REACH = 6
 # ...", "Analysis by ..." (read only when those words are a byline label: not "Photo taken by").
 _CREDIT_PHRASE = re.compile(r"^\W*(?:[^\W\d]+\s+){1,3}(?:by|von|par|por|door|przez|av)\s", re.IGNORECASE)
 _MAX_CREDIT_WORDS = 20
+# A label run into the name by a flattening without spaces: "ByAlex Bozarjian", "VonAnna Beispiel".
+_GLUED_LABEL = re.compile(r"^(By|BY|Von|VON|Par|Por|Door)(?=[A-ZÄÖÜÉ][a-zäöüéèáíóúñ])")
+# A name alone on its line beside a date line, this close under the headline ("28. Jan. 2022" /
+# "Paula Balov"): on the labelled pages as text, 24 more pages given writers, 21 of them right
+# (a photo series' "Faszination Loopstation-Battle", a "Next Post" link were not).
+_NAME_ALONE_REACH = 4
+_DATE_LINE_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -346,19 +353,39 @@ def article_lines(lines: list[Line], reading: RulesReading, probabilities: Seque
     return drop_closing_promos(paragraphs)
 
 
-def _writers(lines: list[Line], headline: int | None, url: str) -> list[str]:
+def _writers(lines: list[Line], headline: int | None, url: str, paragraphs: Sequence[str]) -> list[str]:
+    """The writers a byline under the headline names: a labelled line, a label on its own line
+    and the name on the next, else a name alone beside a date line (`paragraphs`: the article's
+    text, which a writer's name is seldom in but a topic's words are)."""
     if headline is None:
         return []
     site = site_keys(None, url)
-    for at in range(headline + 1, min(len(lines), headline + 1 + _BYLINE_REACH)):
-        text = lines[at].text
+    below = [_GLUED_LABEL.sub(r"\1 ", line.text) for line in lines[headline + 1:headline + 1 + _BYLINE_REACH + 1]]
+    for at, text in enumerate(below[:_BYLINE_REACH]):
         if _names_writers(text) and (names := line_byline(text, site)):
             return names
         # The label on a line of its own, the name on the next ("By" / "Jane Doe": a byline
         # whose name is a link, flattened a node per line).
-        if at + 1 < len(lines) and is_byline_label(text) and (names := line_byline(f"{text} {lines[at + 1].text}", site)):
+        if at + 1 < len(below) and is_byline_label(text) and (names := line_byline(f"{text} {below[at + 1]}", site)):
             return names
+    article = " ".join(paragraphs).lower()
+    for at, text in enumerate(below[:_NAME_ALONE_REACH]):
+        beside = [below[j] for j in (at - 1, at + 1) if 0 <= j < len(below)]
+        if _name_alone(text, article) and any(_is_date_line(line) for line in beside):
+            return clean_authors([text], site, strict=True)
     return []
+
+
+def _name_alone(text: str, article: str) -> bool:
+    """Two or three capitalised words and nothing else, none of them in the article's text
+    (a topic's "Deutsche Sprache" is; "Paula Balov" is not)."""
+    words = text.split()
+    return (2 <= len(words) <= 3 and all(word[0].isupper() and word.replace("-", "").isalpha() for word in words)
+            and not any(word.lower() in article for word in words))
+
+
+def _is_date_line(text: str) -> bool:
+    return L.size(text) <= _DATE_LINE_WORDS and bool(title_model.DATE_LIKE.search(text))
 
 
 def _names_writers(text: str) -> bool:
@@ -436,4 +463,4 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
         first = next((i for i, kept in enumerate(reading.kept) if kept), None)
         start = None if first is None else _offset(lines, first)
         published = text_published_at(flat[:start], start, None, url, language)
-    return TextArticle(title, paragraphs, published, _writers(lines, headline, url))
+    return TextArticle(title, paragraphs, published, _writers(lines, headline, url, paragraphs))

@@ -1010,6 +1010,11 @@ def test_an_article_nested_as_a_web_pages_main_entity_gives_its_metadata():
     assert meta["published_at"] == "2021-05-04T19:18:00+02:00"
 
 
+def test_a_handle_run_into_the_name_goes_and_the_name_stays():
+    assert clean_authors(["By Jon Porter@JonPorty"], strict=True) == ["Jon Porter"]
+    assert clean_authors(["Jane Doe jane.doe@example.com", "By @handle Max Muster"], strict=True) == ["Jane Doe", "Max Muster"]
+
+
 def test_a_name_whose_letters_the_pages_encoding_lost_is_not_published():
     assert clean_authors(["Micha\ufffd Kolanko", "Anna Nowak"]) == ["Anna Nowak"]
     ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Michał Kolanko"}}</script>'

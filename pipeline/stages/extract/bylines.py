@@ -106,9 +106,9 @@ _MAX_NAME = 60
 # What introduced the date just cut: "oz on December 4, 2006", "Erstellt am: 30.01.2022".
 _BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at)\s*:?\s*$", re.IGNORECASE)
 _PUNCTUATION = " ,.:-–—|·•"
-# Emails, @handles, links, web addresses ("symple.ch") and "(dpa)".
+# Emails, @handles (also run into the name: "Jon Porter@JonPorty"), links, web addresses ("symple.ch") and "(dpa)".
 _WEB = re.compile(
-    r"\S+@\S+|\S+\s?[\[(]at[\])]\s?\S+|(?<!\S)@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
+    r"\S+@[\w-]+(?:\.[\w-]+)+\S*|\S+\s?[\[(]at[\])]\s?\S+|@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
 # "Richard David Precht im Gespräch mit Karin Fischer": the interviewer wrote it.
 _INTERVIEWEE = re.compile(r"^.*?\bim\s+gespräch\s+mit\s+", re.IGNORECASE)

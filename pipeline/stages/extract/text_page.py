@@ -18,7 +18,8 @@ prose alone keeps (a sidebar's summaries): on sites it was not trained on, text/
 The title is the line the URL spells when there is one, else the line the title model
 (title_model.py) finds around the article's start; the publication day is read from the
 text as an HTML page's is without structured dates (dates.text_published_at), and the
-writers from a "By ..." line under the headline.
+writers from the byline under the headline (a labelled line, a label and the next line, or a
+name alone beside the date line).
 """
 
 from __future__ import annotations
@@ -68,9 +69,9 @@ _BOILERPLATE_COST = 2
 # cross-validation on the labelled text pages (pipeline.eval.line_model): 0.3-0.5 trade
 # text/aeb against text/trafilatura-eval by under 0.01.
 _ARTICLE_PROBABILITY = 0.4
-# How far under the headline a "By ..." line names the writers. Only such short lines: any
-# labelled line read as a byline named a wrong person or a word ("Permalink") one time in eight
-# on the labelled pages as text; these, one in twenty-two.
+# How far under the headline a byline names the writers. Only the lines below (_names_writers):
+# any labelled line read as a byline named a wrong person or a word ("Permalink") one time in
+# eight on the labelled pages as text; these, about one in fifteen.
 _BYLINE_REACH = 6
 # A few words and a credit word opening a line: "Posted by X on ...", "Geschrieben von Cooper am
 # ...", "Analysis by ..." (read only when those words are a byline label: not "Photo taken by").

@@ -8,6 +8,7 @@ import numpy as np
 
 from pipeline.stages.extract import text_page as TP
 from pipeline.stages.extract import title_model as TM
+from pipeline.stages.extract.line_model import TreeEnsemble
 from pipeline.stages.extract.site_memory import fingerprint
 
 ARTICLE = (
@@ -92,3 +93,12 @@ def test_a_line_of_the_sites_template_is_no_title():
     assert chosen == "City council passes budget after six-hour debate"
     # The same line on many of the site's pages (its slogan, say) is template, not this page's title.
     assert TP.clean_text_page(text, {fingerprint(chosen)}).title != chosen
+
+
+def test_the_evaluation_can_read_pages_with_other_trees_than_the_shipped_ones():
+    text = f"{MENU}\n\nPolitics\nCity council passes budget after six-hour debate\n12 March 2024\n\n{ARTICLE}\n\n{RELATED}"
+    assert TP.clean_text_page(text).title == "City council passes budget after six-hour debate"
+    # Trees that doubt every line: no title, whatever the shipped ones say.
+    doubting = {"features": list(TM.FEATURES), "baseline": -10.0,
+                "trees": [{"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "value": [0.0], "depth": 0}]}
+    assert TP.clean_text_page(text, title_scorer=TreeEnsemble(doubting, TM.FEATURES)).title is None

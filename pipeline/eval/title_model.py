@@ -11,13 +11,17 @@ article run, the candidates around it.
 
 Before writing the model it is cross-validated the way the line model is: five folds by site,
 each page's title chosen by trees that never saw its site, scored as title exact match on all
-pages, next to the rules' title. Needs scikit-learn (`pip install scikit-learn`), for training only.
+pages, next to the rules' title; then the pages as text go through the stage's text path with
+those trees, for the title, day and authors figures to expect on new sites. Needs scikit-learn (`pip install scikit-learn`), for training only.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +32,7 @@ from pipeline.eval.extraction import METADATA_TRUTH, REPO, _read_jsonl, visible_
 from pipeline.eval.line_model import FLATTENINGS, FOLDS, export, fit, fold_of
 from pipeline.stages.extract import line_model
 from pipeline.stages.extract.line_model import TreeEnsemble
-from pipeline.stages.extract.text_page import article_run, read_page, title_rows
+from pipeline.stages.extract.text_page import article_run, clean_text_page, read_page, title_rows
 from pipeline.stages.extract.title_model import FEATURES, MODEL_PATH, choose, normal
 
 # The HTML of the metadata pages: the two page sets they were drawn from.
@@ -70,13 +74,17 @@ def _fit(pages: list[Page]) -> Any:
     return fit(np.vstack([p.rows for p in chosen]), np.concatenate([p.labels for p in chosen]))
 
 
-def cross_validate(pages: list[Page]) -> tuple[float, float, float]:
+def fold_models(pages: list[Page]) -> list[TreeEnsemble]:
+    """For each fold, trees trained on the pages of the other folds' sites."""
+    return [TreeEnsemble(export(_fit([p for p in pages if fold_of(p.url) != fold]), FEATURES), FEATURES) for fold in range(FOLDS)]
+
+
+def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> tuple[float, float, float]:
     """Title exact match of the rules, of the stage's choice (the line the URL spells, else the
     model's) with the model trained on other sites, and the share of pages whose title is among
     the candidates at all."""
     right = 0
-    for fold in range(FOLDS):
-        ensemble = TreeEnsemble(export(_fit([p for p in pages if fold_of(p.url) != fold]), FEATURES), FEATURES)
+    for fold, ensemble in enumerate(models):
         for p in pages:
             if fold_of(p.url) != fold:
                 continue
@@ -89,15 +97,41 @@ def cross_validate(pages: list[Page]) -> tuple[float, float, float]:
     return rules / len(pages), right / len(pages), within / len(pages)
 
 
+def pages_as_text(shared: Path, models: list[TreeEnsemble]) -> dict[str, str]:
+    """The metadata pages flattened to text (a line per block, as `--set text-metadata`), read
+    by the stage's text path with each page's title chosen by trees that never saw its site,
+    scored by the official scorer on all pages at once: title, day, authors."""
+    truth = [row for path in METADATA_TRUTH.values() for row in _read_jsonl(path)]
+    wanted = {row["url"] for row in truth}
+    outputs = []
+    for page_set in _PAGE_SETS:
+        for raw in _read_jsonl(shared / "data" / page_set / "pages.jsonl.gz"):
+            if raw["url"] in wanted:
+                read = clean_text_page(visible_text(raw["html"]), (), raw["url"], title_scorer=models[fold_of(raw["url"])])
+                outputs.append({"url": raw["url"], "text": "\n".join(read.paragraphs), "title": read.title,
+                                "published_at": read.published_at, "authors": read.authors})
+    with tempfile.TemporaryDirectory() as folder:
+        truth_path, output_path = Path(folder) / "truth.jsonl", Path(folder) / "outputs.jsonl"
+        truth_path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in truth), encoding="utf-8")
+        output_path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in outputs), encoding="utf-8")
+        result = subprocess.run([sys.executable, str(shared / "tools" / "score_extraction.py"), str(truth_path), str(output_path)],
+                                capture_output=True, text=True, check=True)
+    return dict(pair.split("=", 1) for pair in result.stdout.split())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
     parser.add_argument("--no-write", action="store_true", help="cross-validate only")
     args = parser.parse_args()
     pages = read_pages(args.shared)
-    rules, model, within = cross_validate(pages)
+    models = fold_models(pages)
+    rules, model, within = cross_validate(pages, models)
     print(f"{len(pages)} pages ({len(pages) // len(FLATTENINGS)} flattened {len(FLATTENINGS)} ways); title exact match:")
     print(f"  rules {rules:.4f}   stage, its model on unseen sites {model:.4f}   (title among the candidates: {within:.4f})")
+    figures = pages_as_text(args.shared, models)
+    print(f"the same pages as text (--set text-metadata), read by the stage with those models: title {figures['title_exact']}"
+          f"   day {figures['date_day']}   authors F1 {figures['authors_f1']}")
     if not args.no_write:
         exported = export(_fit(pages), FEATURES)
         MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n", encoding="utf-8")

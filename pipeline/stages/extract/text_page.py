@@ -35,7 +35,7 @@ from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line_byline
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
-from pipeline.stages.extract.line_model import line_features
+from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
@@ -429,7 +429,7 @@ def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int],
 
 
 def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,
-                template: Collection[str]) -> int | None:
+                template: Collection[str], title_scorer: TreeEnsemble) -> int | None:
     """The line the URL spells, else the line the title model is surest is the title; none
     without an article to find it over, or when the model doubts every line. (Where the URL
     spells a line the model chooses it as often and as rightly, on 91% of those pages: its
@@ -439,17 +439,19 @@ def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int]
     if run[0] >= run[1]:
         return None
     at, rows = title_rows(page, probabilities, run, url, template)
-    chosen = title_model.choose([page.lines[i].text for i in at], title_model.shipped_model().probabilities(rows))
+    chosen = title_model.choose([page.lines[i].text for i in at], title_scorer.probabilities(rows))
     return None if chosen is None else at[chosen]
 
 
-def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None) -> TextArticle:
-    """`language`: what the page is declared to be in (Content-Language), for month names."""
+def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None,
+                    title_scorer: TreeEnsemble | None = None) -> TextArticle:
+    """`language`: what the page is declared to be in (Content-Language), for month names;
+    `title_scorer`: the title model's trees, the shipped ones unless the evaluation gives others."""
     page = read_page(text, template, url)
     lines, reading = page.lines, page.reading
     probabilities = line_model.shipped_model().probabilities(page.features)
     run = article_run(lines, reading, probabilities)
-    headline = _title_line(page, probabilities, run, url, template)
+    headline = _title_line(page, probabilities, run, url, template, title_scorer or title_model.shipped_model())
     title = None if headline is None else lines[headline].text
     # The headline heading the article run is no paragraph of it; further down, a line the model
     # took for the title may be a subheading, and stays.

@@ -166,15 +166,22 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
         for m in pattern.finditer(text):
             add(m.start(), m.end(), calendar_day(m.group(1), int(m.group(2)), m.group(3)))
     for m in _NUMERIC.finditer(text):
-        first, second = int(m.group(1)), int(m.group(3))
-        day, month = (first, second) if day_first else (second, first)
-        add(m.start(), m.end(), calendar_day(m.group(4), month, str(day)) or calendar_day(m.group(4), day, str(month)))
+        add(m.start(), m.end(), _either_order(m.group(4), int(m.group(1)), int(m.group(3)), day_first))
     if short_years:
         for m in _SHORT_YEAR.finditer(text):
-            year = int(m.group(3))
-            add(m.start(), m.end(), calendar_day(str(year + (1900 if year >= _CENTURY_TURN else 2000)), int(m.group(2)), m.group(1)))
+            add(m.start(), m.end(), calendar_day(_full_year(m.group(3)), int(m.group(2)), m.group(1)))
         for m in _SHORT_SLASHED.finditer(text):
-            first, second, year = int(m.group(1)), int(m.group(2)), str(int(m.group(3)) + (1900 if int(m.group(3)) >= _CENTURY_TURN else 2000))
-            day, month = (first, second) if day_first else (second, first)
-            add(m.start(), m.end(), calendar_day(year, month, str(day)) or calendar_day(year, day, str(month)))
+            add(m.start(), m.end(), _either_order(_full_year(m.group(3)), int(m.group(1)), int(m.group(2)), day_first))
     return sorted(found, key=lambda d: d.offset)
+
+
+def _either_order(year: str, first: int, second: int, day_first: bool) -> date | None:
+    """A numeric date read day first or month first as `day_first` says, else the other way
+    round when only that makes a date (13/5 is 13 May whatever the page's habit)."""
+    day, month = (first, second) if day_first else (second, first)
+    return calendar_day(year, month, str(day)) or calendar_day(year, day, str(month))
+
+
+def _full_year(two_digits: str) -> str:
+    year = int(two_digits)
+    return str(year + (1900 if year >= _CENTURY_TURN else 2000))

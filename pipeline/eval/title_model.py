@@ -42,6 +42,8 @@ _PAGE_SETS = ("trafilatura-eval", "aeb")
 @dataclass
 class Page:
     url: str
+    flattening: str  # one of FLATTENINGS
+    text: str  # the page so flattened
     candidates: list[str]
     rows: np.ndarray
     labels: np.ndarray
@@ -59,13 +61,14 @@ def read_pages(shared: Path) -> list[Page]:
                 continue
             title = normal(truth[raw["url"]]["title"])
             for flattening in FLATTENINGS:
-                read = read_page(visible_text(raw["html"], flattening == "text-nodes"), (), raw["url"])
+                text = visible_text(raw["html"], flattening == "text-nodes")
+                read = read_page(text, (), raw["url"])
                 probabilities = line_model.shipped_model().probabilities(read.features)
                 at, rows = title_rows(read, probabilities, article_run(read.lines, read.reading, probabilities), raw["url"])
                 texts = [read.lines[i].text for i in at]
                 labels = np.array([normal(text) == title for text in texts], dtype=float)
                 url_title = None if read.url_line is None else read.lines[read.url_line].text
-                pages.append(Page(raw["url"], texts, rows, labels, read.reading.title, url_title, title))
+                pages.append(Page(raw["url"], flattening, text, texts, rows, labels, read.reading.title, url_title, title))
     return pages
 
 
@@ -97,19 +100,17 @@ def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> tuple[float
     return rules / len(pages), right / len(pages), within / len(pages)
 
 
-def pages_as_text(shared: Path, models: list[TreeEnsemble]) -> dict[str, str]:
-    """The metadata pages flattened to text (a line per block, as `--set text-metadata`), read
-    by the stage's text path with each page's title chosen by trees that never saw its site,
-    scored by the official scorer on all pages at once: title, day, authors."""
+def pages_as_text(pages: list[Page], shared: Path, models: list[TreeEnsemble]) -> dict[str, str]:
+    """The metadata pages flattened a line per block (as `--set text-metadata`), read by the
+    stage's text path with each page's title chosen by trees that never saw its site, scored
+    by the official scorer on all pages at once: title, day, authors."""
     truth = [row for path in METADATA_TRUTH.values() for row in _read_jsonl(path)]
-    wanted = {row["url"] for row in truth}
     outputs = []
-    for page_set in _PAGE_SETS:
-        for raw in _read_jsonl(shared / "data" / page_set / "pages.jsonl.gz"):
-            if raw["url"] in wanted:
-                read = clean_text_page(visible_text(raw["html"]), (), raw["url"], title_scorer=models[fold_of(raw["url"])])
-                outputs.append({"url": raw["url"], "text": "\n".join(read.paragraphs), "title": read.title,
-                                "published_at": read.published_at, "authors": read.authors})
+    for page in pages:
+        if page.flattening == "text":
+            read = clean_text_page(page.text, (), page.url, title_scorer=models[fold_of(page.url)])
+            outputs.append({"url": page.url, "text": "\n".join(read.paragraphs), "title": read.title,
+                            "published_at": read.published_at, "authors": read.authors})
     with tempfile.TemporaryDirectory() as folder:
         truth_path, output_path = Path(folder) / "truth.jsonl", Path(folder) / "outputs.jsonl"
         truth_path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in truth), encoding="utf-8")
@@ -129,7 +130,7 @@ def main() -> int:
     rules, model, within = cross_validate(pages, models)
     print(f"{len(pages)} pages ({len(pages) // len(FLATTENINGS)} flattened {len(FLATTENINGS)} ways); title exact match:")
     print(f"  rules {rules:.4f}   stage, its model on unseen sites {model:.4f}   (title among the candidates: {within:.4f})")
-    figures = pages_as_text(args.shared, models)
+    figures = pages_as_text(pages, args.shared, models)
     print(f"the same pages as text (--set text-metadata), read by the stage with those models: title {figures['title_exact']}"
           f"   day {figures['date_day']}   authors F1 {figures['authors_f1']}")
     if not args.no_write:

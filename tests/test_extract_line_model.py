@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from pipeline.stages.extract import text_page as TP
-from pipeline.stages.extract.line_model import FEATURES, MODEL_PATH, TreeEnsemble, line_features, shipped_model
+from pipeline.stages.extract.line_model import FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, TreeEnsemble, line_features, shipped_model
 
 LOG_WORDS, PROSE = FEATURES.index("log_words"), FEATURES.index("prose")
 
@@ -60,12 +60,14 @@ def test_a_model_trained_on_other_features_is_refused():
         TreeEnsemble({**TOY, "features": list(FEATURES[:-1])})
 
 
-def test_the_shipped_model_matches_the_features_it_is_given():
-    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path, run_on", [(MODEL_PATH, False), (RUN_ON_MODEL_PATH, True)])
+def test_the_shipped_models_match_the_features_they_are_given(path, run_on):
+    model = json.loads(path.read_text(encoding="utf-8"))
     assert model["features"] == list(FEATURES) and len(model["trees"]) > 0
     rows = line_features(["A line", "Another line of text that goes on."], [False, True], None)
     assert rows.shape == (2, len(FEATURES))
-    assert shipped_model().probabilities(rows).shape == (2,)
+    assert shipped_model(run_on).probabilities(rows).shape == (2,)
+    assert shipped_model(run_on) is not shipped_model(not run_on)
 
 
 def test_features_do_not_depend_on_blank_lines():

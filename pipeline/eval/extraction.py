@@ -20,6 +20,8 @@ Sets (all from ../shared; figures come from running the official scorer files on
 - text-nodes: the same, flattened the way a scraper that takes every text node's text does
   (a link inside a sentence splits it over three lines; no blank lines): a different scraper,
   the same truth.
+- text-oneline: the same text joined into one line, as a scraper that joins the page's text
+  with spaces delivers it (BeautifulSoup's `get_text(" ")`, trafilatura's `html2txt`).
 
 Each page is timed for ours and for the baseline back to back, so machine load hits both.
 """
@@ -133,6 +135,13 @@ def visible_text(page_html: str, line_per_text_node: bool = False) -> str:
     return text.strip()
 
 
+def flatten(page_html: str, flattening: str) -> str:
+    """The page as a text-only scraper delivers it: `flattening` is text, text-nodes or text-oneline."""
+    if flattening == "text-oneline":
+        return " ".join(visible_text(page_html).split())
+    return visible_text(page_html, flattening == "text-nodes")
+
+
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
@@ -171,8 +180,7 @@ def load_sets(name: str, shared: Path, limit: int | None) -> list[PageSet]:
         return [PageSet("seeds", pages, SEEDS_EXPECTED, "score_extraction.py")]
     flattened = []
     for source in (html_set("aeb", "score_extraction.py"), html_set("trafilatura-eval", "score_snippets.py")):
-        pages = [{"url": p["url"], "text": visible_text(p["html"], name == "text-nodes"), "source": p.get("source")}
-                 for p in source.pages]
+        pages = [{"url": p["url"], "text": flatten(p["html"], name), "source": p.get("source")} for p in source.pages]
         flattened.append(PageSet(f"{name}/{source.name}", pages, source.truth, source.scorer))
     return flattened
 
@@ -278,7 +286,7 @@ def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "metadata", "text-metadata"))
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "metadata", "text-metadata"))
     parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")
@@ -290,7 +298,7 @@ def run(args: argparse.Namespace) -> int:
         extractors: dict[str, Extractor] = {"ours": ours(SiteTemplates({}) if args.site_memory else None)}
         if args.baseline == "trafilatura":
             extractors["trafilatura"] = trafilatura_metadata if page_set.name.startswith("metadata") else trafilatura_alone
-        if page_set.name.startswith(("text/", "text-nodes/")):
+        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/")):
             extractors["passthrough"] = passthrough
         print_table(page_set, evaluate(page_set, args.shared, extractors))
     return 0

@@ -25,6 +25,10 @@ import numpy as np
 from pipeline.stages.extract import lines as L
 
 MODEL_PATH = Path(__file__).with_name("line_model.json")
+# The trees for a page a scraper joined into one line, read as its pieces (run_on_text): its
+# lines are sentences and menu entries, not blocks, and the same features mean other things
+# there (one model for both kinds of page cost text/aeb 0.007 on unseen sites).
+RUN_ON_MODEL_PATH = Path(__file__).with_name("line_model_run_on.json")
 
 FEATURES = (
     "log_words", "prose", "ends_sentence", "headline_shaped", "position",
@@ -163,5 +167,6 @@ class TreeEnsemble:
 
 
 @cache
-def shipped_model() -> TreeEnsemble:
-    return TreeEnsemble(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+def shipped_model(run_on: bool = False) -> TreeEnsemble:
+    """The shipped trees; with `run_on`, those for a page read as the pieces of its one line."""
+    return TreeEnsemble(json.loads((RUN_ON_MODEL_PATH if run_on else MODEL_PATH).read_text(encoding="utf-8")))

@@ -213,12 +213,11 @@ _COMMENT_HEADING = re.compile(
 )
 
 # A commenter's name line: "joetoronto says:", "Catherine on September 13, 2018 at 5:23 pm said:".
-_COMMENTER = re.compile(
+COMMENTER_VERB = (
     r"\b(?:says|said|wrote|replied|sagt|schreibt|meint|a écrit|dit|écrit|dice|escribió|escribe|scrive|ha scritto"
     r"|disse|escreveu|diz|zegt|schreef|napisał|napisała|napsal|napsala|пишет|написал|написала|пише|skrev"
-    r"|kirjoitti|írta|yazdı|scrie|a scris)\s*:\s*$",
-    re.IGNORECASE,
-)
+    r"|kirjoitti|írta|yazdı|scrie|a scris)\s*:")
+_COMMENTER = re.compile(COMMENTER_VERB + r"\s*$", re.IGNORECASE)
 
 # The heading over the teasers that follow an article ("More in Politics", "You may also
 # like", "Read these next"): unlike "Also read", seldom inside an article.

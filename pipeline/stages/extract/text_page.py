@@ -15,6 +15,9 @@ alone misses (an agenda, a recipe's steps, a lead set apart by a teaser line) an
 prose alone keeps (a sidebar's summaries): on sites it was not trained on, text/aeb 0.919 →
 0.930 and text/trafilatura-eval 0.850 → 0.886 (docs/extraction.md).
 
+A page a scraper joined into one line is first cut back into pieces (run_on_text.py) and read
+by trees trained on such pages; the pieces of one line the article keeps are joined again.
+
 The title is the line the URL spells when there is one, else the line the title model
 (title_model.py) finds around the article's start; the publication day is read from the
 text as an HTML page's is without structured dates (dates.text_published_at), and the
@@ -37,6 +40,7 @@ from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markup import without_invisible
+from pipeline.stages.extract.run_on_text import is_run_on, pieces
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
 from pipeline.stages.extract.tidy import closing_promos, drop_closing_promos
@@ -90,6 +94,10 @@ _DATE_LINE_WORDS = 8
 class Line:
     text: str
     block_start: bool  # preceded by a blank line (or the top of the page)
+    # A piece of a line too long for a paragraph (run_on_text): no title (its ends are guesses);
+    # `continues` when the line before is a piece of the same line.
+    cut: bool = False
+    continues: bool = False
 
 
 @dataclass
@@ -101,15 +109,24 @@ class TextArticle:
 
 
 def split_lines(text: str) -> list[Line]:
-    out: list[Line] = []
+    """The page's lines; a page a scraper joined into one line (most of its words in lines too
+    long for a paragraph) as the pieces of those lines (run_on_text)."""
+    rows: list[tuple[str, bool]] = []
     blank = True
     for raw in without_invisible(text).splitlines():
         stripped = " ".join(raw.split())
         if not stripped:
             blank = True
             continue
-        out.append(Line(stripped, blank))
+        rows.append((stripped, blank))
         blank = False
+    if not is_run_on([line for line, _ in rows]):
+        return [Line(line, block_start) for line, block_start in rows]
+    out: list[Line] = []
+    for line, block_start in rows:
+        first, *rest = pieces(line)
+        out.append(Line(first, block_start, cut=bool(rest)))
+        out.extend(Line(piece, False, cut=True, continues=True) for piece in rest)
     return out
 
 
@@ -117,7 +134,7 @@ def _repeated_title(lines: list[Line]) -> tuple[str, set[int]] | None:
     """A headline the page states twice near the top, once maybe behind a breadcrumb trail."""
     top = lines[:_TITLE_WINDOW]
     for i, line in enumerate(top):
-        if not L.is_headline(line.text) or L.size(line.text) < 3:
+        if line.cut or not L.is_headline(line.text) or L.size(line.text) < 3:
             continue
         key = L.normalise(line.text)
         hits = {j for j, other in enumerate(top) if j != i and L.normalise(other.text).endswith(key)}
@@ -175,7 +192,7 @@ def _caption_before(lines: list[Line], i: int) -> bool:
 def _title_before(lines: list[Line], start: int) -> int | None:
     for i in range(start - 1, max(-1, start - 1 - _TITLE_GAP), -1):
         text = lines[i].text
-        if L.is_headline(text) and L.size(text) >= 3 and not L.is_byline(text) and not L.is_credit(text):
+        if not lines[i].cut and L.is_headline(text) and L.size(text) >= 3 and not L.is_byline(text) and not L.is_credit(text):
             if not (L.is_teaser_heading(text) or L.is_furniture(text)):
                 return i
     return None
@@ -314,10 +331,11 @@ def url_headline(lines: list[Line], url: str) -> int | None:
     """The line the page's URL spells ("/2012/04/11/denkanstoos-april-2012/"): the first, or
     one a few lines below it with fewer other words (a breadcrumb ends with the headline too)."""
     slug = slug_words(url) if url else set()
-    first = next((i for i, line in enumerate(lines) if spelled_in_url(line.text, slug)), None) if slug else None
+    first = next((i for i, line in enumerate(lines) if not line.cut and spelled_in_url(line.text, slug)), None) if slug else None
     if first is None:
         return None
-    below = [i for i in range(first, min(len(lines), first + _TITLE_GAP + 1)) if spelled_in_url(lines[i].text, slug)]
+    below = [i for i in range(first, min(len(lines), first + _TITLE_GAP + 1))
+             if not lines[i].cut and spelled_in_url(lines[i].text, slug)]
     # A lead sentence repeating the headline's words is no headline ("Ellen DeGeneres will host the Oscars.").
     headlines = [i for i in below if not (L.is_prose(lines[i].text) and not L.is_headline(lines[i].text))] or below
     return min(headlines, key=lambda i: (L.size(lines[i].text), i))
@@ -349,8 +367,15 @@ def article_lines(lines: list[Line], reading: RulesReading, probabilities: Seque
     """The article run's lines (`run`, article_run's), less those the model doubts, the known
     furniture and `titles` (the lines that state the title)."""
     start, end = run or article_run(lines, reading, probabilities)
-    paragraphs = [lines[i].text for i in range(start, end)
-                  if probabilities[i] > _ARTICLE_PROBABILITY and not reading.furniture[i] and i not in titles]
+    paragraphs: list[str] = []
+    previous = None
+    for i in range(start, end):
+        if probabilities[i] > _ARTICLE_PROBABILITY and not reading.furniture[i] and i not in titles:
+            if lines[i].continues and previous == i - 1:
+                paragraphs[-1] += " " + lines[i].text
+            else:
+                paragraphs.append(lines[i].text)
+            previous = i
     return drop_closing_promos(paragraphs)
 
 
@@ -410,6 +435,11 @@ class PageLines:
     features: np.ndarray
     url_line: int | None  # the line the URL spells (url_headline)
 
+    @property
+    def run_on(self) -> bool:
+        """A page a scraper joined into one line, read as its pieces: the run-on trees read it."""
+        return any(line.cut for line in self.lines)
+
 
 def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageLines:
     lines = split_lines(text)
@@ -424,7 +454,8 @@ def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int],
     and the title model's training (pipeline.eval.title_model) both start from. A line of the
     site's template (`template`: fingerprints of lines on many of its pages) is no page's title."""
     texts = [line.text for line in page.lines]
-    at = [i for i in title_model.candidates(texts, run) if not (template and fingerprint(texts[i]) in template)]
+    at = [i for i in title_model.candidates(texts, run)
+          if not page.lines[i].cut and not (template and fingerprint(texts[i]) in template)]
     return at, title_model.title_features(texts, at, probabilities, run, page.reading.kept, page.reading.title, url)
 
 
@@ -449,7 +480,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     `title_scorer`: the title model's trees, the shipped ones unless the evaluation gives others."""
     page = read_page(text, template, url)
     lines, reading = page.lines, page.reading
-    probabilities = line_model.shipped_model().probabilities(page.features)
+    probabilities = line_model.shipped_model(page.run_on).probabilities(page.features)
     run = article_run(lines, reading, probabilities)
     headline = _title_line(page, probabilities, run, url, template, title_scorer or title_model.shipped_model())
     title = None if headline is None else lines[headline].text

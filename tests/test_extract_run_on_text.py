@@ -1,0 +1,129 @@
+"""Text a scraper joined into one line: cut back into pieces a line reader can weigh, and read as a page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.stages.extract import line_model
+from pipeline.stages.extract import run_on_text as R
+from pipeline.stages.extract.lines import is_commenter
+from pipeline.stages.extract.text_page import clean_text_page, read_page, split_lines
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+MENU = ("Home News World Business Markets Technology Science Health Sport Culture Travel Opinion Video Podcasts "
+        "Newsletters Subscribe Sign In")
+HEADLINES = ("Harbour Bridge Reopens After Two Years Of Repairs Schools Get New Heating Systems Before Winter "
+             "Council Names New Head Of Transport Authority Local Bakery Wins National Bread Award")
+
+
+def _article(sentences: int) -> list[str]:
+    return [f"Sentence {i} of the report says what the council decided about the budget on Tuesday and why it matters."
+            for i in range(sentences)]
+
+
+def test_a_line_no_longer_than_a_paragraph_is_left_whole():
+    paragraph = " ".join(_article(10))  # 190 words, one paragraph
+    assert R.pieces(paragraph) == [paragraph]
+
+
+def test_a_page_with_line_breaks_keeps_its_long_paragraphs_whole():
+    long_paragraph = " ".join(_article(14))  # 266 words
+    text = "\n".join([*MENU.split()[:8], "Council passes the budget", long_paragraph, *_article(20)])
+    lines = split_lines(text)
+    assert long_paragraph in [line.text for line in lines] and not any(line.cut for line in lines)
+    article = clean_text_page(text, (), "https://rheinblatt.example/council-passes-the-budget")
+    assert article.paragraphs[0] == long_paragraph and article.title == "Council passes the budget"
+
+
+def test_a_run_on_page_is_cut_into_sentences_menu_entries_and_separated_links():
+    line = " ".join([MENU, "Home › World › Europe", *_article(12), "Mr. J. Smith of the U.S. embassy said so.", HEADLINES])
+    pieces = R.pieces(line)
+    assert " ".join(pieces) == line.replace(" › ", " ")  # nothing but the separators lost, nothing reordered
+    assert _article(12)[5] in pieces
+    assert "Mr. J. Smith of the U.S. embassy said so." in pieces  # abbreviations and initials end no sentence
+    assert {"Home", "World"} <= set(pieces)  # the breadcrumb's separators part its entries
+    menu = pieces[:pieces.index("Home")]
+    assert " ".join(menu) == MENU and len(menu) == 3
+    assert all(len(piece.split()) <= 6 for piece in pieces[-5:]) and " ".join(pieces[-5:]) == HEADLINES
+
+
+def test_a_menu_run_into_the_first_sentence_is_parted_from_it_at_the_sentence_capital():
+    line = " ".join([MENU, "This post may contain affiliate links and the council said so.", *_article(12)])
+    assert "This post may contain affiliate links and the council said so." in R.pieces(line)
+
+
+def test_a_comment_thread_is_cut_into_commenter_stamp_and_comment():
+    comments = ("33 responses to “Council passes the budget” joetoronto says: November 19, 2019 at 6:44 am It is time "
+                "the council listened. theprocess12 says: November 19, 2019 at 6:58 am Too many mistakes again. "
+                "Milan Griffes on November 20, 2019 at 4:47 pm said: Any update on the vote?")
+    pieces = R.pieces(" ".join([*_article(12), comments]))
+    # The first stamp stays with the heading above it (no sentence ends between them): still a commenter line.
+    assert is_commenter(pieces[12]) and pieces[12].endswith("joetoronto says:")
+    for piece in ("theprocess12 says:", "November 19, 2019 at 6:58 am", "It is time the council listened.",
+                  "Milan Griffes on November 20, 2019 at 4:47 pm said:", "Any update on the vote?"):
+        assert piece in pieces
+
+
+def test_a_quote_announced_by_said_is_no_comment_stamp():
+    quote = "The mayor said: “We will not raise taxes this year, whatever the council decides at 10:30 tomorrow.”"
+    pieces = R.pieces(" ".join([*_article(12), "The vote was at 9:15 in the morning.", quote]))
+    assert quote in pieces
+
+
+def test_prose_with_a_few_names_in_it_is_not_cut_at_the_names():
+    sentence = ("The mayor met President Emmanuel Macron and Chancellor Olaf Scholz in Brussels on Tuesday "
+                "to talk about the new budget rules.")
+    line = " ".join([sentence] * 20)
+    assert set(R.pieces(line)) == {sentence}
+
+
+def test_ideographic_full_stops_end_sentences_without_a_space():
+    line = "市议会周二批准了新的预算。" * 120
+    assert R.pieces(line) == ["市议会周二批准了新的预算。"] * 120
+
+
+def test_the_pieces_of_one_line_are_marked_and_the_article_keeps_them_as_one_paragraph():
+    seed = json.loads((FIXTURES / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    expected = json.loads((FIXTURES / "seeds.expected.jsonl").read_text(encoding="utf-8").splitlines()[0])["body"]
+    run_on = " ".join(seed["text"].split())
+    lines = split_lines(run_on)
+    assert not lines[0].continues and all(line.cut for line in lines) and all(line.continues for line in lines[1:])
+    article = clean_text_page(run_on, (), seed["url"])
+    # The wire seed's article, its paragraphs joined as the scraper joined them; its trailing
+    # list of unrelated headlines gone.
+    assert article.paragraphs == [" ".join(expected.split())]
+    assert article.title is None  # a piece's ends are guesses: no title rather than half of one
+
+
+def test_no_piece_is_taken_for_the_title_even_where_the_url_spells_it():
+    line = " ".join([MENU, "Council passes the budget", "By Anna Beispiel.", *_article(12)])
+    article = clean_text_page(line, (), "https://rheinblatt.example/council-passes-the-budget")
+    assert article.title is None and article.paragraphs
+
+
+def test_a_run_on_page_is_read_by_the_run_on_trees_and_a_page_with_line_breaks_by_the_others(monkeypatch):
+    asked = []
+    shipped = line_model.shipped_model
+
+    def recording(run_on: bool = False):
+        asked.append(run_on)
+        return shipped(run_on)
+
+    monkeypatch.setattr(line_model, "shipped_model", recording)
+    clean_text_page(" ".join([MENU, *_article(12)]), (), "https://rheinblatt.example/a")
+    clean_text_page("\n".join([*MENU.split(), *_article(12)]), (), "https://rheinblatt.example/a")
+    assert asked == [True, False]
+
+
+@pytest.mark.parametrize("line", [
+    " ".join([MENU, "Council passes the budget", "By Anna Beispiel.", *_article(12), HEADLINES]),
+    " ".join([MENU, "Council Passes The Budget After Six Hour Debate", *_article(12)]),
+    " ".join([MENU, "Council passes budget", MENU, "Council passes budget.", *_article(12)]),  # "repeated"
+])
+def test_neither_the_title_model_nor_the_rules_take_a_piece_for_the_title(line):
+    url = "https://rheinblatt.example/a?id=7"
+    assert clean_text_page(line, (), url).title is None
+    assert read_page(line, (), url).reading.title is None

@@ -1,8 +1,8 @@
-"""The text-page evaluation sets: how a page is flattened to text, two ways."""
+"""The text-page evaluation sets: how a page is flattened to text, four ways."""
 
 from __future__ import annotations
 
-from pipeline.eval.extraction import visible_text
+from pipeline.eval.extraction import flatten, visible_text
 
 PAGE = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
         "<h1>Bridge opens</h1><p>The new bridge <a href='/b'>opened</a> on Tuesday.</p>"
@@ -17,3 +17,14 @@ def test_a_line_per_block_with_blank_lines_around_paragraphs():
 def test_a_line_per_text_node_splits_at_every_tag():
     assert visible_text(PAGE, line_per_text_node=True).split("\n") == [
         "Home", "News", "Bridge opens", "The new bridge", "opened", "on Tuesday.", "Traffic was light."]
+
+
+def test_one_line_joins_everything_with_spaces():
+    assert flatten(PAGE, "text-oneline") == "Home News Bridge opens The new bridge opened on Tuesday. Traffic was light."
+
+
+def test_markdown_marks_links_images_headings_and_list_items_and_keeps_a_link_on_one_line():
+    page = ("<html><body><ul><li><a href='/'><div>Home</div><img src='/i.png' alt='logo'></a></li></ul>"
+            "<h2>Bridge opens</h2><p>The new bridge <a href='/b'>opened</a> on\n  Tuesday.</p></body></html>")
+    assert flatten(page, "text-markdown") == (
+        "* [ Home ![logo](/i.png)](/)\n\n## Bridge opens\n\nThe new bridge [opened](/b) on Tuesday.")

@@ -22,6 +22,8 @@ Sets (all from ../shared; figures come from running the official scorer files on
   the same truth.
 - text-oneline: the same text joined into one line, as a scraper that joins the page's text
   with spaces delivers it (BeautifulSoup's `get_text(" ")`, trafilatura's `html2txt`).
+- text-markdown: the same text as Markdown, as a crawler that feeds language models writes it
+  (html2text, Jina Reader, Firecrawl): links, images, headings and list items marked up.
 
 Each page is timed for ours and for the baseline back to back, so machine load hits both.
 """
@@ -32,6 +34,7 @@ import argparse
 import gzip
 import html as html_lib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -82,6 +85,8 @@ _BLOCK = _PARAGRAPH | {
     "button", "label", "option", "select", "td", "th",
 }
 
+_WHITE_SPACE = re.compile(r"\s+")
+
 Extractor = Callable[[dict[str, Any]], dict[str, Any] | None]
 
 
@@ -98,32 +103,49 @@ def _hidden(elem: lxml_html.HtmlElement) -> bool:
     return elem.get("hidden") is not None or "display:none" in style or elem.get("aria-hidden") == "true"
 
 
-def visible_text(page_html: str, line_per_text_node: bool = False) -> str:
+def visible_text(page_html: str, line_per_text_node: bool = False, markdown: bool = False) -> str:
     """The page as a browser shows it, flattened: one line per block, blank line around
     paragraphs. With `line_per_text_node`, as a scraper that takes each text node's text
     flattens it: every piece of text between two tags on a line of its own (a link inside a
-    sentence splits it into three lines), no blank lines."""
+    sentence splits it into three lines), no blank lines. With `markdown`, as a crawler that
+    writes Markdown does (html2text, Jina Reader): links as [label](href), images as
+    ![alt](src), headings behind #, list items behind *."""
     root = load_html(page_html)
     if root is None:
         return ""
     body = root.find("body")
     parts: list[str] = []
 
-    def walk(elem: lxml_html.HtmlElement) -> None:
+    def marks(elem: lxml_html.HtmlElement, tag: str) -> tuple[str, str]:
+        if tag == "a" and elem.get("href"):
+            return "[", f"]({elem.get('href')})"
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return "#" * int(tag[1]) + " ", ""
+        if tag == "li":
+            return "* ", ""
+        return "", ""
+
+    def text(value: str | None) -> str:
+        # Markdown writers collapse the source's white space; line breaks are theirs alone.
+        return _WHITE_SPACE.sub(" ", value) if markdown and value else value or ""
+
+    def walk(elem: lxml_html.HtmlElement, in_link: bool = False) -> None:
         tag = elem.tag if isinstance(elem.tag, str) else ""
         if tag in _INVISIBLE or not tag or _hidden(elem):
-            if elem.tail:
-                parts.append(elem.tail)
+            parts.append(text(elem.tail))
             return
         brk = "\n" if line_per_text_node else "\n\n" if tag in _PARAGRAPH else "\n" if tag in _BLOCK else ""
-        parts.append(brk)
-        if elem.text:
-            parts.append(elem.text)
+        opening, closing = marks(elem, tag) if markdown and not in_link else ("", "")
+        if markdown and in_link:
+            brk = " " if brk else ""  # Markdown keeps a link on one line, whatever blocks it holds
+        parts.append(brk + opening)
+        if markdown and tag == "img":
+            parts.append(f"![{elem.get('alt', '')}]({elem.get('src', '')})")
+        parts.append(text(elem.text))
         for child in elem:
-            walk(child)
-        parts.append(brk)
-        if elem.tail:
-            parts.append(elem.tail)
+            walk(child, in_link or bool(opening.startswith("[")))
+        parts.append(closing + brk)
+        parts.append(text(elem.tail))
 
     walk(body if body is not None else root)
     lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
@@ -136,10 +158,11 @@ def visible_text(page_html: str, line_per_text_node: bool = False) -> str:
 
 
 def flatten(page_html: str, flattening: str) -> str:
-    """The page as a text-only scraper delivers it: `flattening` is text, text-nodes or text-oneline."""
+    """The page as a text-only scraper delivers it: `flattening` is text, text-nodes, text-oneline
+    or text-markdown."""
     if flattening == "text-oneline":
         return " ".join(visible_text(page_html).split())
-    return visible_text(page_html, flattening == "text-nodes")
+    return visible_text(page_html, flattening == "text-nodes", flattening == "text-markdown")
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -286,7 +309,7 @@ def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "metadata", "text-metadata"))
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "text-markdown", "metadata", "text-metadata"))
     parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")
@@ -298,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
         extractors: dict[str, Extractor] = {"ours": ours(SiteTemplates({}) if args.site_memory else None)}
         if args.baseline == "trafilatura":
             extractors["trafilatura"] = trafilatura_metadata if page_set.name.startswith("metadata") else trafilatura_alone
-        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/")):
+        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/", "text-markdown/")):
             extractors["passthrough"] = passthrough
         print_table(page_set, evaluate(page_set, args.shared, extractors))
     return 0

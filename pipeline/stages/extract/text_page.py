@@ -39,6 +39,7 @@ from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
+from pipeline.stages.extract.markdown_text import is_markdown, plain_text
 from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.run_on_text import is_run_on, pieces
 from pipeline.stages.extract.site_memory import fingerprint
@@ -111,9 +112,12 @@ class TextArticle:
 def split_lines(text: str) -> list[Line]:
     """The page's lines; a page a scraper joined into one line (most of its words in lines too
     long for a paragraph) as the pieces of those lines (run_on_text)."""
+    text = without_invisible(text)
+    if is_markdown(text):
+        text = plain_text(text)
     rows: list[tuple[str, bool]] = []
     blank = True
-    for raw in without_invisible(text).splitlines():
+    for raw in text.splitlines():
         stripped = " ".join(raw.split())
         if not stripped:
             blank = True

@@ -62,7 +62,7 @@ def test_list_items_headings_quotes_and_hard_breaks_are_lines_of_their_own_and_c
         "[1]: https://rheinblatt.example/report",
     ])
     assert [line for line in M.plain_text(text).split("\n") if line] == [
-        "First line of a verse", "second line", "A quoted line", "another one", "step one", "step two",
+        "First line of a verse", "second line", "A quoted line", "another one", "1. step one", "2) step two",
         "x = a_b * c_d  # [not](a link)", "| Team | Points |", "| Ajax | 12 |",
         "Escaped *stars* and a # hash, code, emphasis and snake_case_name.",
         "A closed heading", "See the report or for more.",

@@ -86,6 +86,9 @@ _BLOCK = _PARAGRAPH | {
 }
 
 _WHITE_SPACE = re.compile(r"\s+")
+# How Markdown writers part blocks (html2text, turndown): a blank line, but a line break between
+# list items and table rows, a hard break (two spaces) for <br>, a space between table cells.
+_MARKDOWN_BREAKS = {"li": "\n", "tr": "\n", "br": "  \n", "td": " ", "th": " "}
 
 Extractor = Callable[[dict[str, Any]], dict[str, Any] | None]
 
@@ -118,7 +121,7 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
 
     def marks(elem: lxml_html.HtmlElement, tag: str) -> tuple[str, str]:
         if tag == "a" and elem.get("href"):
-            return "[", f"]({elem.get('href')})"
+            return "[", f"]({''.join(elem.get('href', '').split())})"
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             return "#" * int(tag[1]) + " ", ""
         if tag == "li":
@@ -134,7 +137,10 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
         if tag in _INVISIBLE or not tag or _hidden(elem):
             parts.append(text(elem.tail))
             return
-        brk = "\n" if line_per_text_node else "\n\n" if tag in _PARAGRAPH else "\n" if tag in _BLOCK else ""
+        if markdown:
+            brk = _MARKDOWN_BREAKS.get(tag, "\n\n" if tag in _BLOCK else "")
+        else:
+            brk = "\n" if line_per_text_node else "\n\n" if tag in _PARAGRAPH else "\n" if tag in _BLOCK else ""
         opening, closing = marks(elem, tag) if markdown and not in_link else ("", "")
         if markdown and in_link:
             brk = " " if brk else ""  # Markdown keeps a link on one line, whatever blocks it holds
@@ -148,7 +154,9 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
         parts.append(text(elem.tail))
 
     walk(body if body is not None else root)
-    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    # A Markdown line keeps the two spaces that end it in a hard break.
+    lines = [" ".join(line.split()) + ("  " if markdown and line.endswith("  ") and line.strip() else "")
+             for line in "".join(parts).split("\n")]
     if line_per_text_node:
         return "\n".join(line for line in lines if line)
     text = "\n".join(lines)

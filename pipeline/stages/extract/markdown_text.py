@@ -29,7 +29,8 @@ _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # What starts a block of its own: a heading, a list item, a quote, a table row.
 _BLOCK_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[*+-](?:\s+|$)|\d{1,3}[.)]\s+|>\s*|\|)")
-_LEADING_MARKS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[*+-](?:\s+|$))+|\d{1,3}[.)]\s+)?")
+# An ordered item's number stays: "26. Januar 2022" opens a line as "1. " does.
+_LEADING_MARKS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[*+-](?:\s+|$))+)?")
 _CLOSING_HASHES = re.compile(r"\s+#+\s*$")
 # Not an escaped mark ("\\*"): the escapes are undone last.
 _STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")

@@ -56,6 +56,21 @@ def test_fields_passed_through(article):
         URL, "pages.raw/0/7", "test", "2024-03-05T12:00:00Z")
 
 
+@pytest.mark.parametrize("preamble", ["", "\ufeff  \n", "<?xml version='1.0'?>\n<!-- saved by a crawler -->\n"])
+def test_an_html_document_sent_as_text_is_read_as_the_html_page_it_is(article, preamble):
+    html = (Path(__file__).parent / "fixtures" / "extract" / "article.html").read_text(encoding="utf-8")
+    page = {"url": URL, "text": preamble + html, "origin": "pages.raw/0/7", "source": "test",
+            "fetched_at": "2024-03-05T12:00:00Z", "headers": {"Content-Language": "de"}}
+    assert Extract().run(page) == article
+
+
+def test_text_that_only_mentions_html_is_read_as_text():
+    text = ("<html> is the root element of every page, the tutorial begins.\n\n"
+            + "\n\n".join(f"Step {i} of the tutorial explains one more element and what browsers do with it." for i in range(6)))
+    out = Extract().run({"url": "https://docs.example/tutorial", "text": text, "origin": "x"})
+    assert out["text"].startswith("<html> is the root element")
+
+
 def test_page_without_article_text_is_rejected():
     page = {"url": "https://example.com/", "origin": "x",
             "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}

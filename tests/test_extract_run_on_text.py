@@ -127,3 +127,9 @@ def test_neither_the_title_model_nor_the_rules_take_a_piece_for_the_title(line):
     url = "https://rheinblatt.example/a?id=7"
     assert clean_text_page(line, (), url).title is None
     assert read_page(line, (), url).reading.title is None
+
+
+def test_a_run_on_page_is_dated_by_the_date_run_into_its_first_sentence():
+    line = " ".join([MENU, "Home › Politics", "Published on March 12, 2024 at 10:15 am The council met on Tuesday "
+                     "and passed the budget.", *_article(12), HEADLINES])
+    assert clean_text_page(line, (), "https://rheinblatt.example/a?id=7").published_at == "2024-03-12T10:15:00Z"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -19,6 +20,12 @@ _PASSED_THROUGH = ("url", "origin", "fetched_at", "source")
 
 # Fewer words than this and no sentence among them: a menu or an error page, not an article.
 _MIN_WORDS = 15
+# A scraper that put the page's HTML where its text goes: read as the HTML page it is. It
+# starts with a doctype, or with an <html> tag followed by a <head> or <body> (a tutorial's
+# text may start with "<html> is ...").
+_HTML_DOCUMENT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>].*?<(?:head|body)[\s>])",
+    re.IGNORECASE | re.DOTALL)
 
 
 def _is_article(paragraphs: list[str]) -> bool:
@@ -47,6 +54,8 @@ class Extract:
     def _extract(self, page: Record) -> Record:
         url = page["url"]
         template = frozenset(page.get(TEMPLATE_FIELD) or ())
+        if not page.get("html") and _HTML_DOCUMENT.match((page.get("text") or "")[:4096]):
+            page = {**page, "html": page["text"]}
         if page.get("html"):
             paragraphs, meta, learnable = self._from_html(page, template)
         else:

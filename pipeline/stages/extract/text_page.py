@@ -497,8 +497,15 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
         published = text_published_at(flat, _offset(lines, headline), title, url, language)
     else:
         # No headline found: a date printed above the article's first line is its date line;
-        # one below it is as likely a teaser's.
-        first = next((i for i, kept in enumerate(reading.kept) if kept), None)
-        start = None if first is None else _offset(lines, first)
-        published = text_published_at(flat[:start], start, None, url, language)
+        # one below it is as likely a teaser's. On a page joined into one line, where the
+        # article starts is a guess at a piece's end and the date line is often run into its
+        # first sentence: the trees' article start and a date just after it count (on the
+        # metadata pages joined into one line, days right 428 -> 784 of 1,011, 90% of given days right).
+        if page.run_on and run[0] < run[1]:
+            start = _offset(lines, run[0])
+            published = text_published_at(flat, start, None, url, language)
+        else:
+            first = next((i for i, kept in enumerate(reading.kept) if kept), None)
+            start = None if first is None else _offset(lines, first)
+            published = text_published_at(flat[:start], start, None, url, language)
     return TextArticle(title, paragraphs, published, _writers(lines, headline, url, paragraphs))

@@ -250,3 +250,31 @@ def test_a_short_reading_gives_way_to_the_full_extraction_only_when_it_finds_far
     assert _readings(monkeypatch, precise=400, broad=2000, full=5000, page_text=6000) == "b"
     assert _readings(monkeypatch, precise=50, broad=2000, full=300, page_text=6000) == "f"
     assert _readings(monkeypatch, precise=3000, broad=9000, full=9000, page_text=9000) == "p"
+
+
+_ARTICLE_PARAGRAPHS = [
+    f"Paragraph {i} of the report on the new bridge tells how the council, the builders and the people "
+    f"living by the river saw the four years of work, and what the opening means for traffic in town."
+    for i in range(6)]
+
+
+def _page_with_table(cells: str) -> str:
+    return (f"<html><head><title>Bridge opens</title></head><body><table><tr>{cells}</tr></table>"
+            "<p>Copyright Rheinblatt</p></body></html>")
+
+
+def test_a_table_the_page_is_laid_out_with_gives_its_paragraphs_not_a_row():
+    article = "".join(f"<p>{p}</p>" for p in _ARTICLE_PARAGRAPHS)
+    html = _page_with_table(f"<td><a href='/'>Home</a></td><td><h1>Bridge opens</h1>{article}</td>")
+    lines = Extract().run({"url": "https://www.rheinblatt.example/bruecke", "html": html})["text"].split("\n")
+    assert [line for line in lines if line in _ARTICLE_PARAGRAPHS] == _ARTICLE_PARAGRAPHS
+    assert not any("|" in line for line in lines) and "Home" in lines  # a cell's loose text is kept too
+
+
+def test_a_data_table_keeps_its_rows_even_where_a_cell_holds_two_short_blocks():
+    rows = "".join(f"<tr><td><p>Option {i}</p><p>What option {i} does.</p></td><td>on</td></tr>" for i in range(4))
+    article = "".join(f"<p>{p}</p>" for p in _ARTICLE_PARAGRAPHS[:4])
+    html = (f"<html><head><title>Settings</title></head><body><article><h1>Settings</h1>{article}"
+            f"<table>{rows}</table></article></body></html>")
+    out = Extract().run({"url": "https://www.rheinblatt.example/settings", "html": html})
+    assert "| Option 0 What option 0 does. | on |" in out["text"].split("\n")

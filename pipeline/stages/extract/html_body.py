@@ -12,12 +12,20 @@ chunk per few paragraphs, ads between them); every trafilatura reading stops at 
 So the paragraphs of same-class siblings that follow the container of the last paragraph
 found are appended, and a lead paragraph set apart above the body is put in front
 (standfirst.py).
+
+Pages laid out with a table (the article in one cell) come out of trafilatura's text as one
+"| ... |" row with every paragraph run together: its document is rendered here, the same way
+(its own `determine_returnstring`, so every other page reads as `extract` gives it), after
+such tables are unwrapped into their cells' blocks.
 """
 
 from __future__ import annotations
 
+from lxml.etree import Element, _Element
 from lxml.html import HtmlElement
-from trafilatura import extract
+from trafilatura import bare_extraction
+from trafilatura.core import determine_returnstring
+from trafilatura.settings import Extractor
 
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.standfirst import standfirst
@@ -85,10 +93,54 @@ def _paragraphs(text: str | None) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in (text or "").split("\n")) if line]
 
 
+# trafilatura's blocks. A table cell holding several, with this much text, lays out a page: a
+# data table's cells hold a datum or a short description each (a key-value table, a settings
+# list's "name / what it does / options" cells keep their rows).
+_BLOCKS = ("p", "head", "list", "quote")
+_LAYOUT_CELL_BLOCKS = 2
+_LAYOUT_CELL_CHARS = 500
+
+
+def _lays_out(cell: _Element) -> bool:
+    return (sum(child.tag in _BLOCKS for child in cell) >= _LAYOUT_CELL_BLOCKS
+            and len("".join(cell.itertext())) >= _LAYOUT_CELL_CHARS)
+
+
+def _unwrap_layout_tables(body: _Element) -> None:
+    """A table a page is laid out with (the article in one cell, a sidebar in the next) gives its
+    cells' blocks in order, not rows of "| ... |" with each cell's paragraphs run together on one
+    line."""
+    for table in list(body.iter("table")):  # outer tables first; an inner one moves with its cell's blocks
+        cells = table.findall("row/cell")
+        if not any(_lays_out(cell) for cell in cells):
+            continue
+        blocks = []
+        for cell in cells:
+            for text, child in [(cell.text, None), *((child.tail, child) for child in cell)]:
+                if child is not None:
+                    child.tail = None
+                    blocks.append(child)
+                if text and text.strip():
+                    loose = Element("p")
+                    loose.text = text.strip()
+                    blocks.append(loose)
+        blocks[-1].tail, table.tail = table.tail, None  # a laid-out cell has blocks: there is a last one
+        for block in reversed(blocks):
+            table.addnext(block)
+        table.getparent().remove(table)
+
+
 def _read(tree: HtmlElement, url: str, precise: bool, fast: bool = True) -> list[str]:
     # Comments are reader text, not the article: the benchmarks' truth leaves them out.
     # trafilatura works on its own copy of the tree, so it stays intact for the metadata.
-    return _paragraphs(extract(tree, url=url, include_comments=False, fast=fast, favor_precision=precise))
+    # `extract` is bare_extraction then determine_returnstring with these options (trafilatura
+    # 2.x); the layout tables are unwrapped between the two.
+    options = Extractor(fast=fast, precision=precise, comments=False, url=url)
+    document = bare_extraction(tree, options=options, as_dict=False)
+    if document is None:
+        return []
+    _unwrap_layout_tables(document.body)
+    return _paragraphs(determine_returnstring(document, options))
 
 
 def html_paragraphs(tree: HtmlElement, url: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The text-page evaluation sets: how a page is flattened to text, four ways."""
+"""The text-page evaluation sets: how a page is flattened to text, five ways."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ def test_a_line_per_block_with_blank_lines_around_paragraphs():
 def test_a_line_per_text_node_splits_at_every_tag():
     assert visible_text(PAGE, line_per_text_node=True).split("\n") == [
         "Home", "News", "Bridge opens", "The new bridge", "opened", "on Tuesday.", "Traffic was light."]
+
+
+def test_rendered_text_breaks_lines_at_blocks_only():
+    page = PAGE.replace("on Tuesday.", "on\n  Tuesday.")
+    assert visible_text(page).split("\n")[4:6] == ["The new bridge opened on", "Tuesday."]  # the source's break
+    assert flatten(page, "text-rendered") == visible_text(PAGE)
 
 
 def test_one_line_joins_everything_with_spaces():

@@ -22,6 +22,8 @@ Sets (all from ../shared; figures come from running the official scorer files on
   the same truth.
 - text-oneline: the same text joined into one line, as a scraper that joins the page's text
   with spaces delivers it (BeautifulSoup's `get_text(" ")`, trafilatura's `html2txt`).
+- text-rendered: the same, with the source's line breaks as spaces, as a browser renders the page
+  (innerText): a line per block and nothing else.
 - text-markdown: the same text as Markdown, as a crawler that feeds language models writes it
   (html2text, Jina Reader, Firecrawl): links, images, headings and list items marked up.
 
@@ -106,13 +108,14 @@ def _hidden(elem: lxml_html.HtmlElement) -> bool:
     return elem.get("hidden") is not None or "display:none" in style or elem.get("aria-hidden") == "true"
 
 
-def visible_text(page_html: str, line_per_text_node: bool = False, markdown: bool = False) -> str:
+def visible_text(page_html: str, line_per_text_node: bool = False, markdown: bool = False, rendered: bool = False) -> str:
     """The page as a browser shows it, flattened: one line per block, blank line around
-    paragraphs. With `line_per_text_node`, as a scraper that takes each text node's text
-    flattens it: every piece of text between two tags on a line of its own (a link inside a
-    sentence splits it into three lines), no blank lines. With `markdown`, as a crawler that
-    writes Markdown does (html2text, Jina Reader): links as [label](href), images as
-    ![alt](src), headings behind #, list items behind *."""
+    paragraphs, and a line break wherever the source has one. With `rendered`, as a browser
+    renders it (innerText): the source's line breaks are spaces. With `line_per_text_node`, as
+    a scraper that takes each text node's text flattens it: every piece of text between two
+    tags on a line of its own (a link inside a sentence splits it into three lines), no blank
+    lines. With `markdown`, as a crawler that writes Markdown does (html2text, Jina Reader):
+    links as [label](href), images as ![alt](src), headings behind #, list items behind *."""
     root = load_html(page_html)
     if root is None:
         return ""
@@ -130,7 +133,7 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
 
     def text(value: str | None) -> str:
         # Markdown writers collapse the source's white space; line breaks are theirs alone.
-        return _WHITE_SPACE.sub(" ", value) if markdown and value else value or ""
+        return _WHITE_SPACE.sub(" ", value) if (markdown or rendered) and value else value or ""
 
     def walk(elem: lxml_html.HtmlElement, in_link: bool = False) -> None:
         tag = elem.tag if isinstance(elem.tag, str) else ""
@@ -167,10 +170,10 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
 
 def flatten(page_html: str, flattening: str) -> str:
     """The page as a text-only scraper delivers it: `flattening` is text, text-nodes, text-oneline
-    or text-markdown."""
+    text-markdown or text-rendered."""
     if flattening == "text-oneline":
         return " ".join(visible_text(page_html).split())
-    return visible_text(page_html, flattening == "text-nodes", flattening == "text-markdown")
+    return visible_text(page_html, flattening == "text-nodes", flattening == "text-markdown", flattening == "text-rendered")
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -317,7 +320,7 @@ def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "text-markdown", "metadata", "text-metadata"))
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "text-markdown", "text-rendered", "metadata", "text-metadata"))
     parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")
@@ -329,7 +332,7 @@ def run(args: argparse.Namespace) -> int:
         extractors: dict[str, Extractor] = {"ours": ours(SiteTemplates({}) if args.site_memory else None)}
         if args.baseline == "trafilatura":
             extractors["trafilatura"] = trafilatura_metadata if page_set.name.startswith("metadata") else trafilatura_alone
-        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/", "text-markdown/")):
+        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/", "text-markdown/", "text-rendered/")):
             extractors["passthrough"] = passthrough
         print_table(page_set, evaluate(page_set, args.shared, extractors))
     return 0

@@ -133,3 +133,12 @@ def test_a_run_on_page_is_dated_by_the_date_run_into_its_first_sentence():
     line = " ".join([MENU, "Home › Politics", "Published on March 12, 2024 at 10:15 am The council met on Tuesday "
                      "and passed the budget.", *_article(12), HEADLINES])
     assert clean_text_page(line, (), "https://rheinblatt.example/a?id=7").published_at == "2024-03-12T10:15:00Z"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وافق مجلس المدينة على الميزانية الجديدة يوم الثلاثاء بعد نقاش استمر أكثر من ست ساعات في القاعة الكبرى.",
+    "시의회는 화요일에 여섯 시간이 넘는 토론 끝에 새 예산안을 승인했고 야당 의원들은 대중교통 예산 삭감에 반대했다.",
+    "नगर परिषद ने मंगलवार को छह घंटे से अधिक चली बहस के बाद नए बजट को मंजूरी दी और विपक्ष ने इसका विरोध किया।",
+])
+def test_a_script_without_capitals_is_cut_into_its_sentences_not_into_menu_entries(sentence):
+    assert set(R.pieces(" ".join([sentence] * 25))) == {sentence}

@@ -19,9 +19,10 @@ from pipeline.stages.extract.lines import COMMENTER_VERB, size
 # Longer than this many words, a line is longer than a paragraph: 106 lines of the 1,171 pages of
 # both HTML sets flattened a line per block are (on one page they hold most of its words).
 LONGEST_PARAGRAPH = 200
-# A sentence ends at its punctuation and closing quotes; ideographic punctuation ends one
-# without a space. A piece starting in lower case continued the sentence ("e.g. the").
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+|(?<=[。！？])")
+# A sentence ends at its punctuation (the danda, the Arabic question mark, the Armenian and
+# Ethiopic full stops too) and closing quotes; ideographic punctuation ends one without a
+# space. A piece starting in lower case continued the sentence ("e.g. the").
+_SENTENCE_END = re.compile(r"(?<=[.!?…।॥؟։።])[\"'”’»)\]]*\s+|(?<=[。！？])")
 # A capitalised word this short before the full stop is an abbreviation or an initial ("Mr.", "U.S.", "J.").
 _ABBREVIATION = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_])*\.")
 # What only a menu, a breadcrumb or a list of links puts between two entries.
@@ -42,8 +43,10 @@ _ENTRY_WORDS = 6
 
 
 def _case(word: str) -> int:
+    """+1 capitalised, -1 lower case; 0 without a letter or in a script without case (Arabic,
+    Hebrew, Hangul, CJK, Devanagari...: there every word would look capitalised)."""
     first = next((ch for ch in word if ch.isalpha()), "")
-    return 0 if not first else -1 if first.islower() else 1
+    return 1 if first.isupper() else -1 if first.islower() else 0
 
 
 def _capitalised_stretch(cases: list[int]) -> tuple[int, int, int]:

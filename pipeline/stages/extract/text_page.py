@@ -15,8 +15,9 @@ alone misses (an agenda, a recipe's steps, a lead set apart by a teaser line) an
 prose alone keeps (a sidebar's summaries): on sites it was not trained on, text/aeb 0.919 →
 0.930 and text/trafilatura-eval 0.850 → 0.886 (docs/extraction.md).
 
-A page a scraper joined into one line is first cut back into pieces (run_on_text.py) and read
-by trees trained on such pages; the pieces of one line the article keeps are joined again.
+A page a crawler wrote as Markdown is read as rendered (markdown_text.py). A page a scraper
+joined into one line is first cut back into pieces (run_on_text.py) and read by trees trained
+on such pages; the pieces of one line the article keeps are joined again.
 
 The title is the line the URL spells when there is one, else the line the title model
 (title_model.py) finds around the article's start; the publication day is read from the
@@ -110,8 +111,9 @@ class TextArticle:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The page's lines; a page a scraper joined into one line (most of its words in lines too
-    long for a paragraph) as the pieces of those lines (run_on_text)."""
+    """The page's lines: a Markdown page's as rendered (markdown_text); a page a scraper joined
+    into one line (most of its words in lines too long for a paragraph) as the pieces of those
+    lines (run_on_text)."""
     text = without_invisible(text)
     if is_markdown(text):
         text = plain_text(text)

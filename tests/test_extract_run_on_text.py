@@ -142,3 +142,11 @@ def test_a_run_on_page_is_dated_by_the_date_run_into_its_first_sentence():
 ])
 def test_a_script_without_capitals_is_cut_into_its_sentences_not_into_menu_entries(sentence):
     assert set(R.pieces(" ".join([sentence] * 25))) == {sentence}
+
+
+def test_a_long_run_of_menus_between_sentences_is_cut_in_one_pass():
+    # A footer of link lists with words between them: each list is parted, however many there are
+    # (the search used to start again after each one: a recursion as deep as the lists are many).
+    unit = "Home News Sport Weather Travel Culture Money Health Science Tech and then we go on with the story for a while"
+    cut = R.pieces(" ".join([unit] * 2000))
+    assert cut.count("Home News Sport Weather Travel Culture") == 2000

@@ -49,30 +49,41 @@ def _case(word: str) -> int:
     return 1 if first.isupper() else -1 if first.islower() else 0
 
 
-def _capitalised_stretch(cases: list[int]) -> tuple[int, int, int]:
-    """The stretch of words with the most capitalised words in excess of lower-case ones:
-    its start, its end and that excess (the maximum-sum segment)."""
-    best = (0, 0, 0)
-    start, total = 0, 0
+def _capitalised_stretches(cases: list[int]) -> list[tuple[int, int]]:
+    """The stretches of words with _CAPITALISED_EXCESS more capitalised words than lower-case
+    ones, left to right, as (start, end): each the maximum-sum segment of a run whose sum stays
+    above zero. One pass: a long footer of links is no slower to read than prose."""
+    stretches = []
+    start = total = 0
+    best = (0, 0, 0)  # start, end and excess of the current run's best segment
     for i, case in enumerate(cases):
         if total <= 0:
-            start, total = i, 0
+            if best[2] >= _CAPITALISED_EXCESS:
+                stretches.append(best[:2])
+            start, total, best = i, 0, (i, i, 0)
         total += case
         if total > best[2]:
             best = (start, i + 1, total)
-    return best
+    if best[2] >= _CAPITALISED_EXCESS:
+        stretches.append(best[:2])
+    return stretches
 
 
 def _parted(sentence: str) -> list[str]:
     words = sentence.split(" ")
-    start, end, excess = _capitalised_stretch([_case(word) for word in words])
-    if excess < _CAPITALISED_EXCESS:
-        return [sentence]
-    if end < len(words) and _case(words[end]) < 0 and _case(words[end - 1]) > 0:
-        end -= 1  # the capitalised word the sentence after the menu starts with
-    entries = [" ".join(words[i:min(i + _ENTRY_WORDS, end)]) for i in range(start, end, _ENTRY_WORDS)]
-    before = [" ".join(words[:start])] if start else []
-    return before + entries + (_parted(" ".join(words[end:])) if end < len(words) else [])
+    cases = [_case(word) for word in words]
+    out: list[str] = []
+    at = 0
+    for start, end in _capitalised_stretches(cases):
+        if end < len(words) and cases[end] < 0 and cases[end - 1] > 0:
+            end -= 1  # the capitalised word the sentence after the menu starts with
+        if start > at:
+            out.append(" ".join(words[at:start]))
+        out.extend(" ".join(words[i:min(i + _ENTRY_WORDS, end)]) for i in range(start, end, _ENTRY_WORDS))
+        at = end
+    if at < len(words):
+        out.append(" ".join(words[at:]))
+    return out
 
 
 def _comments(text: str) -> list[str]:

@@ -82,3 +82,9 @@ def test_a_markdown_page_gives_the_article_without_links_menus_or_teasers():
     assert article.title == "Council passes budget after six-hour debate"
     assert article.published_at == "2024-03-12T00:00:00Z"
     assert article.authors == ["Anna Beispiel"]
+
+
+def test_a_label_may_hold_brackets_of_its_own():
+    text = "\n\n".join(["[[167 comments]](https://rheinblatt.example/c#comments)",
+                       "![Kelly Clarkson admits she is shocked [WATCH]](https://rheinblatt.example/i.jpg) The caption."])
+    assert [line for line in M.plain_text(text).split("\n") if line] == ["[167 comments]", "The caption."]

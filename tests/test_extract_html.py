@@ -64,6 +64,21 @@ def test_an_html_document_sent_as_text_is_read_as_the_html_page_it_is(article, p
     assert Extract().run(page) == article
 
 
+def test_an_article_body_fragment_sent_as_text_is_read_as_html():
+    body = "".join(f"<p>{p}</p>\n" for p in _ARTICLE_PARAGRAPHS)
+    url = "https://www.rheinblatt.example/bruecke"
+    as_text = Extract().run({"url": url, "text": "  " + body})
+    assert as_text["text"].split("\n") == _ARTICLE_PARAGRAPHS
+    assert as_text == Extract().run({"url": url, "html": "  " + body})
+
+
+def test_text_that_starts_with_a_tag_it_explains_is_read_as_text():
+    text = ("<p> marks a paragraph; close it with </p> when the next block follows.\n\n"
+            + "\n\n".join(f"Step {i} of the tutorial explains one more element and what browsers do with it." for i in range(6)))
+    out = Extract().run({"url": "https://docs.example/tutorial", "text": text, "origin": "x"})
+    assert out["text"].startswith("<p> marks a paragraph")
+
+
 def test_text_that_only_mentions_html_is_read_as_text():
     text = ("<html> is the root element of every page, the tutorial begins.\n\n"
             + "\n\n".join(f"Step {i} of the tutorial explains one more element and what browsers do with it." for i in range(6)))

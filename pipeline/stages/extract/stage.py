@@ -22,10 +22,19 @@ _PASSED_THROUGH = ("url", "origin", "fetched_at", "source")
 _MIN_WORDS = 15
 # A scraper that put the page's HTML where its text goes: read as the HTML page it is. It
 # starts with a doctype, or with an <html> tag followed by a <head> or <body> (a tutorial's
-# text may start with "<html> is ...").
+# text may start with "<html> is ..."); or it is a fragment, a feed's or a CMS's article body,
+# that starts with a tag and closes two blocks ("<p>...</p><p>...</p>").
 _HTML_DOCUMENT = re.compile(
     r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>].*?<(?:head|body)[\s>])",
     re.IGNORECASE | re.DOTALL)
+_HTML_FRAGMENT = re.compile(r"\A\s*<(?:p|div|article|section|main|h[1-6]|ul|ol|figure|blockquote|table|span|a|img|br|strong|b|em|i)\b", re.IGNORECASE)
+_CLOSED_BLOCK = re.compile(r"</(?:p|div|li|h[1-6]|article|section|blockquote|figure|table)>", re.IGNORECASE)
+_FRAGMENT_BLOCKS = 2
+
+
+def _is_html(text: str) -> bool:
+    head = text[:4096]
+    return bool(_HTML_DOCUMENT.match(head) or (_HTML_FRAGMENT.match(head) and len(_CLOSED_BLOCK.findall(text)) >= _FRAGMENT_BLOCKS))
 
 
 def _is_article(paragraphs: list[str]) -> bool:
@@ -54,7 +63,7 @@ class Extract:
     def _extract(self, page: Record) -> Record:
         url = page["url"]
         template = frozenset(page.get(TEMPLATE_FIELD) or ())
-        if not page.get("html") and _HTML_DOCUMENT.match((page.get("text") or "")[:4096]):
+        if not page.get("html") and _is_html(page.get("text") or ""):
             page = {**page, "html": page["text"]}
         if page.get("html"):
             paragraphs, meta, learnable = self._from_html(page, template)

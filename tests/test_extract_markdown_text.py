@@ -88,3 +88,17 @@ def test_a_label_may_hold_brackets_of_its_own():
     text = "\n\n".join(["[[167 comments]](https://rheinblatt.example/c#comments)",
                        "![Kelly Clarkson admits she is shocked [WATCH]](https://rheinblatt.example/i.jpg) The caption."])
     assert [line for line in M.plain_text(text).split("\n") if line] == ["[167 comments]", "The caption."]
+
+
+def test_the_only_top_level_heading_is_the_title_unless_it_is_a_name_in_a_logo():
+    menu = "[Home](/) [News](/news) [Sport](/sport)"
+    url = "https://rheinblatt.example/a?id=7"  # the URL spells no line
+    headed = clean_text_page("\n\n".join([menu, "# The city budget", "Council passes budget after six-hour debate", *ARTICLE]), (), url)
+    assert headed.title == "The city budget"
+    logo = clean_text_page("\n\n".join([menu, "# Rheinblatt", "Politics", "City budget: what the council decided on Tuesday",
+                                        *ARTICLE]), (), url)
+    assert logo.title == "City budget: what the council decided on Tuesday"
+    # Two top-level headings (the site's banner is one): neither is taken for that alone.
+    two = clean_text_page("\n\n".join([menu, "# Rheinblatt Daily News", "# The city budget",
+                                        "Council passes budget after six-hour debate", *ARTICLE]), (), url)
+    assert two.title == "Council passes budget after six-hour debate"

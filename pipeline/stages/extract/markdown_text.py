@@ -66,6 +66,19 @@ def _inline(line: str) -> str:
     return _ESCAPE.sub(r"\1", line) if "\\" in line else line
 
 
+# A top-level heading: one "#", the page's headline as often as not.
+_TOP_HEADING = re.compile(r"^\s{0,3}#[ \t]+\S")
+
+
+def _rendered(block: str) -> str:
+    return " ".join(_inline(_CLOSING_HASHES.sub("", _LEADING_MARKS.sub("", block))).split())
+
+
+def top_headings(text: str) -> list[str]:
+    """The page's top-level headings ("# ..."), as plain_text renders them."""
+    return [_rendered(raw) for raw in text.splitlines() if _TOP_HEADING.match(raw)]
+
+
 def plain_text(text: str) -> str:
     """`text` as rendered Markdown: one line per paragraph, heading, list item, quote line and
     table row, blank lines between blocks, no Markdown syntax; code as it is."""
@@ -89,5 +102,4 @@ def plain_text(text: str) -> str:
                 blocks.append((raw, False))
             # A line ending in two spaces or a backslash breaks the paragraph there.
             paragraph = not raw.endswith(("  ", "\\")) and not raw.lstrip().startswith(("#", "|"))
-    return "\n".join(block if verbatim else " ".join(_inline(_CLOSING_HASHES.sub("", _LEADING_MARKS.sub("", block))).split())
-                     for block, verbatim in blocks)
+    return "\n".join(block if verbatim else _rendered(block) for block, verbatim in blocks)

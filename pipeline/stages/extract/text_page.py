@@ -40,7 +40,7 @@ from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
-from pipeline.stages.extract.markdown_text import is_markdown, plain_text
+from pipeline.stages.extract.markdown_text import is_markdown, plain_text, top_headings
 from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.run_on_text import is_run_on, pieces
 from pipeline.stages.extract.site_memory import fingerprint
@@ -89,6 +89,9 @@ _GLUED_LABEL = re.compile(r"^(By|BY|Von|VON|Par|Por|Door)(?=[A-ZÄÖÜÉ][a-zä�
 # "Paula Balov"): on the labelled pages as text, 24 more pages given writers, 21 of them right
 # (a photo series' "Faszination Loopstation-Battle", a "Next Post" link were not).
 _NAME_ALONE_REACH = 4
+# A Markdown page's only top-level heading is its title when it has this many words: a shorter
+# one is as often the site's name in its logo.
+_HEADING_WORDS = 3
 _DATE_LINE_WORDS = 8
 
 
@@ -440,6 +443,7 @@ class PageLines:
     reading: RulesReading
     features: np.ndarray
     url_line: int | None  # the line the URL spells (url_headline)
+    heading: int | None = None  # a Markdown page's only top-level heading ("# ...")
 
     @property
     def run_on(self) -> bool:
@@ -451,7 +455,16 @@ def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageL
     lines = split_lines(text)
     url_line = url_headline(lines, url)
     reading = read_by_rules(lines, template, url_line)
-    return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line), url_line)
+    features = line_features([line.text for line in lines], reading.kept, url_line)
+    return PageLines(lines, reading, features, url_line, _only_top_heading(lines, text))
+
+
+def _only_top_heading(lines: list[Line], text: str) -> int | None:
+    """The line of a Markdown page's only top-level heading."""
+    headings = top_headings(text) if is_markdown(text) else []
+    if len(headings) != 1 or L.size(headings[0]) < _HEADING_WORDS:
+        return None
+    return next((i for i, line in enumerate(lines) if line.text == headings[0]), None)
 
 
 def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,
@@ -473,6 +486,8 @@ def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int]
     time is spent where the rules fail.)"""
     if page.url_line is not None:
         return page.url_line
+    if page.heading is not None:
+        return page.heading
     if run[0] >= run[1]:
         return None
     at, rows = title_rows(page, probabilities, run, url, template)

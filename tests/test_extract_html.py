@@ -293,3 +293,20 @@ def test_a_data_table_keeps_its_rows_even_where_a_cell_holds_two_short_blocks():
             f"<table>{rows}</table></article></body></html>")
     out = Extract().run({"url": "https://www.rheinblatt.example/settings", "html": html})
     assert "| Option 0 What option 0 does. | on |" in out["text"].split("\n")
+
+
+def test_tidy_drops_the_byline_and_dateline_above_the_text_only():
+    body = "Earlier this month, NASA announced the newest milestone in the development of its rocket."
+    header = ["by Jeff Foust", "Monday, November 18, 2019"]
+    assert tidy([*header, body, body], None, ["Jeff Foust"]) == [body, body]
+    # A byline naming someone else than the writers found is no header: a quote, a caption's credit.
+    assert tidy(["By Anna Beispiel", body], None, ["Jeff Foust"]) == ["By Anna Beispiel", body]
+    # Below the text's start a date is the text's ("On 12 March 2024 the council met.").
+    assert tidy([body, "12 March 2024", body], None, []) == [body, "12 March 2024", body]
+    # A date that opens a sentence of the text is text.
+    opening = "On Monday, November 18, 2019, NASA announced the newest milestone in the development of its rocket."
+    assert tidy([opening, body], None, []) == [opening, body]
+    assert tidy(["Monday, November 18, 2019"], None, []) == ["Monday, November 18, 2019"]  # nothing else: kept
+    # An agenda of dated lines at the top is more than a header: three lines at most go.
+    agenda = [f"{day} March 2024: council meeting" for day in (4, 11, 18, 25)]
+    assert tidy([*agenda, body], None, []) == [agenda[3], body]

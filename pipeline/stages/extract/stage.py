@@ -90,7 +90,7 @@ class Extract:
             raise Rejected("no_article_text", f"unparseable HTML in {page['url']}")
         meta = page_metadata(tree, page["url"], page.get("headers"))
         article_body = meta.pop("article_body")
-        paragraphs = tidy(html_paragraphs(tree, page["url"]), meta["title"])
+        paragraphs = tidy(html_paragraphs(tree, page["url"]), meta["title"], meta["authors"])
         if not paragraphs and article_body:
             paragraphs = [line.strip() for line in article_body.splitlines() if line.strip()]
         kept = [p for p in paragraphs if fingerprint(p) not in template] if template else paragraphs

@@ -10,12 +10,17 @@ rules for those cost more recall than they gained precision.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from pipeline.stages.extract import lines as L
+from pipeline.stages.extract.title_model import DATE_LIKE
 
 _LIST_ITEM = re.compile(r"^[-•*·]\s")
 # How far from the end a promotional line is taken for the site's, not the article's.
 _CLOSING_LINES = 3
+# How many lines a byline and dateline above the text take at most, and how long each is.
+_HEADER_LINES = 3
+_HEADER_WORDS = 10
 
 
 def _is_title_line(line: str, title: str | None) -> bool:
@@ -57,9 +62,24 @@ def drop_closing_promos(paragraphs: list[str]) -> list[str]:
     return [p for i, p in enumerate(paragraphs) if i not in promos]
 
 
-def tidy(paragraphs: list[str], title: str | None) -> list[str]:
+def _is_header_line(line: str, authors: Collection[str]) -> bool:
+    """The byline naming the article's writers, or a dateline: what a page prints between its
+    headline and its text ("by Jeff Foust", "Monday, November 18, 2019")."""
+    if L.is_prose(line) or L.size(line) > _HEADER_WORDS:
+        return False
+    if DATE_LIKE.search(line):
+        return True
+    return L.is_byline(line) and any(name.lower() in line.lower() for name in authors)
+
+
+def tidy(paragraphs: list[str], title: str | None, authors: Collection[str] = ()) -> list[str]:
     # The headline heads the text on most layouts; the truth of every benchmark leaves it out.
     kept = [p for i, p in enumerate(paragraphs) if not (i < 3 and _is_title_line(p, title))]
+    # So do the byline and the dateline under it, before the text starts.
+    header = 0
+    while header < min(_HEADER_LINES, len(kept)) and _is_header_line(kept[header], authors):
+        header += 1
+    kept = kept[header:]
     kept = [p for p in _drop_teased_lists(kept) if not L.is_credit(p)]
     kept = drop_closing_promos(kept)
     return kept or paragraphs

@@ -11,12 +11,19 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pipeline.stages.extract.bylines import MONTHS
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Sentence end, optionally followed by closing quotes/brackets; ':' counts because a line
 # that announces a quote or a list ("..., adding:") is running prose.
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _SPACES = re.compile(r"\s+")
+# A date's look: "12.03.2024", "2024-03-12", "March 12", "12. März" (a date line, a title
+# model feature, a dateline above an HTML page's text).
+DATE_LIKE = re.compile(
+    rf"\b\d{{1,2}}[./-]\s?\d{{1,2}}[./-]\s?\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{MONTHS}\.?\s+\d|\d\.?\s+{MONTHS}\b",
+    re.IGNORECASE)
 
 
 def normalise(line: str) -> str:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Collection
 
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.title_model import DATE_LIKE
 
 _LIST_ITEM = re.compile(r"^[-•*·]\s")
 # How far from the end a promotional line is taken for the site's, not the article's.
@@ -67,7 +66,7 @@ def _is_header_line(line: str, authors: Collection[str]) -> bool:
     headline and its text ("by Jeff Foust", "Monday, November 18, 2019")."""
     if L.is_prose(line) or L.size(line) > _HEADER_WORDS:
         return False
-    if DATE_LIKE.search(line):
+    if L.DATE_LIKE.search(line):
         return True
     return L.is_byline(line) and any(name.lower() in line.lower() for name in authors)
 

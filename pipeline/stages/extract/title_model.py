@@ -30,7 +30,6 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.bylines import MONTHS
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble
 
@@ -67,10 +66,6 @@ _GAP_CAP = 30
 _CONTENT_LETTERS = 4
 _CONTENT_WORD = re.compile(rf"\w{{{_CONTENT_LETTERS},}}")
 _NORMAL_WORD = re.compile(r"\w+")
-# A date's look: "12.03.2024", "2024-03-12", "March 12", "12. März".
-DATE_LIKE = re.compile(
-    rf"\b\d{{1,2}}[./-]\s?\d{{1,2}}[./-]\s?\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{MONTHS}\.?\s+\d|\d\.?\s+{MONTHS}\b",
-    re.IGNORECASE)
 
 
 def normal(text: str | None) -> str:
@@ -145,7 +140,7 @@ def title_features(texts: Sequence[str], at: Sequence[int], probabilities: np.nd
             ("|" in text) + (" - " in text) + (" – " in text),
             L.is_byline(following), L.is_prose(following), L.size(texts[i - 1]) if i else 0,
             len(words & article_words) / max(1, len(words)), len(words & first_words) / max(1, len(words)), i == 0,
-            bool(DATE_LIKE.search(text)), min(_GAP_CAP, next_likely[i + 1] - i), len(words),
+            bool(L.DATE_LIKE.search(text)), min(_GAP_CAP, next_likely[i + 1] - i), len(words),
             L.size(text) >= 3 and key in first_line,
             _signed_log(i - article[0]), _signed_log(i - article[1]),
         ))

@@ -74,14 +74,10 @@ def _rendered(block: str) -> str:
     return " ".join(_inline(_CLOSING_HASHES.sub("", _LEADING_MARKS.sub("", block))).split())
 
 
-def top_headings(text: str) -> list[str]:
-    """The page's top-level headings ("# ..."), as plain_text renders them."""
-    return [_rendered(raw) for raw in text.splitlines() if _TOP_HEADING.match(raw)]
-
-
-def plain_text(text: str) -> str:
-    """`text` as rendered Markdown: one line per paragraph, heading, list item, quote line and
-    table row, blank lines between blocks, no Markdown syntax; code as it is."""
+def rendered_lines(text: str) -> list[tuple[str, bool]]:
+    """`text` as rendered Markdown, a line per paragraph, heading, list item, quote line and
+    table row, blank lines between blocks, no Markdown syntax, code as it is; each line with
+    whether it is a top-level heading."""
     # Raw blocks: a link wrapped over two lines is whole only once they are joined.
     blocks: list[tuple[str, bool]] = []  # (text, verbatim)
     paragraph = False  # the last block is a paragraph a wrapped line continues
@@ -102,4 +98,5 @@ def plain_text(text: str) -> str:
                 blocks.append((raw, False))
             # A line ending in two spaces or a backslash breaks the paragraph there.
             paragraph = not raw.endswith(("  ", "\\")) and not raw.lstrip().startswith(("#", "|"))
-    return "\n".join(block if verbatim else _rendered(block) for block, verbatim in blocks)
+    # A heading is a block of its own: nothing is joined onto it.
+    return [(block, False) if verbatim else (_rendered(block), bool(_TOP_HEADING.match(block))) for block, verbatim in blocks]

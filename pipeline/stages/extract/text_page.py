@@ -40,7 +40,7 @@ from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
-from pipeline.stages.extract.markdown_text import is_markdown, plain_text, top_headings
+from pipeline.stages.extract.markdown_text import is_markdown, rendered_lines
 from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.run_on_text import is_run_on, pieces
 from pipeline.stages.extract.site_memory import fingerprint
@@ -103,6 +103,7 @@ class Line:
     # `continues` when the line before is a piece of the same line.
     cut: bool = False
     continues: bool = False
+    heading: bool = False  # a Markdown page's top-level heading ("# ...")
 
 
 @dataclass
@@ -118,23 +119,22 @@ def split_lines(text: str) -> list[Line]:
     into one line (most of its words in lines too long for a paragraph) as the pieces of those
     lines (run_on_text)."""
     text = without_invisible(text)
-    if is_markdown(text):
-        text = plain_text(text)
-    rows: list[tuple[str, bool]] = []
+    raws = rendered_lines(text) if is_markdown(text) else [(raw, False) for raw in text.splitlines()]
+    rows: list[Line] = []
     blank = True
-    for raw in text.splitlines():
+    for raw, heading in raws:
         stripped = " ".join(raw.split())
         if not stripped:
             blank = True
             continue
-        rows.append((stripped, blank))
+        rows.append(Line(stripped, blank, heading=heading))
         blank = False
-    if not is_run_on([line for line, _ in rows]):
-        return [Line(line, block_start) for line, block_start in rows]
+    if not is_run_on([row.text for row in rows]):
+        return rows
     out: list[Line] = []
-    for line, block_start in rows:
-        first, *rest = pieces(line)
-        out.append(Line(first, block_start, cut=bool(rest)))
+    for row in rows:
+        first, *rest = pieces(row.text)
+        out.append(Line(first, row.block_start, cut=bool(rest), heading=row.heading and not rest))
         out.extend(Line(piece, False, cut=True, continues=True) for piece in rest)
     return out
 
@@ -420,7 +420,7 @@ def _name_alone(text: str, article: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    return L.size(text) <= _DATE_LINE_WORDS and bool(title_model.DATE_LIKE.search(text))
+    return L.size(text) <= _DATE_LINE_WORDS and bool(L.DATE_LIKE.search(text))
 
 
 def _names_writers(text: str) -> bool:
@@ -443,28 +443,27 @@ class PageLines:
     reading: RulesReading
     features: np.ndarray
     url_line: int | None  # the line the URL spells (url_headline)
-    heading: int | None = None  # a Markdown page's only top-level heading ("# ...")
 
     @property
     def run_on(self) -> bool:
         """A page a scraper joined into one line, read as its pieces: the run-on trees read it."""
         return any(line.cut for line in self.lines)
 
+    @property
+    def heading(self) -> int | None:
+        """A Markdown page's only top-level heading, when it is a headline's length: the first line
+        that states it (a page that repeats its headline above the heading is read from there)."""
+        headings = [line.text for line in self.lines if line.heading]
+        if len(headings) != 1 or L.size(headings[0]) < _HEADING_WORDS:
+            return None
+        return next(i for i, line in enumerate(self.lines) if line.text == headings[0])
+
 
 def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageLines:
     lines = split_lines(text)
     url_line = url_headline(lines, url)
     reading = read_by_rules(lines, template, url_line)
-    features = line_features([line.text for line in lines], reading.kept, url_line)
-    return PageLines(lines, reading, features, url_line, _only_top_heading(lines, text))
-
-
-def _only_top_heading(lines: list[Line], text: str) -> int | None:
-    """The line of a Markdown page's only top-level heading."""
-    headings = top_headings(text) if is_markdown(text) else []
-    if len(headings) != 1 or L.size(headings[0]) < _HEADING_WORDS:
-        return None
-    return next((i for i, line in enumerate(lines) if line.text == headings[0]), None)
+    return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line), url_line)
 
 
 def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,

@@ -9,7 +9,11 @@ import numpy as np
 import pytest
 
 from pipeline.stages.extract import text_page as TP
-from pipeline.stages.extract.line_model import FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, TreeEnsemble, line_features, shipped_model
+from pipeline.eval import line_model as training
+from pipeline.stages.extract.line_model import (
+    FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, TreeEnsemble, line_features, page_language,
+    shipped_model, word_columns,
+)
 
 LOG_WORDS, PROSE = FEATURES.index("log_words"), FEATURES.index("prose")
 
@@ -49,8 +53,8 @@ def test_each_tree_is_walked_to_its_leaf_and_the_sum_squashed():
 
 
 def test_a_long_page_is_scored_in_blocks_with_the_same_result():
-    rows = np.random.default_rng(0).normal(0, 3, size=(2_500, len(FEATURES)))
-    model = shipped_model()
+    rows = np.random.default_rng(0).normal(0, 3, size=(2_500, len(FEATURES + WORD_FEATURES)))
+    model = shipped_model().trees
     assert np.array_equal(model.probabilities(rows), np.concatenate([model.probabilities(rows[i:i + 1]) for i in range(len(rows))]))
     assert model.probabilities(rows[:0]).shape == (0,)
 
@@ -63,10 +67,12 @@ def test_a_model_trained_on_other_features_is_refused():
 @pytest.mark.parametrize("path, run_on", [(MODEL_PATH, False), (RUN_ON_MODEL_PATH, True)])
 def test_the_shipped_models_match_the_features_they_are_given(path, run_on):
     model = json.loads(path.read_text(encoding="utf-8"))
-    assert model["features"] == list(FEATURES) and len(model["trees"]) > 0
-    rows = line_features(["A line", "Another line of text that goes on."], [False, True], None)
+    assert model["features"] == list(FEATURES + WORD_FEATURES) and len(model["trees"]) > 0
+    assert {"de", "en"} <= model["word_odds"].keys() and len(model["word_odds"]["en"]) > 500
+    texts = ["A line", "Another line of text that goes on."]
+    rows = line_features(texts, [False, True], None)
     assert rows.shape == (2, len(FEATURES))
-    assert shipped_model(run_on).probabilities(rows).shape == (2,)
+    assert shipped_model(run_on).probabilities(rows, texts).shape == (2,)
     assert shipped_model(run_on) is not shipped_model(not run_on)
 
 
@@ -102,3 +108,68 @@ def test_an_article_without_sentences_is_found_by_the_model():
     paragraphs = TP.clean_text_page(MEETUP, (), url).paragraphs
     assert all(item in paragraphs for item in AGENDA)
     assert not {"Home", "Contact", "Twitter", "Share this:", "Blog at WordPress.com."} & set(paragraphs)
+
+
+def test_word_columns_weigh_the_words_a_table_knows_and_those_around():
+    table = {"newsletter": -2.0, "abonnieren": -1.0, "stadtrat": 1.0}
+    got = word_columns(["Newsletter jetzt abonnieren!", "Ok", "Der Stadtrat tagte am 3. Mai."], table)
+    # lowest, mean, how many known, mean of the lines within 3 that know a word
+    assert got.tolist() == [[-2.0, -1.5, 2, -0.25], [0.0, 0.0, 0, -0.25], [1.0, 1.0, 1, -0.25]]
+    assert word_columns([], table).shape == (0, len(WORD_FEATURES))
+    around = word_columns(["Newsletter", "-", "-", "-", "Stadtrat", "-", "-", "-", "-"], table)[:, 3]
+    assert around.tolist() == [-2.0, -0.5, -0.5, -0.5, 1.0, 1.0, 1.0, 1.0, 0.0]
+
+
+def test_a_page_is_in_the_language_of_its_prose_not_of_its_menu():
+    menu = ["Home", "Login", "Shop", "Contact", "Newsletter", "About us", "Privacy policy", "Terms of use",
+            "Cookie settings", "Advertise with us", "Careers", "Press room", "Subscribe", "Sign in", "Follow us on Twitter",
+            "Jobs", "Weather", "Traffic", "Sports", "Business", "Entertainment", "Health", "Science", "Technology"]
+    prose = ["Die Stadt baut in diesem Jahr drei neue Radwege entlang des Flusses, wie die Verwaltung mitteilte.",
+             "Die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst abgeschlossen sein."]
+    # A menu longer than the sample a language is told from, above the article, is not read.
+    texts = menu * 10 + prose
+    assert page_language(texts, [text in prose for text in texts]) == "de"
+    assert page_language(menu, [False] * len(menu)) == "en"
+
+
+GERMAN_PAGE = "\n".join([
+    "Startseite", "Lokales", "Sport", "Neue Radwege an der Wertach",
+    "Die Stadt Augsburg baut in diesem Jahr drei neue Radwege entlang der Wertach, wie die Verwaltung am Montag mitteilte.",
+    "Die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst abgeschlossen sein, sagte ein Sprecher der Stadt.",
+    "Insgesamt investiert die Stadt rund vier Millionen Euro in das Vorhaben, das auch neue Ampeln umfasst.",
+    "Der Stadtrat hatte dem Plan im Dezember mit großer Mehrheit zugestimmt.",
+    "Verpassen Sie keine Nachrichten mehr aus Ihrer Region und melden Sie sich jetzt für unseren kostenlosen Newsletter an.",
+    "Kommentare", "Impressum",
+])
+
+
+def test_the_words_of_the_pages_language_tell_a_prompt_written_as_prose_from_the_article():
+    page = TP.read_page(GERMAN_PAGE, (), "https://www.example-zeitung.de/lokales/neue-radwege-an-der-wertach")
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    prompt = next(i for i, text in enumerate(page.texts) if text.startswith("Verpassen"))
+    reading = LineModel(shipped).probabilities(page.features, page.texts)
+    # Without words, its shape and place make it article text; its words ("Newsletter",
+    # "verpassen") make it much less likely, the article's sentences stay sure.
+    blind = LineModel({**shipped, "word_odds": {}}).probabilities(page.features, page.texts)
+    assert blind[prompt] > TP._ARTICLE_PROBABILITY
+    assert reading[prompt] < blind[prompt] - 0.15 and min(reading[4:8]) > 0.9
+    # A table learned on pages of another language is not used.
+    other = LineModel({**shipped, "word_odds": {"en": shipped["word_odds"]["de"]}}).probabilities(page.features, page.texts)
+    assert np.array_equal(other, blind)
+
+
+def _training_page(url: str, lines: dict[str, float], language: str = "de") -> training.Page:
+    texts = list(lines)
+    return training.Page(url, texts, language, [], None, np.zeros((len(texts), len(FEATURES))),
+                         np.array(list(lines.values())), np.ones(len(texts)), False)
+
+
+def test_the_word_table_counts_the_sites_that_use_a_word_not_its_lines():
+    # "Abonnieren" closes 10 sites' pages; "Wertach" is in one site's menu on 12 of its pages.
+    pages = [_training_page(f"https://site{n}.example/a", {"Jetzt abonnieren": 0.0, "Er tagte lange.": 1.0}) for n in range(10)]
+    pages += [_training_page(f"https://www.wertach.example/{n}", {"Wertach": 0.0, "Er tagte lange.": 1.0}) for n in range(12)]
+    pages += [_training_page("https://site0.example/b", {"Jetzt abonnieren": 0.0}, language="en")]
+    odds = training.word_odds([p for p in pages if p.language == "de"])
+    assert odds["abonnieren"] < 0 < odds["tagte"] and "wertach" not in odds
+    assert "jetzt" in odds and "er" not in odds  # words of 3+ letters
+    assert training.word_tables(pages).keys() == {"de"}  # too few sites for an English table

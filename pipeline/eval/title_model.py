@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.eval.extraction import METADATA_TRUTH, REPO, _read_jsonl, visible_text
-from pipeline.eval.line_model import FLATTENINGS, FOLDS, export, fit, fold_of
+from pipeline.eval.line_model import FLATTENINGS, FOLDS, TITLE_PARAMS, export, fit, fold_of
 from pipeline.stages.extract import line_model
 from pipeline.stages.extract.line_model import TreeEnsemble
 from pipeline.stages.extract.text_page import article_run, clean_text_page, read_page, title_rows
@@ -63,7 +63,7 @@ def read_pages(shared: Path) -> list[Page]:
             for flattening in FLATTENINGS:
                 text = visible_text(raw["html"], flattening == "text-nodes")
                 read = read_page(text, (), raw["url"])
-                probabilities = line_model.shipped_model(read.run_on).probabilities(read.features)
+                probabilities = line_model.shipped_model(read.run_on).probabilities(read.features, read.texts)
                 at, rows = title_rows(read, probabilities, article_run(read.lines, read.reading, probabilities), raw["url"])
                 texts = [read.lines[i].text for i in at]
                 labels = np.array([normal(text) == title for text in texts], dtype=float)
@@ -74,7 +74,7 @@ def read_pages(shared: Path) -> list[Page]:
 
 def _fit(pages: list[Page]) -> Any:
     chosen = [p for p in pages if len(p.rows)]
-    return fit(np.vstack([p.rows for p in chosen]), np.concatenate([p.labels for p in chosen]))
+    return fit(np.vstack([p.rows for p in chosen]), np.concatenate([p.labels for p in chosen]), TITLE_PARAMS)
 
 
 def fold_models(pages: list[Page]) -> list[TreeEnsemble]:

@@ -12,8 +12,9 @@ Then the line model (line_model.py), given that reading among its features, says
 each line is article text, and the article is the run of lines it is surest of, held to the
 same comment and "more stories" ends and without the same furniture. It keeps what prose
 alone misses (an agenda, a recipe's steps, a lead set apart by a teaser line) and drops what
-prose alone keeps (a sidebar's summaries): on sites it was not trained on, text/aeb 0.919 →
-0.930 and text/trafilatura-eval 0.850 → 0.886 (docs/extraction.md).
+prose alone keeps (a sidebar's summaries, a sign-up call written as prose, whose words give it
+away): on sites it was not trained on, text/aeb 0.919 → 0.933 and text/trafilatura-eval
+0.850 → 0.892 (docs/extraction.md).
 
 A page a crawler wrote as Markdown is read as rendered (markdown_text.py). A page a scraper
 joined into one line is first cut back into pieces (run_on_text.py) and read by trees trained
@@ -445,6 +446,10 @@ class PageLines:
     url_line: int | None  # the line the URL spells (url_headline)
 
     @property
+    def texts(self) -> list[str]:
+        return [line.text for line in self.lines]
+
+    @property
     def run_on(self) -> bool:
         """A page a scraper joined into one line, read as its pieces: the run-on trees read it."""
         return any(line.cut for line in self.lines)
@@ -500,7 +505,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     `title_scorer`: the title model's trees, the shipped ones unless the evaluation gives others."""
     page = read_page(text, template, url)
     lines, reading = page.lines, page.reading
-    probabilities = line_model.shipped_model(page.run_on).probabilities(page.features)
+    probabilities = line_model.shipped_model(page.run_on).probabilities(page.features, page.texts)
     run = article_run(lines, reading, probabilities)
     headline = _title_line(page, probabilities, run, url, template, title_scorer or title_model.shipped_model())
     title = None if headline is None else lines[headline].text

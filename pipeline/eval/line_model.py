@@ -10,7 +10,8 @@ all of it on one line, which the stage cuts into pieces, run_on_text.py). A line
 text when the AEB truth body holds it; on trafilatura-eval, which names snippets only, when it
 holds a snippet the article must contain, boilerplate when it holds one it must not, and
 unlabelled otherwise. The run-on trees learn from the pages joined into one line, the others
-from the rest; each page is read by the trees the stage would use for it.
+from the rest; each page is read by the trees the stage would use for it. Each model's word
+tables (one per language, line_model.py) are learned from the same pages as its trees.
 
 Before writing the models they are cross-validated: five folds by site (every page of a host in
 the same fold), each fold read by models trained on the other four, the whole page run
@@ -23,8 +24,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import math
+import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -104,7 +105,9 @@ def read_pages(page_set: PageSet) -> list[Page]:
     pages = []
     for page in page_set.pages:
         read = read_page(page["text"], (), page["url"])
-        pages.append(Page(page["url"], read.texts, page_language(read.texts, read.features[:, FEATURES.index("prose")] > 0) if read.texts else "", read.lines, read.reading, read.features, *_labels(read.lines, truth[page["url"]]), read.run_on))
+        language = page_language(read.texts, read.features[:, FEATURES.index("prose")] > 0) if read.texts else ""
+        pages.append(Page(page["url"], read.texts, language, read.lines, read.reading, read.features,
+                          *_labels(read.lines, truth[page["url"]]), read.run_on))
     return pages
 
 

@@ -260,3 +260,17 @@ def test_a_byline_label_run_into_the_name_is_read():
     # A name that starts like a label is a name: "Byron Smith" is no "By Ron Smith".
     byron = f"Budget passes after long night\n28. Jan. 2022\nByron Smith\n\n{PARA_1}\n{PARA_2}"
     assert clean_text_page(byron, (), url).authors == ["Byron Smith"]
+
+
+@pytest.mark.parametrize("header", ["20.04.2018 16:22", "Veröffentlicht am 17. Dezember 2019 von Simon Dückert"])
+def test_a_dateline_the_article_run_starts_with_is_no_paragraph(header):
+    article = [
+        "Die Stadt Augsburg baut in diesem Jahr drei neue Radwege entlang der Wertach, wie die Verwaltung am Montag mitteilte.",
+        "Die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst abgeschlossen sein, sagte ein Sprecher der Stadt.",
+        "Insgesamt investiert die Stadt rund vier Millionen Euro in das Vorhaben, das auch neue Ampeln umfasst.",
+        "Der Stadtrat hatte dem Plan im Dezember mit großer Mehrheit zugestimmt.",
+    ]
+    text = "\n".join(["Startseite", "Lokales", "Neue Radwege an der Wertach", header, *article, "Kommentare", "Impressum"])
+    cleaned = clean_text_page(text, (), "https://www.example-zeitung.de/lokales/neue-radwege-an-der-wertach")
+    assert cleaned.paragraphs == article
+    assert cleaned.published_at is not None and cleaned.published_at.startswith(("2018-04-20", "2019-12-17"))

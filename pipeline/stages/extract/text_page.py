@@ -46,7 +46,7 @@ from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.run_on_text import is_run_on, pieces
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
-from pipeline.stages.extract.tidy import closing_promos, drop_closing_promos
+from pipeline.stages.extract.tidy import closing_promos, drop_closing_promos, drop_header_lines
 
 # How far from the top a page repeats its title (breadcrumb, headline, social title...).
 _TITLE_WINDOW = 12
@@ -529,4 +529,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
             first = next((i for i, kept in enumerate(reading.kept) if kept), None)
             start = None if first is None else _offset(lines, first)
             published = text_published_at(flat[:start], start, None, url, language)
-    return TextArticle(title, paragraphs, published, _writers(lines, headline, url, paragraphs))
+    writers = _writers(lines, headline, url, paragraphs)
+    # A dateline or the writers' byline the article run starts with goes, as on an HTML page
+    # (the run's start is where the trees are sure, which a date line under a deck can pass).
+    return TextArticle(title, drop_header_lines(paragraphs, writers) or paragraphs, published, writers)

@@ -71,14 +71,18 @@ def _is_header_line(line: str, authors: Collection[str]) -> bool:
     return L.is_byline(line) and any(name.lower() in line.lower() for name in authors)
 
 
+def drop_header_lines(paragraphs: list[str], authors: Collection[str]) -> list[str]:
+    """Without the byline and the dateline under the headline, before the text starts (`authors`:
+    the writers found, whom a byline names)."""
+    header = 0
+    while header < min(_HEADER_LINES, len(paragraphs)) and _is_header_line(paragraphs[header], authors):
+        header += 1
+    return paragraphs[header:]
+
+
 def tidy(paragraphs: list[str], title: str | None, authors: Collection[str] = ()) -> list[str]:
     # The headline heads the text on most layouts; the truth of every benchmark leaves it out.
     kept = [p for i, p in enumerate(paragraphs) if not (i < 3 and _is_title_line(p, title))]
-    # So do the byline and the dateline under it, before the text starts.
-    header = 0
-    while header < min(_HEADER_LINES, len(kept)) and _is_header_line(kept[header], authors):
-        header += 1
-    kept = kept[header:]
-    kept = [p for p in _drop_teased_lists(kept) if not L.is_credit(p)]
+    kept = [p for p in _drop_teased_lists(drop_header_lines(kept, authors)) if not L.is_credit(p)]
     kept = drop_closing_promos(kept)
     return kept or paragraphs

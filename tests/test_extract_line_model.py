@@ -128,8 +128,9 @@ def test_a_page_is_in_the_language_of_its_prose_not_of_its_menu():
              "Die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst abgeschlossen sein."]
     # A menu longer than the sample a language is told from, above the article, is not read.
     texts = menu * 10 + prose
-    assert page_language(texts, [text in prose for text in texts]) == "de"
-    assert page_language(menu, [False] * len(menu)) == "en"
+    assert page_language(texts, line_features(texts, [False] * len(texts), None)) == "de"
+    assert page_language(menu, line_features(menu, [False] * len(menu), None)) == "en"
+    assert page_language([], line_features([], [], None)) == ""
 
 
 GERMAN_PAGE = "\n".join([
@@ -160,7 +161,7 @@ def test_the_words_of_the_pages_language_tell_a_prompt_written_as_prose_from_the
 
 def _training_page(url: str, lines: dict[str, float], language: str = "de") -> training.Page:
     texts = list(lines)
-    return training.Page(url, texts, language, [], None, np.zeros((len(texts), len(FEATURES))),
+    return training.Page(url, language, [TP.Line(text, False) for text in texts], None, np.zeros((len(texts), len(FEATURES))),
                          np.array(list(lines.values())), np.ones(len(texts)), False)
 
 

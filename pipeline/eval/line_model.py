@@ -29,6 +29,7 @@ import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -61,8 +62,6 @@ WORD_PARTS = 4
 # stopping: it would hold out a random tenth of the lines). 100 trees at rate 0.2 read unseen sites
 # as well as 200 at 0.1 (within 0.002 on every set, three fold partitions) in half the time.
 PARAMS = {"max_iter": 100, "learning_rate": 0.2, "max_leaf_nodes": 15, "max_depth": 6, "early_stopping": False, "random_state": 0}
-# The title model's: it weighs a few candidate lines a page, and with fewer trees lost 0.01.
-TITLE_PARAMS = {**PARAMS, "max_iter": 200, "learning_rate": 0.1}
 _SPACES = re.compile(r"\s+")
 
 
@@ -73,7 +72,6 @@ def _norm(text: str) -> str:
 @dataclass
 class Page:
     url: str
-    texts: list[str]
     language: str  # page_language's: which word table reads it
     lines: list[Line]
     reading: RulesReading
@@ -81,6 +79,10 @@ class Page:
     labels: np.ndarray
     weights: np.ndarray  # 0: the truth says nothing about the line
     run_on: bool  # read by the run-on trees (PageLines.run_on)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return [line.text for line in self.lines]
 
 
 def _labels(lines: list[Line], truth: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
@@ -105,8 +107,7 @@ def read_pages(page_set: PageSet) -> list[Page]:
     pages = []
     for page in page_set.pages:
         read = read_page(page["text"], (), page["url"])
-        language = page_language(read.texts, read.features[:, FEATURES.index("prose")] > 0) if read.texts else ""
-        pages.append(Page(page["url"], read.texts, language, read.lines, read.reading, read.features,
+        pages.append(Page(page["url"], page_language(read.texts, read.features), read.lines, read.reading, read.features,
                           *_labels(read.lines, truth[page["url"]]), read.run_on))
     return pages
 

@@ -92,8 +92,9 @@ def _class_counts(texts: Sequence[str]) -> dict[int, np.ndarray]:
     for at in np.flatnonzero(points >= _BMP):  # emoji, historic scripts, CJK extensions
         char = chr(points[at])
         codes[at] = _DIGIT * char.isdigit() + _UPPER * char.isupper() + _LETTER * char.isalpha()
-    ends = np.cumsum([len(text) for text in texts])
-    starts = ends - [len(text) for text in texts]
+    lengths = [len(text) for text in texts]
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
     counts = {}
     for bit in (_DIGIT, _UPPER, _LETTER):
         running = np.concatenate([[0], np.cumsum((codes & bit) > 0)])
@@ -178,10 +179,14 @@ def words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def page_language(texts: Sequence[str], prose: Sequence[bool]) -> str:
-    """The language a page's prose (`prose`: which lines are) is written in, as the language
-    stage's first detector reads it (a menu's English on a German page does not decide it): which
-    word table reads the page."""
+def page_language(texts: Sequence[str], features: np.ndarray) -> str:
+    """The language a page's prose is written in (`features`: line_features' rows of the lines
+    `texts`, which say which lines are prose), as the language stage's first detector reads it
+    (a menu's English on a German page does not decide it): which word table reads the page.
+    An empty page has none."""
+    if not texts:
+        return ""
+    prose = features[:, _PROSE] > 0
     sample = " ".join(text for text, is_prose in zip(texts, prose) if is_prose)[:_LANGUAGE_SAMPLE] or " ".join(texts)[:_LANGUAGE_SAMPLE]
     detector = naive_bayes()
     return detector.codes[int(np.argmax(detector.probabilities([sample], [[0]])[0]))]
@@ -263,7 +268,7 @@ class LineModel:
 
     def probabilities(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """How likely each line is article text: `features`, line_features' rows of the lines `texts`."""
-        table = self.word_odds.get(page_language(texts, features[:, _PROSE] > 0), {}) if texts else {}
+        table = self.word_odds.get(page_language(texts, features), {})
         return self.trees.probabilities(np.hstack([features, word_columns(texts, table)]))
 
 

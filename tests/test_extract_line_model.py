@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -174,3 +177,13 @@ def test_the_word_table_counts_the_sites_that_use_a_word_not_its_lines():
     assert odds["abonnieren"] < 0 < odds["tagte"] and "wertach" not in odds
     assert "jetzt" in odds and "er" not in odds  # words of 3+ letters
     assert training.word_tables(pages).keys() == {"de"}  # too few sites for an English table
+
+
+def test_word_columns_do_not_depend_on_the_processs_hash_seed():
+    # A line's words are a set, whose order changes with each process's hash seed; summed in
+    # one order these odds give 0.6000000000000001, in another 0.6.
+    script = ("from pipeline.stages.extract.line_model import word_columns; "
+              "print(repr(word_columns(['alpha bravo charlie'], {'alpha': 0.1, 'bravo': 0.2, 'charlie': 0.3})[0, 1]))")
+    means = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert len(means) == 1

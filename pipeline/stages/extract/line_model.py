@@ -202,7 +202,8 @@ def word_columns(texts: Sequence[str], word_odds: Mapping[str, float]) -> np.nda
         rows = []
         for text in texts:
             odds = [o for o in map(lookup, words(text)) if o is not None]
-            rows.append((min(odds), sum(odds) / len(odds), len(odds)) if odds else (0.0, 0.0, 0))
+            # fsum: a set's order changes with each process's hash seed, a plain sum's last bit with it.
+            rows.append((min(odds), math.fsum(odds) / len(odds), len(odds)) if odds else (0.0, 0.0, 0))
         own = np.array(rows, dtype=float).reshape(-1, 3)
     n, at = len(own), np.arange(len(own))
     odds_sum = np.concatenate([[0.0], np.cumsum(own[:, 1])])

@@ -98,6 +98,15 @@ def test_the_pieces_of_one_line_are_marked_and_the_article_keeps_them_as_one_par
     assert article.title is None  # a piece's ends are guesses: no title rather than half of one
 
 
+def test_a_piece_of_a_run_on_line_holding_a_credit_is_not_dropped_for_it():
+    # A piece is a guess at a sentence's ends: the caption and the article's next sentence may share it.
+    sentences = _article(12)
+    sentences[5] = "The mayor at the vote (Foto: Jane Doe) said the council had done what it promised the voters in May."
+    article = clean_text_page(" ".join([MENU, "Council passes the budget", *sentences]), (),
+                              "https://rheinblatt.example/council-passes-the-budget")
+    assert "said the council had done what it promised" in " ".join(article.paragraphs)
+
+
 def test_no_piece_is_taken_for_the_title_even_where_the_url_spells_it():
     line = " ".join([MENU, "Council passes the budget", "By Anna Beispiel.", *_article(12)])
     article = clean_text_page(line, (), "https://rheinblatt.example/council-passes-the-budget")

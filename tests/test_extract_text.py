@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
+from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.text_page import clean_text_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -48,6 +49,44 @@ def test_breadcrumb_and_repeated_title():
 def test_caption_and_photo_credit():
     text = f"{PARA_1}\n\nThe council chamber on Tuesday\nJane Doe / Getty Images\n\n{PARA_2}"
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize("caption", [
+    "Cristina Kirchner y Alberto Fernández, el 1 de marzo, en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS).",
+    "Members of the council leave the chamber after the vote on TuesdayCredit: EPA",
+    "Das Bundeskabinett bei seiner Klausurtagung am 21. Januar, bei der es den Haushalt festlegte© Bundesregierung/Steffen Kugler",
+    "Der Stadtrat bei der Abstimmung über den Haushalt am Dienstagabend im Rathaus. Symbolbild: Jane Doe/Keystone",
+    "The council chamber was packed on Tuesday evening as the members debated the plan. (Picture by Jane Doe)",
+    "The council chamber was packed on Tuesday evening as the members debated the plan. Copyright (c) Jane Doe",
+    "Members of the council leave the chamber after the vote on Tuesday evening. Jane Doe / Getty Images",
+])
+def test_a_caption_written_as_a_sentence_ending_in_its_credit_is_no_paragraph(caption):
+    text = f"{PARA_1}\n\n{caption}\n\n{PARA_2}\n{PARA_3}"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regional authority can (a) sign the budget off, (b) send it back or (c) let the deadline pass.",
+    "Unser Leitbild: Die Stadt soll bis 2030 klimaneutral sein, sagte der Bürgermeister vor dem Rat.",
+    "Critics said the pictures by the harbour showed how far the repairs had fallen behind the plan.",
+    "(c) the regional authority may also let the deadline pass, in which case the budget stands as passed.",
+])
+def test_a_paragraph_with_a_credits_words_but_no_credit_stays(sentence):
+    text = f"{PARA_1}\n{sentence}\n{PARA_2}\n{PARA_3}"
+    assert clean_text_page(text).paragraphs == [PARA_1, sentence, PARA_2, PARA_3]
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Prime Minister Mia Mottley at the launch on Monday. (Picture by Lennox Devonish)", True),
+    ("The launch on Monday. Photo: Jane Doe", True),
+    ("Die Eröffnung am Montag - Archivfoto: Jane Doe", True),
+    ("Die Eröffnung am Montag.© Stadt Augsburg", True),
+    ("The launch on Monday, as pictured by the harbour master, drew a crowd.", False),
+    ("Ihr Leitbild: offen für alle.", False),
+    ("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klima", False),
+])
+def test_the_marks_of_a_credit_in_a_caption(line, credit):
+    assert L.has_caption_credit(line) is credit
 
 
 def test_teaser_heading_and_the_teased_headline():

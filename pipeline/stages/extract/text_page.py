@@ -276,6 +276,8 @@ def read_by_rules(lines: list[Line], template: Collection[str] = (), url_line: i
         i in dropped
         or _is_boilerplate(line.text, template)
         or _caption_before(lines, i)
+        # A whole line only: a piece of a run-on line may hold a caption and the article after it.
+        or (not line.cut and L.has_caption_credit(line.text))
         or (i > 0 and L.is_teaser_heading(lines[i - 1].text) and _is_teaser_target(lines, i))
         for i, line in enumerate(lines)
     ]

@@ -7,6 +7,7 @@ import math
 import os
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pytest
@@ -53,6 +54,14 @@ def test_each_tree_is_walked_to_its_leaf_and_the_sum_squashed():
     # A value equal to the threshold goes left, as in scikit-learn.
     got = TreeEnsemble(TOY).probabilities(_rows((0.5, 0.0), (2.0, 1.0), (3.0, 1.0), (1.0, 1.0)))
     assert got == pytest.approx([1 / (1 + math.exp(-r)) for r in raw])
+
+
+def test_trees_sure_beyond_what_exp_holds_give_0_or_1_without_a_warning():
+    sure = {**TOY, "baseline": -900.0}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert TreeEnsemble(sure).probabilities(_rows((0.5, 0.0)))[0] == pytest.approx(0.0, abs=1e-300)
+        assert TreeEnsemble({**sure, "baseline": 900.0}).probabilities(_rows((0.5, 0.0))).tolist() == [1.0]
 
 
 def test_a_long_page_is_scored_in_blocks_with_the_same_result():

@@ -66,6 +66,8 @@ _WORDS_AROUND = 3
 _LANGUAGE_SAMPLE = 1_000
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _PROSE = FEATURES.index("prose")
+# exp(709) is float64's largest: a logit past this is as sure as it gets.
+_LOGIT_LIMIT = 700.0
 # Rows scored together: 1,024 x 200 trees of node indices, a few MB at a time.
 _BLOCK = 1024
 # How far from the headline the URL spells a line's offset is told apart.
@@ -256,7 +258,8 @@ class TreeEnsemble:
             goes_left = cells[row_start + self.feature[node]] <= self.threshold[node]
             node = self.children[2 * node + goes_left]
         raw = self.baseline + self.value[node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(-raw))
+        # Trees sure of a line (leaves of pure boilerplate) can sum past what exp() holds.
+        return 1.0 / (1.0 + np.exp(-np.clip(raw, -_LOGIT_LIMIT, _LOGIT_LIMIT)))
 
 
 class LineModel:

@@ -150,8 +150,10 @@ _AGENCY = re.compile(_PICTURE_AGENCIES)
 # or, a credit's, be run into the caption's last word ("treatmentCredit: EPA").
 _CREDIT_LABEL = re.compile(
     r"(?:^|[\s(|/.]|symbol|archiv|titel|beitrags|header|aufmacher|vorschau|presse|[a-z](?=credit))"
-    r"(?:photos?|fotos?|bild(?:er)?|images?|imagen|credits?|fotó|zdjęcie|фото|picture"
-    r"|abb\.?|abbildung|grafik|illustration)\s*:\s*\S")
+    r"(?:photos?|fotos?|bild(?:er)?|images?|imagen|credits?|crédits? photos?|fotó|fotografía|zdjęcie|фото|picture"
+    r"|abb\.?|abbildung|grafik|illustration|beeld|kuva|fotoğraf|φωτογραφία)\s*:\s*\S"
+    # Korean, Japanese and Chinese captions' credits: "(사진=연합뉴스)", "（写真：ロイター）", "图片来源：新华社".
+    r"|(?:사진|写真|图片来源|图片|摄影)\s*[=:：]")
 _CREDIT_IN_BRACKETS = re.compile(r"\((?:photos?|pictures?|fotos?|images?) by\s")
 
 # A post's tags or categories: "Tags: council, budget", "Schlagwörter: ...", "Filed under: ...".
@@ -200,7 +202,7 @@ def has_caption_credit(line: str) -> bool:
     # "(c)" past the line's start and with no "(b)" before it: a credit, not a list's third item.
     at = low.find("(c) ")
     return ("©" in low or (at > 0 and "(b)" not in low[:at])
-            or (":" in low and bool(_CREDIT_LABEL.search(low)))
+            or ((":" in low or "=" in low or "：" in low) and bool(_CREDIT_LABEL.search(low)))
             or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low))) or bool(_AGENCY.search(low)))
 
 

@@ -86,6 +86,8 @@ def test_a_paragraph_with_a_credits_words_but_no_credit_stays(sentence):
     ("De opening op maandag. Beeld: ANP", True),
     ("The launch on Monday, as pictured by the harbour master, drew a crowd.", False),
     ("Ihr Leitbild: offen für alle.", False),
+    ("The court read Section 230(c) of the act narrowly, the ruling says.", False),
+    ("He took a snap photo of the flooded street before the water rose.", False),
     ("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klima", False),
 ])
 def test_the_marks_of_a_credit_in_a_caption(line, credit):

@@ -133,8 +133,9 @@ _FURNITURE = re.compile(
 )
 
 # Picture agencies and stock libraries, named in a photo's credit.
-_PICTURE_AGENCIES = (r"shutterstock|getty\s*images|istock|imago|alamy|depositphotos|dreamstime|unsplash"
-                     r"|ap photo|afp via|picture[- ]alliance|stock\.adobe")
+# Not inside a word ("map photo"), but in an image's file name ("kids_istock.jpg", "imago80167874").
+_PICTURE_AGENCIES = (r"shutterstock|getty\s*images|(?<![a-z])(?:istock|imago(?![a-z])|alamy|ap photo|afp via)"
+                     r"|depositphotos|dreamstime|unsplash|picture[- ]alliance|stock\.adobe")
 # Photo credits: an agency, or an explicit credit label. Matched against the lower-cased line
 # (a case-blind pattern took twice as long).
 _CREDIT = re.compile(
@@ -199,9 +200,10 @@ def is_credit(line: str) -> bool:
 def has_caption_credit(line: str) -> bool:
     """A photo's credit anywhere in the line: a caption, however long (is_credit: a credit alone)."""
     low = line.lower()
-    # "(c)" past the line's start and with no "(b)" before it: a credit, not a list's third item.
+    # "(c)" not opening the line nor ending a word, with no "(b)" before it: a credit, not a
+    # list's third item or a clause ("Section 230(c)").
     at = low.find("(c) ")
-    return ("©" in low or (at > 0 and "(b)" not in low[:at])
+    return ("©" in low or (at > 0 and not low[at - 1].isalnum() and "(b)" not in low[:at])
             or ((":" in low or "=" in low or "：" in low) and bool(_CREDIT_LABEL.search(low)))
             or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low))) or bool(_AGENCY.search(low)))
 

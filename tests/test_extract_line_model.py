@@ -95,6 +95,18 @@ def test_features_do_not_depend_on_blank_lines():
     assert np.array_equal(*features)
 
 
+def test_a_paragraph_cut_at_its_links_reads_as_lines_going_on_the_sentence_above():
+    texts = [
+        "The council approved the plan after a debate with",  # cut where a link starts
+        "Mayor Jane Doe",  # the link: in capitals, going on all the same
+        "on Tuesday, the statement said.",
+        "iPhone sales rose in the quarter.",  # lower case, but the sentence above has ended
+    ]
+    rows = line_features(texts, [True] * len(texts), None)
+    columns = [FEATURES.index("continues_previous"), FEATURES.index("continued_by_next")]
+    assert rows[:, columns].tolist() == [[0, 0], [0, 1], [1, 0], [0, 0]]
+
+
 AGENDA = [
     "Welcome and introductions (15 mins)",
     "Two short talks on community workshops (30 mins)",

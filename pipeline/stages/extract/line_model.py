@@ -56,6 +56,7 @@ FEATURES = (
     "prose_words_before_10", "prose_words_after_10", "prose_share_before_5", "prose_share_after_5",
     "markers_above", "markers_below", "markers_since_rules_start",
     "letter_share", "bars", "link_or_mail", "log_words_vs_median", "prose_above_share", "chars",
+    "continues_previous", "continued_by_next",
 )
 # The columns the word table adds (word_columns), after FEATURES.
 WORD_FEATURES = ("word_odds_lowest", "word_odds_mean", "known_words", "word_odds_around")
@@ -86,9 +87,10 @@ def _class_codes() -> np.ndarray:
     return np.array([_DIGIT * c.isdigit() + _UPPER * c.isupper() + _LETTER * c.isalpha() for c in chars], dtype=np.uint8)
 
 
-def _class_counts(texts: Sequence[str]) -> dict[int, np.ndarray]:
-    """How many digits, capitals and letters each line holds: str.isdigit and the rest, read from
-    a table for the whole page at once rather than character by character (a tenth of the time)."""
+def _class_counts(texts: Sequence[str]) -> tuple[dict[int, np.ndarray], np.ndarray]:
+    """How many digits, capitals and letters each line holds (str.isdigit and the rest), and the
+    class bits of each line's first character (0 for an empty line), read from a table for the
+    whole page at once rather than character by character (a tenth of the time)."""
     points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     codes = _class_codes()[np.minimum(points, _BMP - 1)]
     for at in np.flatnonzero(points >= _BMP):  # emoji, historic scripts, CJK extensions
@@ -101,7 +103,8 @@ def _class_counts(texts: Sequence[str]) -> dict[int, np.ndarray]:
     for bit in (_DIGIT, _UPPER, _LETTER):
         running = np.concatenate([[0], np.cumsum((codes & bit) > 0)])
         counts[bit] = (running[ends] - running[starts]).astype(float)
-    return counts
+    first = np.where(ends > starts, np.concatenate([codes, [0]])[starts], 0)
+    return counts, first
 
 
 def _is_marker(text: str) -> bool:
@@ -120,8 +123,8 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
     def each(measure: Callable[[str], float]) -> np.ndarray:
         return np.array([measure(text) for text in texts], dtype=float)
 
-    prose, sizes, chars = each(L.is_prose), each(L.size), each(len)
-    classes = _class_counts(texts)
+    prose, sizes, chars, ends = each(L.is_prose), each(L.size), each(len), each(L.ends_sentence)
+    classes, first_char = _class_counts(texts)
     log_words = np.log1p(sizes)
     prose_lines = np.concatenate([[0.0], np.cumsum(prose)])
     prose_words = np.concatenate([[0.0], np.cumsum(prose * sizes)])
@@ -139,12 +142,16 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
         a, b = window(low, high)
         return np.log1p(prose_words[b] - prose_words[a])
 
+    # A paragraph cut where a link or an emphasis starts and ends (a line per text node): a line
+    # the one above leaves unfinished and that opens in lower case goes on the same sentence.
+    opens_lower = (first_char & (_UPPER | _DIGIT)) == 0
+    continues = np.concatenate([[0.0], 1 - ends[:-1]]) * opens_lower
     kept = np.array(rules_kept, dtype=float)
     first, last = (int(np.argmax(kept)), int(n - 1 - np.argmax(kept[::-1]))) if kept.any() else (n, n)
     distance = np.where(at < first, at - first, np.where(at > last, at - last, 0))
     counts = Counter(texts)
     columns = {
-        "log_words": log_words, "prose": prose, "ends_sentence": each(L.ends_sentence),
+        "log_words": log_words, "prose": prose, "ends_sentence": ends,
         "headline_shaped": each(L.is_headline), "position": at / n,
         "prose_share_1": share(-1, 2), "prose_share_3": share(-3, 4), "prose_share_8": share(-8, 9),
         "prose_words_3": words(-3, 4), "prose_words_10": words(-10, 11),
@@ -172,6 +179,7 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
         "link_or_mail": each(lambda t: "http" in t or "www." in t or "@" in t),
         "log_words_vs_median": log_words - np.log1p(np.median(sizes)),
         "prose_above_share": prose_words[:-1] / total, "chars": chars,
+        "continues_previous": continues, "continued_by_next": np.concatenate([continues[1:], [0.0]]),
     }
     return np.column_stack([columns[name] for name in FEATURES]).astype(float)
 

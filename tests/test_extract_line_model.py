@@ -181,6 +181,10 @@ def test_the_words_of_the_pages_language_tell_a_prompt_written_as_prose_from_the
     # A table learned on pages of another language is not used.
     other = LineModel({**shipped, "word_odds": {"en": shipped["word_odds"]["de"]}}).probabilities(page.features, page.texts)
     assert np.array_equal(other, blind)
+    # The stage looks the table up once, for the trees and the writers model: the same reading.
+    table = LineModel(shipped).word_table(page.features, page.texts)
+    assert table is shipped["word_odds"]["de"]
+    assert np.array_equal(LineModel(shipped).probabilities(page.features, page.texts, table), reading)
 
 
 def _training_page(url: str, lines: dict[str, float], language: str = "de") -> training.Page:

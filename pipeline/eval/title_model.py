@@ -22,6 +22,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,14 +76,28 @@ def read_pages(shared: Path) -> list[Page]:
     return pages
 
 
-def _fit(pages: list[Page]) -> Any:
+def _fit(pages: Sequence[Any]) -> Any:
+    """Trees over the candidate rows of `pages` (this module's or the writers model's: each has
+    `rows` and `labels`)."""
     chosen = [p for p in pages if len(p.rows)]
     return fit(np.vstack([p.rows for p in chosen]), np.concatenate([p.labels for p in chosen]), TITLE_PARAMS)
 
 
-def fold_models(pages: list[Page]) -> list[TreeEnsemble]:
+def fold_models(pages: Sequence[Any], features: tuple[str, ...] = FEATURES) -> list[TreeEnsemble]:
     """For each fold, trees trained on the pages of the other folds' sites."""
-    return [TreeEnsemble(export(_fit([p for p in pages if fold_of(p.url) != fold]), FEATURES), FEATURES) for fold in range(FOLDS)]
+    return [TreeEnsemble(export(_fit([p for p in pages if fold_of(p.url) != fold]), features), features) for fold in range(FOLDS)]
+
+
+def print_text_figures(figures: dict[str, str]) -> None:
+    print(f"the same pages as text (--set text-metadata), read by the stage with those models: title {figures['title_exact']}"
+          f"   day {figures['date_day']}   authors F1 {figures['authors_f1']}")
+
+
+def write_model(pages: Sequence[Any], features: tuple[str, ...], path: Path) -> None:
+    """The trees trained on all `pages`, written to `path` as the stage reads them."""
+    exported = export(_fit(pages), features)
+    path.write_text(json.dumps(exported, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({len(exported['trees'])} trees)")
 
 
 def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> tuple[float, float, float]:
@@ -103,15 +118,19 @@ def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> tuple[float
     return rules / len(pages), right / len(pages), within / len(pages)
 
 
-def pages_as_text(pages: list[Page], shared: Path, models: list[TreeEnsemble]) -> dict[str, str]:
+def pages_as_text(pages: list[Page], shared: Path, models: list[TreeEnsemble],
+                  writers_models: list[TreeEnsemble] | None = None) -> dict[str, str]:
     """The metadata pages flattened a line per block (as `--set text-metadata`), read by the
-    stage's text path with each page's title chosen by trees that never saw its site, scored
-    by the official scorer on all pages at once: title, day, authors."""
+    stage's text path with each page's title (and, given `writers_models`, its writers) chosen
+    by trees that never saw its site, scored by the official scorer on all pages at once:
+    title, day, authors."""
     truth = [row for path in METADATA_TRUTH.values() for row in _read_jsonl(path)]
     outputs = []
     for page in pages:
         if page.flattening == "text":
-            read = clean_text_page(page.text, (), page.url, title_scorer=models[fold_of(page.url)])
+            fold = fold_of(page.url)
+            read = clean_text_page(page.text, (), page.url, title_scorer=models[fold],
+                                   writers_scorer=writers_models[fold] if writers_models else None)
             outputs.append({"url": page.url, "text": "\n".join(read.paragraphs), "title": read.title,
                             "published_at": read.published_at, "authors": read.authors})
     with tempfile.TemporaryDirectory() as folder:
@@ -133,13 +152,9 @@ def main() -> int:
     rules, model, within = cross_validate(pages, models)
     print(f"{len(pages)} pages ({len(pages) // len(FLATTENINGS)} flattened {len(FLATTENINGS)} ways); title exact match:")
     print(f"  rules {rules:.4f}   stage, its model on unseen sites {model:.4f}   (title among the candidates: {within:.4f})")
-    figures = pages_as_text(pages, args.shared, models)
-    print(f"the same pages as text (--set text-metadata), read by the stage with those models: title {figures['title_exact']}"
-          f"   day {figures['date_day']}   authors F1 {figures['authors_f1']}")
+    print_text_figures(pages_as_text(pages, args.shared, models))
     if not args.no_write:
-        exported = export(_fit(pages), FEATURES)
-        MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({len(exported['trees'])} trees)")
+        write_model(pages, FEATURES, MODEL_PATH)
     return 0
 
 

@@ -110,6 +110,9 @@ _PUNCTUATION = " ,.:-–—|·•"
 _WEB = re.compile(
     r"\S+@[\w-]+(?:\.[\w-]+)+\S*|\S+\s?[\[(]at[\])]\s?\S+|@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|pl|nl|be|uk|us|io|ru|se|no|dk|fi|cz|hu|pt|br|mx|ar|cl|co)\b")
+# What each of those holds; a text without any is left as it is, without trying the pattern.
+_WEB_MARKS = ("@", "(", "[", ".", ":")
+_DIGIT = re.compile(r"\d")
 # "Richard David Precht im Gespräch mit Karin Fischer": the interviewer wrote it.
 _INTERVIEWEE = re.compile(r"^.*?\bim\s+gespräch\s+mit\s+", re.IGNORECASE)
 # Who made the pictures, after the writer: "Christian Seiler Illustration von Markus Roost".
@@ -132,10 +135,15 @@ _FINAL_INITIAL = re.compile(r"\s(?:\w|jr|sr)\.$", re.IGNORECASE)
 _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
 
+def _without_date(text: str) -> str:
+    # The pattern tries its month and weekday names at every position: a date has a digit.
+    return _DATE.sub("", text) if _DIGIT.search(text) else text
+
+
 def _strip(name: str) -> str:
     # What follows a spaced dash is the writer's team or site: "Kiran C Nair - Chrome Safe Browsing team".
     name = _AFFILIATION.sub("", _AFTER_DASH.sub("", _OTHER_CREDIT.sub("", name)))
-    name = " ".join(_STAMP.sub("", _DATE.sub("", name)).split())
+    name = " ".join(_STAMP.sub("", _without_date(name)).split())
     initial = _FINAL_INITIAL.search(name)
     name = _PROFESSION.sub("", _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION))
     return name + "." if initial else name
@@ -208,11 +216,14 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
         # The date goes first: its commas would split the byline ("Tomas Spahn Fr, 18. Oktober");
         # the label too: its "&" would ("Text & Fotos: Ivan Valetny").
         # Links go before the split too: "Frank Bueltge - http://bueltge.de" has a "/".
-        raw = _INTERVIEWEE.sub("", _WEB.sub(" ", _TAG.sub(" ", raw)))
+        raw = _TAG.sub(" ", raw)
+        if any(mark in raw for mark in _WEB_MARKS):
+            raw = _WEB.sub(" ", raw)
+        raw = _INTERVIEWEE.sub("", raw)
         if after_date := list(_LABEL_AFTER_DATE.finditer(raw)):
             raw = raw[after_date[-1].end():]
         raw = _FILED_IN.sub("", raw)
-        byline = (_BEFORE_DATE.sub("", _DATE.sub("", raw)) or raw).strip()
+        byline = (_BEFORE_DATE.sub("", _without_date(raw)) or raw).strip()
         label = _LABEL.match(byline)
         if _sentence(byline[label.end():] if label else byline):
             continue  # "By subscribing I accept the terms of use"
@@ -250,6 +261,8 @@ _MIN_SPELLED_OUT = 3
 
 
 def _names_the_site(text: str, site: set[str]) -> bool:
+    if not site:
+        return False
     capitals = [word[0] for word in text.split() if word[0].isupper()]
     return names_site(text, site) or (len(capitals) >= _MIN_SPELLED_OUT and key("".join(capitals)) in site)
 

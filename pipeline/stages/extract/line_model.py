@@ -278,9 +278,14 @@ class LineModel:
         self.trees = TreeEnsemble(model, FEATURES + WORD_FEATURES)
         self.word_odds: dict[str, dict[str, float]] = model["word_odds"]
 
-    def probabilities(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-        """How likely each line is article text: `features`, line_features' rows of the lines `texts`."""
-        table = self.word_odds.get(page_language(texts, features), {})
+    def word_table(self, features: np.ndarray, texts: Sequence[str]) -> Mapping[str, float]:
+        """The word table of the page's language (empty for a language without one)."""
+        return self.word_odds.get(page_language(texts, features), {})
+
+    def probabilities(self, features: np.ndarray, texts: Sequence[str], table: Mapping[str, float] | None = None) -> np.ndarray:
+        """How likely each line is article text: `features`, line_features' rows of the lines
+        `texts`; `table`: their word table, when the caller has looked it up already."""
+        table = self.word_table(features, texts) if table is None else table
         return self.trees.probabilities(np.hstack([features, word_columns(texts, table)]))
 
 

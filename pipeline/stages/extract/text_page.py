@@ -23,19 +23,20 @@ on such pages; the pieces of one line the article keeps are joined again.
 The title is the line the URL spells when there is one, else the line the title model
 (title_model.py) finds around the article's start; the publication day is read from the
 text as an HTML page's is without structured dates (dates.text_published_at), and the
-writers from the byline under the headline (a labelled line, a label and the next line, or a
-name alone beside the date line).
+writers are the names the writers model (writers_model.py) is surest of among those the
+lines around the headline and under the article may hold, the byline rules' choice
+(rules_writers) one of its features.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from pipeline.stages.extract import line_model, title_model
+from pipeline.stages.extract import line_model, title_model, writers_model
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line_byline
 from pipeline.stages.extract.dates import text_published_at
@@ -84,8 +85,6 @@ _BYLINE_REACH = 6
 # ...", "Analysis by ..." (read only when those words are a byline label: not "Photo taken by").
 _CREDIT_PHRASE = re.compile(r"^\W*(?:[^\W\d]+\s+){1,3}(?:by|von|par|por|door|przez|av)\s", re.IGNORECASE)
 _MAX_CREDIT_WORDS = 20
-# A label run into the name by a flattening without spaces: "ByAlex Bozarjian", "VonAnna Beispiel".
-_GLUED_LABEL = re.compile(r"^(By|BY|Von|VON|Par|Por|Door)(?=[A-ZÄÖÜÉ][a-zäöüéèáíóúñ])")
 # A name alone on its line beside a date line, this close under the headline ("28. Jan. 2022" /
 # "Paula Balov"): on the labelled pages as text, 24 more pages given writers, 21 of them right
 # (a photo series' "Faszination Loopstation-Battle", a "Next Post" link were not).
@@ -391,14 +390,14 @@ def article_lines(lines: list[Line], reading: RulesReading, probabilities: Seque
     return drop_closing_promos(paragraphs)
 
 
-def _writers(lines: list[Line], headline: int | None, url: str, paragraphs: Sequence[str]) -> list[str]:
+def rules_writers(lines: list[Line], headline: int | None, url: str, paragraphs: Sequence[str]) -> list[str]:
     """The writers a byline under the headline names: a labelled line, a label on its own line
     and the name on the next, else a name alone beside a date line (`paragraphs`: the article's
     text, which a writer's name is seldom in but a topic's words are)."""
     if headline is None:
         return []
     site = site_keys(None, url)
-    below = [_GLUED_LABEL.sub(r"\1 ", line.text) for line in lines[headline + 1:headline + 1 + _BYLINE_REACH + 1]]
+    below = [writers_model.unglued(line.text) for line in lines[headline + 1:headline + 1 + _BYLINE_REACH + 1]]
     for at, text in enumerate(below[:_BYLINE_REACH]):
         if _names_writers(text) and (names := line_byline(text, site)):
             return names
@@ -484,7 +483,7 @@ def title_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int],
     return at, title_model.title_features(texts, at, probabilities, run, page.reading.kept, page.reading.title, url)
 
 
-def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,
+def title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], url: str,
                 template: Collection[str], title_scorer: TreeEnsemble) -> int | None:
     """The line the URL spells, else the line the title model is surest is the title; none
     without an article to find it over, or when the model doubts every line. (Where the URL
@@ -501,15 +500,35 @@ def _title_line(page: PageLines, probabilities: np.ndarray, run: tuple[int, int]
     return None if chosen is None else at[chosen]
 
 
+def writer_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int], headline: int | None, url: str,
+                paragraphs: Sequence[str], word_odds: Mapping[str, float],
+                flat: str) -> tuple[list[writers_model.Candidate], np.ndarray]:
+    """The names the writers model chooses the page's writers among, and their features
+    (`word_odds`: the line model's word table for the page, `flat`: its lines joined by spaces):
+    what the stage and the model's training (pipeline.eval.writers_model) both start from. A
+    page joined into one line has none: its pieces are cut at guesses, and a name read off one
+    runs into the words around it ("Jule Radeck Vom", "Gloria Ruiz Kuilan Facebook Twitter": on
+    the metadata pages so joined, 62 given their writers right and 52 wrong)."""
+    if page.run_on:
+        return [], np.zeros((0, len(writers_model.FEATURES)))
+    found = writers_model.candidates(page.texts, headline, run, word_odds)
+    rules = rules_writers(page.lines, headline, url, paragraphs)
+    return found, writers_model.writers_features(page.texts, found, headline, run, probabilities, " ".join(paragraphs), flat,
+                                                 url, rules, word_odds, site_keys(None, url))
+
+
 def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None,
-                    title_scorer: TreeEnsemble | None = None) -> TextArticle:
+                    title_scorer: TreeEnsemble | None = None, writers_scorer: TreeEnsemble | None = None) -> TextArticle:
     """`language`: what the page is declared to be in (Content-Language), for month names;
-    `title_scorer`: the title model's trees, the shipped ones unless the evaluation gives others."""
+    `title_scorer`, `writers_scorer`: the title and writers models' trees, the shipped ones
+    unless the evaluation gives others."""
     page = read_page(text, template, url)
     lines, reading = page.lines, page.reading
-    probabilities = line_model.shipped_model(page.run_on).probabilities(page.features, page.texts)
+    lines_scorer = line_model.shipped_model(page.run_on)
+    word_odds = lines_scorer.word_table(page.features, page.texts)
+    probabilities = lines_scorer.probabilities(page.features, page.texts, word_odds)
     run = article_run(lines, reading, probabilities)
-    headline = _title_line(page, probabilities, run, url, template, title_scorer or title_model.shipped_model())
+    headline = title_line(page, probabilities, run, url, template, title_scorer or title_model.shipped_model())
     title = None if headline is None else lines[headline].text
     # The headline heading the article run is no paragraph of it; further down, a line the model
     # took for the title may be a subheading, and stays.
@@ -531,7 +550,8 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
             first = next((i for i, kept in enumerate(reading.kept) if kept), None)
             start = None if first is None else _offset(lines, first)
             published = text_published_at(flat[:start], start, None, url, language)
-    writers = _writers(lines, headline, url, paragraphs)
+    found, rows = writer_rows(page, probabilities, run, headline, url, paragraphs, word_odds, flat)
+    writers = writers_model.choose(found, (writers_scorer or writers_model.shipped_model()).probabilities(rows)) if found else []
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page
     # (the run's start is where the trees are sure, which a date line under a deck can pass).
     return TextArticle(title, drop_header_lines(paragraphs, writers) or paragraphs, published, writers)

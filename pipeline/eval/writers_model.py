@@ -1,0 +1,104 @@
+"""Train the text-page writers model (pipeline/stages/extract/writers_model.json) and say how well
+it carries over to sites it has not seen.
+
+    python -m pipeline.eval.writers_model [--shared ../shared] [--no-write]
+
+The labelled pages are the 1,049 metadata pages, each flattened to text both ways (as for the
+title model, pipeline.eval.title_model); those whose truth names no writer are labelled pages
+too, where every candidate is wrong. A candidate is right when its names are the labelled
+writers (the scorer's comparison). Each page is read as the stage reads it, its headline chosen
+by title trees that never saw its site (as it will be on a new site).
+
+Before writing the model it is cross-validated by site like the title model: each page's
+writers chosen by trees that never saw its site, next to the rules' choice; then the pages as
+text go through the stage's text path with those trees (and the title trees of the same folds)
+for the title, day and authors figures to expect on new sites. Needs scikit-learn.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.eval import title_model as title_training
+from pipeline.eval.extraction import METADATA_TRUTH, REPO, _read_jsonl
+from pipeline.eval.line_model import fold_of
+from pipeline.stages.extract import line_model, writers_model
+from pipeline.stages.extract.line_model import TreeEnsemble
+from pipeline.stages.extract.text_page import article_lines, article_run, read_page, rules_writers, title_line, writer_rows
+from pipeline.stages.extract.writers_model import FEATURES, MODEL_PATH, names_key
+
+
+@dataclass
+class Page:
+    url: str
+    flattening: str
+    found: list[writers_model.Candidate]
+    rows: np.ndarray
+    labels: np.ndarray
+    rules: list[str]  # what the byline rules alone read
+    writers: frozenset[str]  # the labelled writers, as the scorer compares them
+
+
+def read_pages(title_pages: list[title_training.Page], title_models: list[TreeEnsemble]) -> list[Page]:
+    truth = {row["url"]: row for path in METADATA_TRUTH.values() for row in _read_jsonl(path)}
+    pages = []
+    for tp in title_pages:
+        read = read_page(tp.text, (), tp.url)
+        lines_scorer = line_model.shipped_model(read.run_on)
+        word_odds = lines_scorer.word_table(read.features, read.texts)
+        probabilities = lines_scorer.probabilities(read.features, read.texts, word_odds)
+        run = article_run(read.lines, read.reading, probabilities)
+        headline = title_line(read, probabilities, run, tp.url, (), title_models[fold_of(tp.url)])
+        paragraphs = article_lines(read.lines, read.reading, probabilities, run, {run[0]} if headline == run[0] else set())
+        found, rows = writer_rows(read, probabilities, run, headline, tp.url, paragraphs, word_odds, " ".join(read.texts))
+        writers = names_key(truth[tp.url].get("authors") or [])
+        labels = np.array([bool(writers) and names_key(c.names) == writers for c in found], dtype=float)
+        pages.append(Page(tp.url, tp.flattening, found, rows, labels, rules_writers(read.lines, headline, tp.url, paragraphs), writers))
+    return pages
+
+
+def _f1(chosen: list[str], writers: frozenset[str]) -> float:
+    got = names_key(chosen)
+    return 2 * len(got & writers) / (len(got) + len(writers)) if got else 0.0
+
+
+def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> dict[str, tuple[float, float]]:
+    """Per flattening: authors F1 on the pages with writers and the share of pages without any
+    that are given some, for the rules and for the model on unseen sites."""
+    figures = {}
+    for flattening in title_training.FLATTENINGS:
+        mine = [p for p in pages if p.flattening == flattening]
+        chosen = {id(p): writers_model.choose(p.found, models[fold_of(p.url)].probabilities(p.rows)) if p.found else [] for p in mine}
+        with_writers = [p for p in mine if p.writers]
+        without = [p for p in mine if not p.writers]
+        for name, pick in (("rules", lambda p: p.rules), ("model", lambda p: chosen[id(p)])):
+            figures[f"{flattening} {name}"] = (sum(_f1(pick(p), p.writers) for p in with_writers) / len(with_writers),
+                                               sum(bool(pick(p)) for p in without) / max(1, len(without)))
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+    parser.add_argument("--no-write", action="store_true", help="cross-validate only")
+    args = parser.parse_args()
+    title_pages = title_training.read_pages(args.shared)
+    title_models = title_training.fold_models(title_pages)
+    pages = read_pages(title_pages, title_models)
+    # The title model's training settings: both weigh a few candidates a page.
+    models = title_training.fold_models(pages, FEATURES)
+    print(f"{len(pages)} pages; authors F1 on the pages with writers / share of those without given some, unseen sites:")
+    for name, (f1, given) in cross_validate(pages, models).items():
+        print(f"  {name:<18} {f1:.4f} / {given:.3f}")
+    title_training.print_text_figures(title_training.pages_as_text(title_pages, args.shared, title_models, models))
+    if not args.no_write:
+        title_training.write_model(pages, FEATURES, MODEL_PATH)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

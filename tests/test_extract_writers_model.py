@@ -1,0 +1,175 @@
+"""The text-page writers model: how lines are read for names, its features, how its choice is
+made, and the writers the stage gives pages in the forms bylines are printed in."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from pipeline.stages.extract import text_page as TP
+from pipeline.stages.extract import writers_model as WM
+from pipeline.stages.extract.bylines import clean_authors
+from pipeline.stages.extract.line_model import TreeEnsemble
+
+MENU = "Home\nPolitics\nBusiness\nSport\nCulture\nSubscribe"
+HEADLINE = "New ferry timetable for the summer"
+ARTICLE = (
+    "The city council approved the new budget on Tuesday after a debate that lasted more than six hours.\n"
+    "Opposition members said the plan cuts too deeply into public transport, while the mayor called it balanced.\n"
+    "The budget now goes to the regional authority, which has until the end of the month to sign it off."
+)
+URL = "https://rheinblatt.example/new-ferry-timetable-for-the-summer"
+
+
+def _writers(lines_under_headline: str, after_article: str = "", url: str = URL) -> list[str]:
+    text = f"{MENU}\n{HEADLINE}\n{lines_under_headline}\n\n{ARTICLE}\n{after_article}"
+    return TP.clean_text_page(text, (), url).authors
+
+
+def _readings(line: str, word_odds: dict[str, float] | None = None) -> list[tuple[int, tuple[str, ...]]]:
+    return [(c.kind, c.names) for c in WM.candidates([HEADLINE, line, ARTICLE], 0, (2, 3), word_odds or {}) if c.line == 1]
+
+
+def test_the_shipped_model_matches_the_features_it_is_given():
+    model = json.loads(WM.MODEL_PATH.read_text(encoding="utf-8"))
+    assert tuple(model["features"]) == WM.FEATURES
+    assert WM.shipped_model().probabilities(np.zeros((2, len(WM.FEATURES)))).shape == (2,)
+
+
+def test_the_first_name_list_is_shipped_lower_cased_without_its_header():
+    names = WM.first_names()
+    assert {"karin", "thomas", "marie", "jan", "giampiero", "iwona", "olga", "mehmet", "joão"} <= names
+    assert not any(name.startswith("#") or name != name.lower() for name in names)
+
+
+@pytest.mark.parametrize(("line", "readings"), [
+    ("By Jane Doe and John Roe", [(WM.LABELLED, ("Jane Doe", "John Roe"))]),
+    ("ByJ.R. Stone", [(WM.LABELLED, ("J.R. Stone",))]),
+    ("Marie Rövekamp", [(WM.BARE, ("Marie Rövekamp",))]),
+    ("Janic Cathomen, 01.12.2021", [(WM.BARE, ("Janic Cathomen",))]),
+    ("Chris Davies - Nov 19, 2019, 8:15 pm CST", [(WM.BARE, ("Chris Davies",))]),
+    # The part before a bar, when the whole line reads otherwise.
+    ("Arne Sjöström | 29. Dezember 2022 | HR-Welt", [(WM.BARE, ("Arne Sjöström",)), (WM.PART, ("HR-Welt",))]),
+    ("01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker", [(WM.BARE, ("Jona Göbelbecker",))]),
+    # A name run into a date or a link is parted from it, and read only parted.
+    ("Shana Nys DambrotNovember 6, 2023", [(WM.PART, ("Shana Nys Dambrot",))]),
+    # A name's own capital after a short prefix is no run-into.
+    ("Tom McDonald", [(WM.BARE, ("Tom McDonald",))]),
+    # A running sentence names nobody.
+    ("The council will meet again next week to discuss it", []),
+])
+def test_a_line_is_read_for_names_labelled_or_not_whole_or_in_parts(line, readings):
+    assert _readings(line) == readings
+
+
+def test_a_label_alone_on_its_line_credits_the_name_on_the_next():
+    found = WM.candidates([HEADLINE, "By", "Jane Doe", ARTICLE], 0, (3, 4), {})
+    assert (1, WM.LABEL_ABOVE, ("Jane Doe",)) in [(c.line, c.kind, c.names) for c in found]
+
+
+def test_an_unlabelled_line_whose_words_the_word_table_all_knows_names_nobody():
+    table = {"alle": -2.0, "anzeigen": -3.0}
+    assert _readings("Alle Anzeigen") == [(WM.BARE, ("Alle Anzeigen",))]
+    assert _readings("Alle Anzeigen", table) == []
+    # A name among them is read; a labelled line is read whatever its words.
+    assert _readings("Alle Martinez", table) == [(WM.BARE, ("Alle Martinez",))]
+    assert _readings("Von Anzeigen Alle", {"von": 0.0, **table}) != []
+
+
+def test_lines_are_read_near_the_headline_and_about_the_article_end_only():
+    texts = [f"Line {i}" for i in range(60)]
+    window = WM._window(len(texts), 10, (12, 40))
+    assert window == [*range(6, 10), *range(11, 23), *range(38, 49)]
+    # Without a headline, around the article's first line.
+    assert WM._window(len(texts), None, (20, 40))[:3] == [10, 11, 12]
+
+
+def test_features_say_what_tells_a_writer_from_a_menu_word():
+    texts = [HEADLINE, "Karin Fischer", "Paid Content", "#tattoo", ARTICLE]
+    found = [WM.Candidate(1, WM.BARE, ("Karin Fischer",)), WM.Candidate(2, WM.BARE, ("Paid Content",)),
+             WM.Candidate(3, WM.BARE, ("#tattoo",))]
+    rows = WM.writers_features(texts, found, 0, (4, 5), np.zeros(5), ARTICLE, " ".join(texts), "https://karinfischer.example/p",
+                               ["Karin Fischer"], {"paid": -2.0, "content": -1.5}, {"karinfischer", "karinfischerexample"})
+    column = {name: rows[:, i] for i, name in enumerate(WM.FEATURES)}
+    assert column["first_name"].tolist() == [1, 0, 0]
+    assert column["known_words"].tolist() == [0, 1, 0]
+    assert column["word_odds_lowest"].tolist() == [0, -2.0, 0]
+    assert column["odd_characters"].tolist() == [0, 0, 1]
+    assert column["names_the_site"].tolist() == [1, 0, 0]
+    assert column["rules_choice"].tolist() == [1, 0, 0]
+    assert column["offset_from_headline"].tolist() == pytest.approx(np.log1p([1, 2, 3]).tolist())
+    assert column["whole_line"].tolist() == [1, 1, 1]
+
+
+def test_choose_takes_the_likeliest_names_unless_all_are_doubted():
+    found = [WM.Candidate(1, WM.BARE, ("Paid Content",)), WM.Candidate(2, WM.LABELLED, ("Jane Doe", "John Roe"))]
+    assert WM.choose(found, np.array([0.2, 0.9])) == ["Jane Doe", "John Roe"]
+    assert WM.choose(found, np.array([0.39, 0.1])) == []
+    assert WM.choose([], np.zeros(0)) == []
+
+
+@pytest.mark.parametrize(("under_headline", "writers"), [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("By\nJane Doe\n12 March 2024", ["Jane Doe"]),
+    ("Marie Rövekamp", ["Marie Rövekamp"]),
+    ("Janic Cathomen, 01.12.2021", ["Janic Cathomen"]),
+    ("Chris Davies - Nov 19, 2019, 8:15 pm CST", ["Chris Davies"]),
+    ("Julius Young | Fox News", ["Julius Young"]),
+    ("01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker", ["Jona Göbelbecker"]),
+    ("ByJ.R. Stone", ["J.R. Stone"]),
+])
+def test_the_stage_reads_the_writers_off_the_forms_bylines_are_printed_in(under_headline, writers):
+    assert _writers(under_headline) == writers
+
+
+@pytest.mark.parametrize(("under_headline", "after_article"), [
+    # Menu entries, a topic the article's words name, a photo's credit.
+    ("Share\nTweet", ""),
+    ("City Council\n12 March 2024", ""),
+    ("Photo: Jane Doe / Reuters", ""),
+    # Commenters and other stories' bylines below the article.
+    ("12 March 2024", "3 Comments\nJane Doe says:\nGreat article, thanks for writing it!\nJohn Roe says:\nI disagree."),
+    ("12 March 2024", "More stories\nHarbour bridge reopens after two years\nBy Jane Doe\nSchools get new heating\nBy John Roe"),
+])
+def test_names_that_are_not_the_writers_are_not_given(under_headline, after_article):
+    assert _writers(under_headline, after_article) == []
+
+
+def test_a_byline_under_the_articles_last_paragraph_names_its_writer():
+    assert _writers("12 March 2024", "By Jane Doe") == ["Jane Doe"]
+
+
+def test_a_personal_blog_named_after_its_writer_credits_the_writer():
+    assert _writers("Wolfgang Schmale\n12 March 2024", url="https://wolfgangschmale.example/new-ferry-timetable") == ["Wolfgang Schmale"]
+
+
+def test_a_page_joined_into_one_line_gets_no_writers():
+    text = f"{MENU} {HEADLINE}. By Jane Doe. {ARTICLE} {ARTICLE} {ARTICLE} {ARTICLE} {ARTICLE}".replace("\n", " ")
+    page = TP.read_page(text, (), URL)
+    assert page.run_on
+    # Not even read for names: a piece is cut at a guess, and a name off it runs into its words.
+    found, rows = TP.writer_rows(page, np.ones(len(page.lines)), (1, len(page.lines)), None, URL, [ARTICLE], {}, text)
+    assert found == [] and rows.shape == (0, len(WM.FEATURES))
+    assert TP.clean_text_page(text, (), URL).authors == []
+
+
+def test_the_evaluation_can_read_pages_with_other_trees_than_the_shipped_ones():
+    text = f"{MENU}\n{HEADLINE}\nMarie Rövekamp\n\n{ARTICLE}"
+    assert TP.clean_text_page(text, (), URL).authors == ["Marie Rövekamp"]
+    doubting = {"features": list(WM.FEATURES), "baseline": -10.0,
+                "trees": [{"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "value": [0.0], "depth": 0}]}
+    assert TP.clean_text_page(text, (), URL, writers_scorer=TreeEnsemble(doubting, WM.FEATURES)).authors == []
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    # What the faster paths skip must still be cut: a date, an e-mail, a bracket, a web address.
+    ("Janic Cathomen, 01.12.2021", ["Janic Cathomen"]),
+    ("Por Mariano Martín mmartin@ambito.com.ar", ["Mariano Martín"]),
+    ("Anna Berg (dpa)", ["Anna Berg"]),
+    ("Frank Bueltge www.bueltge.de", ["Frank Bueltge"]),
+    ("Anna Berg", ["Anna Berg"]),
+])
+def test_clean_authors_cuts_dates_and_addresses_only_where_there_are_some(byline, names):
+    assert clean_authors([byline], set(), strict=True) == names

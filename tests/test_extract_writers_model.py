@@ -12,6 +12,7 @@ from pipeline.stages.extract import text_page as TP
 from pipeline.stages.extract import writers_model as WM
 from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.line_model import TreeEnsemble
+from pipeline.stages.extract.tidy import drop_writer_bio, tidy
 
 MENU = "Home\nPolitics\nBusiness\nSport\nCulture\nSubscribe"
 HEADLINE = "New ferry timetable for the summer"
@@ -173,3 +174,31 @@ def test_the_evaluation_can_read_pages_with_other_trees_than_the_shipped_ones():
 ])
 def test_clean_authors_cuts_dates_and_addresses_only_where_there_are_some(byline, names):
     assert clean_authors([byline], set(), strict=True) == names
+
+
+BIO = "Sara Zinnecker ist Redakteurin im Team Bank & Geldanlage und schreibt über Altersvorsorge."
+
+
+@pytest.mark.parametrize(("paragraphs", "kept"), [
+    # A bio under the article, and what follows it, goes.
+    ([ARTICLE, "The vote is expected in May.", BIO, "Alle Artikel von Sara Zinnecker"], 2),
+    (["Max Lee reports.", ARTICLE, "Max Lee, KBS World Radio News."], 2),
+    # The interviewer's turn in a transcript is no bio; nor a paragraph higher up, the first one,
+    # a short sign-off, or a name the writers do not hold.
+    ([ARTICLE, "Sara Zinnecker: Und was raten Sie Sparern, die jetzt anfangen wollen?", "Dass sie früh anfangen."], 3),
+    ([ARTICLE, BIO, "One.", "Two.", "Three."], 5),
+    ([BIO, ARTICLE], 2),
+    ([ARTICLE, "Sara Zinnecker, Berlin"], 2),
+    # A one-word name (a handle, a surname) opens sentences of the article as often.
+    ([ARTICLE, "Zinnecker sagt, dass die Rente sicher ist und bleibt."], 2),
+    ([ARTICLE, BIO.replace("Sara Zinnecker", "Anna Beispiel")], 2),
+])
+def test_a_writers_bio_under_the_article_is_dropped(paragraphs, kept):
+    names = ["Sara Zinnecker", "Max Lee", "Zinnecker"]
+    assert drop_writer_bio(paragraphs, names) == paragraphs[:kept]
+
+
+def test_the_text_page_and_the_html_page_drop_the_writers_bio():
+    text = f"{MENU}\n{HEADLINE}\nBy Sara Zinnecker\n\n{ARTICLE}\n{BIO}\nNewsletter"
+    assert BIO not in TP.clean_text_page(text, (), URL).paragraphs
+    assert tidy(ARTICLE.split("\n") + [BIO], None, ["Sara Zinnecker"]) == ARTICLE.split("\n")

@@ -80,9 +80,26 @@ def drop_header_lines(paragraphs: list[str], authors: Collection[str]) -> list[s
     return paragraphs[header:]
 
 
+# An author's bio under the article: "Leah C. Stokes is an assistant professor ...", "Sara
+# Zinnecker ist Redakteurin im Team Bank & Geldanlage ...", "Max Lee, KBS World Radio News."
+_BIO_REACH, _BIO_WORDS = 3, 5
+
+
+def drop_writer_bio(paragraphs: list[str], authors: Collection[str]) -> list[str]:
+    """Without a paragraph among the last few that opens with a writer's name (`authors`, of
+    two words or more), nor what follows it; unless the name is a speaker's label, the
+    interviewer's turn in a transcript ("Korinna Hennig: Aber Sie haben ...")."""
+    names = [name for name in authors if " " in name]
+    for at in range(max(1, len(paragraphs) - _BIO_REACH), len(paragraphs)):
+        text = paragraphs[at]
+        if L.size(text) >= _BIO_WORDS and any(text.startswith(name) and not text[len(name):].startswith(":") for name in names):
+            return paragraphs[:at]
+    return paragraphs
+
+
 def tidy(paragraphs: list[str], title: str | None, authors: Collection[str] = ()) -> list[str]:
     # The headline heads the text on most layouts; the truth of every benchmark leaves it out.
     kept = [p for i, p in enumerate(paragraphs) if not (i < 3 and _is_title_line(p, title))]
     kept = [p for p in _drop_teased_lists(drop_header_lines(kept, authors)) if not L.is_credit(p)]
-    kept = drop_closing_promos(kept)
+    kept = drop_writer_bio(drop_closing_promos(kept), authors)
     return kept or paragraphs

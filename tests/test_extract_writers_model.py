@@ -12,7 +12,7 @@ from pipeline.stages.extract import text_page as TP
 from pipeline.stages.extract import writers_model as WM
 from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.line_model import TreeEnsemble
-from pipeline.stages.extract.tidy import drop_writer_bio, tidy
+from pipeline.stages.extract.tidy import drop_writer_bio, drop_writer_lines, tidy
 
 MENU = "Home\nPolitics\nBusiness\nSport\nCulture\nSubscribe"
 HEADLINE = "New ferry timetable for the summer"
@@ -202,3 +202,27 @@ def test_the_text_page_and_the_html_page_drop_the_writers_bio():
     text = f"{MENU}\n{HEADLINE}\nBy Sara Zinnecker\n\n{ARTICLE}\n{BIO}\nNewsletter"
     assert BIO not in TP.clean_text_page(text, (), URL).paragraphs
     assert tidy(ARTICLE.split("\n") + [BIO], None, ["Sara Zinnecker"]) == ARTICLE.split("\n")
+
+
+@pytest.mark.parametrize(("paragraph", "kept"), [
+    # A byline or a writer's credit left in the text goes, in whatever case it is printed.
+    ("Sara Zinnecker", False),
+    ("Text und Interview: SARA ZINNECKER", False),
+    ("Schreiben Sie Sara Zinnecker eine Nachricht", False),
+    # A speaker's label in a transcript, a long paragraph, a one-word name stay.
+    ("Sara Zinnecker: Und was raten Sie Sparern?", True),
+    ("Sara Zinnecker, who wrote this piece, spent three weeks on the islands talking to fishermen and their families.", True),
+    ("Zinnecker", True),
+])
+def test_a_short_paragraph_naming_a_writer_is_dropped_from_a_text_pages_article(paragraph, kept):
+    paragraphs = [ARTICLE, paragraph, ARTICLE]
+    assert drop_writer_lines(paragraphs, ["Sara Zinnecker", "Zinnecker"]) == (paragraphs if kept else [ARTICLE, ARTICLE])
+
+
+def test_the_text_page_drops_the_writers_lines_inside_its_article():
+    text = f"{MENU}\n{HEADLINE}\nBy Sara Zinnecker\n\n{ARTICLE}\nSara Zinnecker\n{ARTICLE}"
+    article = TP.clean_text_page(text, (), URL)
+    assert article.authors == ["Sara Zinnecker"]
+    assert "Sara Zinnecker" not in article.paragraphs
+    # HTML pages keep them: their writers come from the metadata, and there it changed nothing.
+    assert tidy([ARTICLE, "Sara Zinnecker", ARTICLE], None, ["Sara Zinnecker"]) == [ARTICLE, "Sara Zinnecker", ARTICLE]

@@ -47,7 +47,7 @@ from pipeline.stages.extract.markup import without_invisible
 from pipeline.stages.extract.run_on_text import is_run_on, pieces
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
-from pipeline.stages.extract.tidy import closing_promos, drop_closing_promos, drop_header_lines, drop_writer_bio
+from pipeline.stages.extract.tidy import closing_promos, drop_closing_promos, drop_header_lines, drop_writer_bio, drop_writer_lines
 
 # How far from the top a page repeats its title (breadcrumb, headline, social title...).
 _TITLE_WINDOW = 12
@@ -554,4 +554,5 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     writers = writers_model.choose(found, (writers_scorer or writers_model.shipped_model()).probabilities(rows)) if found else []
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page
     # (the run's start is where the trees are sure, which a date line under a deck can pass).
-    return TextArticle(title, drop_writer_bio(drop_header_lines(paragraphs, writers), writers) or paragraphs, published, writers)
+    body = drop_writer_lines(drop_writer_bio(drop_header_lines(paragraphs, writers), writers), writers)
+    return TextArticle(title, body or paragraphs, published, writers)

@@ -85,6 +85,23 @@ def drop_header_lines(paragraphs: list[str], authors: Collection[str]) -> list[s
 _BIO_REACH, _BIO_WORDS = 3, 5
 
 
+_NAMING_WORDS = 12
+
+
+def drop_writer_lines(paragraphs: list[str], authors: Collection[str]) -> list[str]:
+    """Without the short paragraphs that name a writer (of two words or more): a byline or a
+    credit left in the text ("Iwona Kurz", "Text und Interview: Harald Willenbrock")."""
+    names = [name.lower() for name in authors if " " in name]
+    if not names:
+        return paragraphs
+    return [p for p in paragraphs if L.size(p) > _NAMING_WORDS or not _names_writer(p.lower(), names)]
+
+
+def _names_writer(text: str, names: list[str]) -> bool:
+    """Whether `text` names one of the writers `names` (lower case), not as a speaker's label."""
+    return any(name in text and not text.startswith(f"{name}:") for name in names)
+
+
 def drop_writer_bio(paragraphs: list[str], authors: Collection[str]) -> list[str]:
     """Without a paragraph among the last few that opens with a writer's name (`authors`, of
     two words or more), nor what follows it; unless the name is a speaker's label, the

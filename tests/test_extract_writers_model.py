@@ -43,6 +43,9 @@ def test_the_first_name_list_is_shipped_lower_cased_without_its_header():
     names = WM.first_names()
     assert {"karin", "thomas", "marie", "jan", "giampiero", "iwona", "olga", "mehmet", "joão"} <= names
     assert not any(name.startswith("#") or name != name.lower() for name in names)
+    # Faker's data, so its MIT licence goes with it.
+    header = WM.FIRST_NAMES_PATH.read_text(encoding="utf-8").split("\naaaqil\n")[0]
+    assert "Copyright (c) 2012 Daniele Faraglia" in header and "Permission is hereby granted" in header
 
 
 @pytest.mark.parametrize(("line", "readings"), [

@@ -13,14 +13,15 @@ what changed.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import pkgutil
 import unicodedata
 
 from pipeline.stages.extract.writers_model import FIRST_NAMES_PATH
 
 _NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "first_names_unisex")
-_HEADER = ("# Given names from Faker's person providers (https://github.com/joke2k/faker, MIT licence),\n"
-           "# lower-cased; built by python -m pipeline.eval.first_names.\n")
+_HEADER = ("# Given names from Faker's person providers (https://github.com/joke2k/faker), lower-cased;\n"
+           "# built by python -m pipeline.eval.first_names. Faker's licence:\n#\n")
 
 
 def faker_first_names() -> set[str]:
@@ -38,9 +39,17 @@ def faker_first_names() -> set[str]:
     return {name for name in names if len(name) >= 2 and " " not in name}
 
 
+def faker_licence() -> str:
+    """The licence Faker ships with, which copies of its data carry."""
+    distribution = importlib.metadata.distribution("faker")
+    path = next(file for file in distribution.files or () if file.name.upper().startswith("LICENSE"))
+    return path.read_text(encoding="utf-8")
+
+
 def main() -> int:
     names = sorted(faker_first_names())
-    FIRST_NAMES_PATH.write_text(_HEADER + "".join(f"{name}\n" for name in names), encoding="utf-8")
+    licence = "".join(f"# {line}".rstrip() + "\n" for line in faker_licence().strip().splitlines())
+    FIRST_NAMES_PATH.write_text(_HEADER + licence + "".join(f"{name}\n" for name in names), encoding="utf-8")
     print(f"wrote {FIRST_NAMES_PATH} ({len(names)} names)")
     return 0
 

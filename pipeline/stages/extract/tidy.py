@@ -80,11 +80,7 @@ def drop_header_lines(paragraphs: list[str], authors: Collection[str]) -> list[s
     return paragraphs[header:]
 
 
-# An author's bio under the article: "Leah C. Stokes is an assistant professor ...", "Sara
-# Zinnecker ist Redakteurin im Team Bank & Geldanlage ...", "Max Lee, KBS World Radio News."
-_BIO_REACH, _BIO_WORDS = 3, 5
-
-
+# A paragraph this short that names a writer is a byline or a credit, not the article's.
 _NAMING_WORDS = 12
 
 
@@ -100,6 +96,11 @@ def drop_writer_lines(paragraphs: list[str], authors: Collection[str]) -> list[s
 def _names_writer(text: str, names: list[str]) -> bool:
     """Whether `text` names one of the writers `names` (lower case), not as a speaker's label."""
     return any(name in text and not text.startswith(f"{name}:") for name in names)
+
+
+# An author's bio under the article: "Leah C. Stokes is an assistant professor ...", "Sara
+# Zinnecker ist Redakteurin im Team Bank & Geldanlage ...", "Max Lee, KBS World Radio News."
+_BIO_REACH, _BIO_WORDS = 3, 5
 
 
 def drop_writer_bio(paragraphs: list[str], authors: Collection[str]) -> list[str]:

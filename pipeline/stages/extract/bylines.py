@@ -239,13 +239,16 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
                 continue
             if (name.islower() or name.isupper()) and " " in name:
                 name = _capitalised(name)  # "giampiero maggio", "MORITZ GATHMANN"; a handle ("mady") stays as written
-            if not any(ch.isalpha() for ch in name) or len(name) > _MAX_NAME or _ROLE.search(name) or _ORGANISATION.search(name):
+            if not any(ch.isalpha() for ch in name) or len(name) > _MAX_NAME:
                 continue
-            if _WEEKDAY.fullmatch(name) or _mixed_case(name) or (name.lower() == _ACCOUNT and not strict):
+            # The tests without a pattern first: most short lines a text page is read for fail one.
+            if _mixed_case(name) or (name.lower() == _ACCOUNT and not strict):
                 continue
             if name.split()[0].lower() in _ARTICLES_OF_SPEECH and " " in name:
                 continue  # "The Russian", "Die Redaktion": a phrase or an organisation
-            if _names_the_site(name, site) or ((listed or strict) and not _is_person_shaped(name, listed, label is not None)):
+            if (listed or strict) and not _is_person_shaped(name, listed, label is not None):
+                continue
+            if _ROLE.search(name) or _ORGANISATION.search(name) or _WEEKDAY.fullmatch(name) or _names_the_site(name, site):
                 continue
             # Letters only: a login name ("kevin-r") is the writer's name cut short, not another writer.
             if not any(key(name) in key(a) for a in out):

@@ -72,7 +72,7 @@ def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> dict[str, t
     figures = {}
     for flattening in title_training.FLATTENINGS:
         mine = [p for p in pages if p.flattening == flattening]
-        chosen = {id(p): writers_model.choose(p.found, models[fold_of(p.url)].probabilities(p.rows)) if p.found else [] for p in mine}
+        chosen = {id(p): writers_model.choose(p.found, models[fold_of(p.url)].probabilities(p.rows)) for p in mine}
         with_writers = [p for p in mine if p.writers]
         without = [p for p in mine if not p.writers]
         for name, pick in (("rules", lambda p: p.rules), ("model", lambda p: chosen[id(p)])):

@@ -551,7 +551,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
             start = None if first is None else _offset(lines, first)
             published = text_published_at(flat[:start], start, None, url, language)
     found, rows = writer_rows(page, probabilities, run, headline, url, paragraphs, word_odds, flat)
-    writers = writers_model.choose(found, (writers_scorer or writers_model.shipped_model()).probabilities(rows)) if found else []
+    writers = writers_model.choose(found, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page
     # (the run's start is where the trees are sure, which a date line under a deck can pass).
     body = drop_writer_lines(drop_writer_bio(drop_header_lines(paragraphs, writers), writers), writers)

@@ -88,8 +88,15 @@ def _may_be_title(text: str) -> bool:
     return (L.is_headline(text) or not L.is_prose(text)) and not L.has_caption_credit(text)
 
 
-def _signed_log(offset: int) -> float:
+def signed_log(offset: int) -> float:
+    """An offset between lines, its sign kept and its size on a log scale (the writers model's too)."""
     return math.copysign(math.log1p(abs(offset)), offset)
+
+
+def neighbour_means(chances: Sequence[float], i: int) -> tuple[float, float]:
+    """The mean article probability of the _NEIGHBOURS lines below line `i` and of those above it."""
+    after, before = chances[i + 1:i + 1 + _NEIGHBOURS], chances[max(0, i - _NEIGHBOURS):i]
+    return sum(after) / len(after) if after else 0.0, sum(before) / len(before) if before else 0.0
 
 
 def title_features(texts: Sequence[str], at: Sequence[int], probabilities: np.ndarray, article: tuple[int, int],
@@ -125,7 +132,6 @@ def title_features(texts: Sequence[str], at: Sequence[int], probabilities: np.nd
         all_words = key.split()
         words = {word for word in all_words if len(word) >= _CONTENT_LETTERS}
         slug_hits = len(set(all_words) & slug)
-        after, before = chances[i + 1:i + 1 + _NEIGHBOURS], chances[max(0, i - _NEIGHBOURS):i]
         following = texts[i + 1] if i + 1 < n else ""
         rows.append((
             math.log1p(L.size(text)), len(text), i / n, math.log1p(i), L.is_headline(text), L.is_prose(text),
@@ -135,15 +141,15 @@ def title_features(texts: Sequence[str], at: Sequence[int], probabilities: np.nd
             bool(slug) and spelled_in_url(text, slug),
             counts[lower],
             page.count(f"{lower}\n") - counts[lower], page.count(f"\n{lower}") - counts[lower],
-            key == stated, chances[i], sum(after) / len(after) if after else 0.0, sum(before) / len(before) if before else 0.0,
-            _signed_log(i - first_likely), _signed_log(i - first_kept),
+            key == stated, chances[i], *neighbour_means(chances, i),
+            signed_log(i - first_likely), signed_log(i - first_kept),
             sum(map(str.isupper, text)) / len(text), sum(map(str.isdigit, text)) / len(text), text.endswith(":"),
             ("|" in text) + (" - " in text) + (" – " in text),
             L.is_byline(following), L.is_prose(following), L.size(texts[i - 1]) if i else 0,
             len(words & article_words) / max(1, len(words)), len(words & first_words) / max(1, len(words)), i == 0,
             bool(L.DATE_LIKE.search(text)), min(_GAP_CAP, next_likely[i + 1] - i), len(words),
             L.size(text) >= 3 and key in first_line,
-            _signed_log(i - article[0]), _signed_log(i - article[1]),
+            signed_log(i - article[0]), signed_log(i - article[1]),
         ))
     return np.array(rows, dtype=float)
 

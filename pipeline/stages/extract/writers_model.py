@@ -32,6 +32,7 @@ from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line
 from pipeline.stages.extract.headline import slug_words
 from pipeline.stages.extract.line_model import TreeEnsemble, words
 from pipeline.stages.extract.site_names import names_site
+from pipeline.stages.extract.title_model import neighbour_means, normal, signed_log
 
 MODEL_PATH = Path(__file__).with_name("writers_model.json")
 # Given names in about 80 languages (built by pipeline.eval.first_names from Faker's lists).
@@ -60,7 +61,6 @@ _MAX_BARE_WORDS = 12
 # What parts a byline from what follows the name: "Julius Young | Fox News", "Chris Davies - Nov 19".
 _PARTS = re.compile(r"\s*[|•·/]\s*|\s+[-–—]\s+")
 _MAX_PART_WORDS = 5
-_NEIGHBOURS = 3
 # A line beside a candidate this short with a date in it is its date line.
 _DATE_LINE_WORDS = 8
 # Below this the likeliest candidate names no writer (a page without a byline). Cross-validated
@@ -89,13 +89,9 @@ class Candidate:
     names: tuple[str, ...]
 
 
-def _key(name: str) -> str:
-    """A name as the evaluation compares it: its words in lower case."""
-    return " ".join(_WORD.findall(name.lower()))
-
-
 def names_key(names: Sequence[str]) -> frozenset[str]:
-    return frozenset(_key(name) for name in names)
+    """Names as the evaluation compares them: each its words in lower case."""
+    return frozenset(normal(name) for name in names)
 
 
 def _window(n: int, headline: int | None, article: tuple[int, int]) -> list[int]:
@@ -168,10 +164,6 @@ def _known(text: str, word_odds: Mapping[str, float]) -> bool:
     return bool(word_odds) and all(word in word_odds for word in words(text))
 
 
-def _signed_log(offset: int) -> float:
-    return math.copysign(math.log1p(abs(offset)), offset)
-
-
 def writers_features(texts: Sequence[str], found: Sequence[Candidate], headline: int | None, article: tuple[int, int],
                      probabilities: np.ndarray, article_text: str, page_text: str, url: str, rules_choice: Sequence[str],
                      word_odds: Mapping[str, float], site: set[str]) -> np.ndarray:
@@ -200,18 +192,16 @@ def writers_features(texts: Sequence[str], found: Sequence[Candidate], headline:
             facts[i] = _line_facts(texts, i)
         first = c.names[0].lower()
         tokens = [w for name in c.names for w in _WORD.findall(name.lower())]
-        after, before = chances[i + 1:i + 1 + _NEIGHBOURS], chances[max(0, i - _NEIGHBOURS):i]
         name_words = words(" ".join(c.names))
         odds = [o for o in map(word_odds.get, name_words) if o is not None]
         rows.append((
             c.kind == LABELLED, c.kind == LABEL_ABOVE, c.kind == BARE, c.kind == PART, headline is not None,
-            _signed_log(i - reference), _signed_log(i - article[0]), _signed_log(i - article[1]),
+            signed_log(i - reference), signed_log(i - article[0]), signed_log(i - article[1]),
             article[0] <= i < article[1], L.size(text), len(text), len(c.names), len(tokens),
             len(tokens) == 1, first.islower(), c.names[0].isupper(),
             page_text.count(c.names[0]), sum(w in article_lower for w in tokens) / max(1, len(tokens)),
             first in article_lower, sum(w in slug for w in tokens) / max(1, len(tokens)),
-            *facts[i], chances[i], sum(after) / len(after) if after else 0.0,
-            sum(before) / len(before) if before else 0.0,
+            *facts[i], chances[i], *neighbour_means(chances, i),
             below.index(i) if i in below else -1, len(found), sum(k == key for k in keys) - 1,
             bool(rules_key) and key == rules_key, first in headline_lower,
             len(odds) / max(1, len(name_words)), math.fsum(odds) / len(odds) if odds else 0.0, min(odds, default=0.0),

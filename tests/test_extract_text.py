@@ -94,6 +94,48 @@ def test_the_marks_of_a_credit_in_a_caption(line, credit):
     assert L.has_caption_credit(line) is credit
 
 
+# Each line classifier skips its pattern when a cheaper test says it cannot match (a word or
+# mark the pattern needs, a separator, a length): every phrase the patterns know, one per
+# alternative and in any case, must still be answered.
+@pytest.mark.parametrize("line", [
+    "Share this article", "SHARE ON FACEBOOK", "Share it here", "Click to share", "Did you find this article useful?",
+    "Follow us on Instagram", "Sign up for our newsletter", "Subscribe to the newsletter", "All Rights Reserved",
+    "Cookie settings", "We use cookies", "Artikel teilen", "Beitrag teilen", "Jetzt teilen", "Partager cet article",
+    "Partager l'article", "Compartir en Twitter", "Condividi su Facebook", "Compartilhe", "Deel dit artikel",
+    "Udostępnij", "Поделиться",
+])
+def test_every_furniture_phrase_is_recognised(line):
+    assert L.is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Shutterstock", "Getty Images", "iStock", "IMAGO / Sven Simon", "Alamy", "AP Photo/Evan Vucci", "AFP via Getty Images",
+    "Depositphotos", "Dreamstime", "Unsplash", "picture-alliance", "stock.adobe.com", "EPA/Filip Singer",
+    "REUTERS/Kai Pfaffenbach", "dpa", "© Stadt Augsburg", "(c) Jane Doe", "Photo: Jane Doe", "Image credit NASA",
+    "Picture by Jane Doe", "Credit: NASA", "Foto: Jane Doe", "Bild: Stadt Ahlen", "Fotó: MTI", "Zdjęcie: PAP",
+    "Фото: ТАСС",
+])
+def test_every_kind_of_photo_credit_is_recognised(line):
+    assert L.is_credit(line)
+
+
+@pytest.mark.parametrize("line", ["Das Thema könnte Sie auch interessieren", "Lesen Sie auch die folgenden Beiträge",
+                                  "»Story continues below advertisement«", "Editor's picks"])
+def test_the_longest_teaser_headings_are_recognised(line):
+    assert L.is_teaser_heading(line)
+
+
+@pytest.mark.parametrize("mark", [":", "»", "›", ">", "|", "–", "—", "-"])
+def test_an_inline_teaser_after_any_separator_is_recognised(mark):
+    assert L.is_inline_teaser(f"Read more {mark} Mayor opens new bridge in the harbour district")
+
+
+@pytest.mark.parametrize("line", ["joetoronto says:", "Catherine on September 13, 2018 at 5:23 pm said: ",
+                                  "Jana schreibt :\t"])
+def test_a_commenters_name_line_is_recognised(line):
+    assert L.is_commenter(line)
+
+
 def test_teaser_heading_and_the_teased_headline():
     text = f"{PARA_1}\n\nRead more\n\nMayor opens new bridge in the harbour district\n\n{PARA_2}"
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2]

@@ -119,6 +119,11 @@ TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$", re
 _INLINE_TEASER = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\s*[:»›>|–—-]\s*(?P<headline>\S.*)$", re.IGNORECASE)
 # A teased headline is short and not a finished sentence; longer, it is the article going on.
 _INLINE_HEADLINE_WORDS = 30
+# Every line is asked whether it is furniture: a line too long to be only a phrase, or
+# without an inline teaser's separator, a furniture phrase's word or a credit's mark, is
+# answered without the patterns, which take longer to fail.
+_TEASER_WORDS = max(size(phrase) for phrase in _TEASER_PHRASES)
+_INLINE_MARKS = frozenset(":»›>|–—-")
 
 # Share prompts, sign-up calls and similar page furniture, matched anywhere in a short line.
 _FURNITURE = re.compile(
@@ -126,11 +131,13 @@ _FURNITURE = re.compile(
     r"|did you find (?:the|this) article"
     r"|follow us on|sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter"
     r"|all rights reserved|cookie (?:policy|settings)|we use cookies"
-    r"|artikel teilen|beitrag teilen|jetzt teilen|partager (?:cet|l')article"
+    r"|artikel teilen|beitrag teilen|jetzt teilen|partager (?:cet |l')article"
     r"|compartir (?:esta|este|en)|condividi (?:questo|su)|compartilhe|deel dit artikel"
     r"|udostępnij|поделиться)\b",
     re.IGNORECASE,
 )
+_FURNITURE_WORDS = ("share", "did you find", "follow us", "sign up", "subscribe", "rights reserved", "cookie", "teilen",
+                    "partager", "compartir", "condividi", "compartilhe", "deel dit", "udostępnij", "поделиться")
 
 # Picture agencies and stock libraries, named in a photo's credit.
 # Not inside a word ("map photo"), but in an image's file name ("kids_istock.jpg", "imago80167874").
@@ -147,6 +154,9 @@ _CREDIT = re.compile(
 # Matched against the lower-cased line too, each only where its mark is (one case-blind pattern
 # tried at every letter of every line cost a text page a fifth of its time).
 _AGENCY = re.compile(_PICTURE_AGENCIES)
+_AGENCY_MARKS = ("stock", "getty", "imago", "alamy", "ap photo", "afp via", "depositphotos", "dreamstime", "unsplash", "picture")
+_CREDIT_MARKS = ("epa", "reuters/", "dpa", "©", "(c)", "photo", "image", "picture", "credit", "foto", "bild", "fotó", "zdjęcie",
+                 "фото")
 # The label may end a compound ("Symbolbild:", "Archivfoto:"; not "Leitbild:", "„Blue Marble“-Foto:")
 # or, a credit's, be run into the caption's last word ("treatmentCredit: EPA").
 _CREDIT_LABEL = re.compile(
@@ -173,13 +183,13 @@ _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de|autor|author|autore)\
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_teaser_heading(line: str) -> bool:
-    return bool(TEASER_HEADING.match(line))
+    return size(line) <= _TEASER_WORDS and bool(TEASER_HEADING.match(line))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_inline_teaser(line: str) -> bool:
     """'Read more: <headline of another story>', a link set inside the article."""
-    match = _INLINE_TEASER.match(line)
+    match = _INLINE_TEASER.match(line) if _INLINE_MARKS.intersection(line) else None
     if not match:
         return False
     headline = match.group("headline")
@@ -188,12 +198,18 @@ def is_inline_teaser(line: str) -> bool:
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_furniture(line: str) -> bool:
-    return size(line) <= 20 and bool(_FURNITURE.search(line))
+    if size(line) > 20:
+        return False
+    low = line.lower()
+    return any(map(low.__contains__, _FURNITURE_WORDS)) and bool(_FURNITURE.search(line))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_credit(line: str) -> bool:
-    return not ends_sentence(line) and size(line) <= 12 and bool(_CREDIT.search(line.lower()))
+    if ends_sentence(line) or size(line) > 12:
+        return False
+    low = line.lower()
+    return (_names_agency(low) or any(map(low.__contains__, _CREDIT_MARKS))) and bool(_CREDIT.search(low))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
@@ -205,12 +221,16 @@ def has_caption_credit(line: str) -> bool:
     at = low.find("(c) ")
     return ("©" in low or (at > 0 and not low[at - 1].isalnum() and "(b)" not in low[:at])
             or ((":" in low or "=" in low or "：" in low) and bool(_CREDIT_LABEL.search(low)))
-            or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low))) or bool(_AGENCY.search(low)))
+            or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low))) or _names_agency(low))
+
+
+def _names_agency(low: str) -> bool:
+    return any(map(low.__contains__, _AGENCY_MARKS)) and bool(_AGENCY.search(low))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_tag_line(line: str) -> bool:
-    return size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(line))
+    return ":" in line and size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(line))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
@@ -305,14 +325,14 @@ def is_promo(line: str) -> bool:
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_comment_heading(line: str) -> bool:
-    return bool(_COMMENT_HEADING.match(line)) and size(line) <= 12
+    return size(line) <= 12 and bool(_COMMENT_HEADING.match(line))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_commenter(line: str) -> bool:
-    return size(line) <= 14 and bool(_COMMENTER.search(line))
+    return line.rstrip().endswith(":") and size(line) <= 14 and bool(_COMMENTER.search(line))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_more_stories(line: str) -> bool:
-    return bool(_MORE_STORIES.match(line)) and size(line) <= 8
+    return size(line) <= 8 and bool(_MORE_STORIES.match(line))

@@ -291,6 +291,37 @@ def test_without_a_headline_only_a_date_above_the_article_dates_it():
     assert dated.published_at == "2024-03-12T00:00:00Z"
 
 
+@pytest.mark.parametrize("date_line, day", [
+    ("Published: 03 December 2019", "2019-12-03"),
+    ("Mittwoch, 1. November 2023", "2023-11-01"),
+    ("Datum 25.01.2022", "2022-01-25"),
+])
+def test_a_page_dated_nowhere_else_takes_its_first_date_line(date_line, day):
+    # No date by the headline and no label: the date line at the article's end dates it.
+    text = f"Home\nNews\n\n{PARA_1}\n{PARA_2}\n{PARA_3}\n{date_line}\nImpressum"
+    assert clean_text_page(text, (), "https://example.org/p?id=7").published_at[:10] == day
+
+
+@pytest.mark.parametrize("line", [
+    "Bridge reopens on 3 May 2021 after repairs",  # a teaser's headline: mostly other words
+    "The harbour bridge closed on 3 May 2021, the city said on Tuesday, and reopened a month later.",
+    "Ticket 2021 4711 0815 2",  # numbers but no date
+    # Mostly numbers, but too long for a date line.
+    "Öffnungszeiten 2024: 10 bis 18 Uhr, am 24.12.2024 und 31.12.2024 von 10 bis 14 Uhr",
+])
+def test_a_date_a_line_mentions_is_no_date_line(line):
+    text = f"Home\nNews\n\n{PARA_1}\n{PARA_2}\n{line}\n{PARA_3}"
+    assert clean_text_page(text, (), "https://example.org/p?id=7").published_at is None
+
+
+def test_the_headlines_labelled_date_comes_before_any_date_line():
+    # The site header's "today" is a date line higher up; the headline's labelled date wins.
+    text = (f"Friday, 5 April 2024\n{MENU}\n\nNew ferry timetable for the summer\nPosted on 12/03/2024 by harbourfan\n\n"
+            f"{PARA_1}\n{PARA_2}\nUpdated: 9 April 2024")
+    out = clean_text_page(text, (), "https://harbourblog.example.org/new-ferry-timetable-for-the-summer")
+    assert out.published_at[:10] == "2024-03-12"
+
+
 def test_a_by_line_under_the_headline_names_the_writers():
     text = f"{MENU}\n\nNew ferry timetable for the summer\nBy Jane Doe and John Roe\n\n{PARA_1}\n{PARA_2}"
     out = Extract().run({"url": BLOG_URL, "text": text, "origin": "x"})

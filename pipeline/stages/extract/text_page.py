@@ -39,7 +39,7 @@ import numpy as np
 from pipeline.stages.extract import line_model, title_model, writers_model
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line_byline
-from pipeline.stages.extract.dates import text_published_at
+from pipeline.stages.extract.dates import date_line_day, text_published_at
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markdown_text import is_markdown, rendered_lines
@@ -550,6 +550,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
             first = next((i for i, kept in enumerate(reading.kept) if kept), None)
             start = None if first is None else _offset(lines, first)
             published = text_published_at(flat[:start], start, None, url, language)
+    published = published or date_line_day(page.texts, language)
     found, rows = writer_rows(page, probabilities, run, headline, url, paragraphs, word_odds, flat)
     writers = writers_model.choose(found, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page

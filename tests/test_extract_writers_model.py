@@ -107,6 +107,25 @@ def test_features_say_what_tells_a_writer_from_a_menu_word():
     assert column["whole_line"].tolist() == [1, 1, 1]
 
 
+def test_a_short_line_with_a_date_beside_a_name_is_its_date_line():
+    # A sentence that mentions a date is no date line, however close to the name.
+    texts = [HEADLINE, "Karin Fischer", "12 March 2024", ARTICLE, "Jane Doe",
+             "The council met again on 12 March 2024 to agree the new budget."]
+    found = [WM.Candidate(1, WM.BARE, ("Karin Fischer",)), WM.Candidate(4, WM.BARE, ("Jane Doe",))]
+    rows = WM.writers_features(texts, found, 0, (3, 4), np.zeros(6), ARTICLE, " ".join(texts), URL, [], {}, set())
+    assert rows[:, WM.FEATURES.index("date_beside")].tolist() == [1, 0]
+
+
+@pytest.mark.parametrize(("beside", "writers"), [
+    ("12 March 2024", ["Karin Fischer"]),
+    ("", []),
+    ("The council met again on 12 March 2024 to agree the new budget.", []),
+])
+def test_the_byline_rules_take_a_name_alone_only_beside_its_date_line(beside, writers):
+    lines = TP.split_lines(f"{HEADLINE}\nKarin Fischer\n{beside}\n\n{ARTICLE}")
+    assert TP.rules_writers(lines, 0, URL, [ARTICLE]) == writers
+
+
 def test_choose_takes_the_likeliest_names_unless_all_are_doubted():
     found = [WM.Candidate(1, WM.BARE, ("Paid Content",)), WM.Candidate(2, WM.LABELLED, ("Jane Doe", "John Roe"))]
     assert WM.choose(found, np.array([0.2, 0.9])) == ["Jane Doe", "John Roe"]

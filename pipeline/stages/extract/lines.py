@@ -233,6 +233,14 @@ def is_tag_line(line: str) -> bool:
     return ":" in line and size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(line))
 
 
+# A line this short with a date in it is a date line: beside a byline, under a headline.
+_DATE_LINE_WORDS = 8
+
+
+def is_date_line(line: str) -> bool:
+    return size(line) <= _DATE_LINE_WORDS and bool(DATE_LIKE.search(line))
+
+
 @lru_cache(maxsize=_PAGE_LINES)
 def is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line)) and not ends_sentence(line) and size(line) <= 8

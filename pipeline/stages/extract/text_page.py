@@ -92,7 +92,6 @@ _NAME_ALONE_REACH = 4
 # A Markdown page's only top-level heading is its title when it has this many words: a shorter
 # one is as often the site's name in its logo.
 _HEADING_WORDS = 3
-_DATE_LINE_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -408,7 +407,7 @@ def rules_writers(lines: list[Line], headline: int | None, url: str, paragraphs:
     article = " ".join(paragraphs).lower()
     for at, text in enumerate(below[:_NAME_ALONE_REACH]):
         beside = [below[j] for j in (at - 1, at + 1) if 0 <= j < len(below)]
-        if _name_alone(text, article) and any(_is_date_line(line) for line in beside):
+        if _name_alone(text, article) and any(L.is_date_line(line) for line in beside):
             return clean_authors([text], site, strict=True)
     return []
 
@@ -419,10 +418,6 @@ def _name_alone(text: str, article: str) -> bool:
     words = text.split()
     return (2 <= len(words) <= 3 and all(word[0].isupper() and word.replace("-", "").isalpha() for word in words)
             and not any(word.lower() in article for word in words))
-
-
-def _is_date_line(text: str) -> bool:
-    return L.size(text) <= _DATE_LINE_WORDS and bool(L.DATE_LIKE.search(text))
 
 
 def _names_writers(text: str) -> bool:

@@ -61,8 +61,6 @@ _MAX_BARE_WORDS = 12
 # What parts a byline from what follows the name: "Julius Young | Fox News", "Chris Davies - Nov 19".
 _PARTS = re.compile(r"\s*[|•·/]\s*|\s+[-–—]\s+")
 _MAX_PART_WORDS = 5
-# A line beside a candidate this short with a date in it is its date line.
-_DATE_LINE_WORDS = 8
 # Below this the likeliest candidate names no writer (a page without a byline). Cross-validated
 # by site on the labelled pages as text: at 0.4 authors F1 0.605 on the pages with writers and
 # some given to 5.7% of the pages without (menu words read as a name: "Mots-clés", "Paid
@@ -216,7 +214,7 @@ def _line_facts(texts: Sequence[str], i: int) -> tuple[bool, ...]:
     """What a candidate's line says of itself: date_on_line ... commenter in FEATURES."""
     text = texts[i]
     beside = [texts[j] for j in (i - 1, i + 1) if 0 <= j < len(texts)]
-    return (bool(L.DATE_LIKE.search(text)), any(L.size(line) <= _DATE_LINE_WORDS and L.DATE_LIKE.search(line) for line in beside),
+    return (bool(L.DATE_LIKE.search(text)), any(map(L.is_date_line, beside)),
             L.is_byline(text), L.is_credit(text), L.has_caption_credit(text), text.rstrip().endswith(":"), L.is_commenter(text))
 
 

@@ -15,8 +15,8 @@ import pytest
 from pipeline.stages.extract import text_page as TP
 from pipeline.eval import line_model as training
 from pipeline.stages.extract.line_model import (
-    FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, TreeEnsemble, line_features, page_language,
-    shipped_model, word_columns,
+    FEATURES, FIRST_PASS_FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, LineProbabilities, TreeEnsemble,
+    first_pass_columns, line_features, page_language, shipped_model, word_columns,
 )
 
 LOG_WORDS, PROSE = FEATURES.index("log_words"), FEATURES.index("prose")
@@ -66,7 +66,7 @@ def test_trees_sure_beyond_what_exp_holds_give_0_or_1_without_a_warning():
 
 def test_a_long_page_is_scored_in_blocks_with_the_same_result():
     rows = np.random.default_rng(0).normal(0, 3, size=(2_500, len(FEATURES + WORD_FEATURES)))
-    model = shipped_model().trees
+    model = shipped_model().first_pass
     assert np.array_equal(model.probabilities(rows), np.concatenate([model.probabilities(rows[i:i + 1]) for i in range(len(rows))]))
     assert model.probabilities(rows[:0]).shape == (0,)
 
@@ -80,11 +80,14 @@ def test_a_model_trained_on_other_features_is_refused():
 def test_the_shipped_models_match_the_features_they_are_given(path, run_on):
     model = json.loads(path.read_text(encoding="utf-8"))
     assert model["features"] == list(FEATURES + WORD_FEATURES) and len(model["trees"]) > 0
+    assert model["second_pass"]["features"] == list(FEATURES + WORD_FEATURES + FIRST_PASS_FEATURES)
+    assert len(model["second_pass"]["trees"]) > 0
     assert {"de", "en"} <= model["word_odds"].keys() and len(model["word_odds"]["en"]) > 500
     texts = ["A line", "Another line of text that goes on."]
     rows = line_features(texts, [False, True], None)
     assert rows.shape == (2, len(FEATURES))
-    assert shipped_model(run_on).probabilities(rows, texts).shape == (2,)
+    first, both = shipped_model(run_on).probabilities(rows, texts)
+    assert first.shape == both.shape == (2,)
     assert shipped_model(run_on) is not shipped_model(not run_on)
 
 
@@ -105,6 +108,67 @@ def test_a_paragraph_cut_at_its_links_reads_as_lines_going_on_the_sentence_above
     rows = line_features(texts, [True] * len(texts), None)
     columns = [FEATURES.index("continues_previous"), FEATURES.index("continued_by_next")]
     assert rows[:, columns].tolist() == [[0, 0], [0, 1], [1, 0], [0, 0]]
+
+
+def test_the_second_pass_reads_the_first_pass_around_each_line():
+    # Five lines of 1, 3, 1, 1 and 4 words (log_words is log1p of a line's words).
+    features = _rows(*((math.log1p(words), 0.0) for words in (1, 3, 1, 1, 4)))
+    first = np.array([0.2, 0.8, 0.4, 0.0, 1.0])
+    got = first_pass_columns(features, first)
+    assert got.shape == (5, len(FIRST_PASS_FEATURES))
+    column = {name: got[:, i] for i, name in enumerate(FIRST_PASS_FEATURES)}
+    assert column["first_pass"].tolist() == first.tolist()
+    # Off the page a neighbour reads -1.
+    assert column["first_pass_above_1"].tolist() == [-1.0, 0.2, 0.8, 0.4, 0.0]
+    assert column["first_pass_below_1"].tolist() == [0.8, 0.4, 0.0, 1.0, -1.0]
+    assert column["first_pass_above_2"].tolist() == [-1.0, -1.0, 0.2, 0.8, 0.4]
+    assert column["first_pass_below_2"].tolist() == [0.4, 0.0, 1.0, -1.0, -1.0]
+    # Means weighed by words: the line and 3 either side; all 10 above, not the line itself.
+    assert column["first_pass_around_3"][0] == pytest.approx((0.2 + 3 * 0.8 + 0.4 + 0.0) / 6)
+    assert column["first_pass_around_10"][2] == pytest.approx((0.2 + 2.4 + 0.4 + 0.0 + 4.0) / 10)
+    assert column["first_pass_above_10"].tolist() == pytest.approx([0.0, 0.2, 2.6 / 4, 3.0 / 5, 3.0 / 6])
+    assert column["first_pass_below_10"].tolist() == pytest.approx([6.8 / 9, 4.4 / 6, 4.0 / 5, 1.0, 0.0])
+    assert first_pass_columns(features[:0], first[:0]).shape == (0, len(FIRST_PASS_FEATURES))
+
+
+def test_a_lines_probability_is_the_mean_of_both_passes():
+    # The first pass is sure of nothing (0.5 everywhere); the second reads what the first made
+    # of the line above: off the page (the first line) -> -3, else +3.
+    above = len(FEATURES + WORD_FEATURES) + FIRST_PASS_FEATURES.index("first_pass_above_1")
+    model = {
+        "features": list(FEATURES + WORD_FEATURES), "baseline": 0.0, "trees": [], "word_odds": {},
+        "second_pass": {"features": list(FEATURES + WORD_FEATURES + FIRST_PASS_FEATURES), "baseline": 0.0,
+                        "trees": [_tree((above, 0.0, 1, 2, 0.0), _leaf(-3.0), _leaf(3.0))]},
+    }
+    texts = ["One", "Two", "Three"]
+    got = LineModel(model).probabilities(line_features(texts, [False] * 3, None), texts)
+    second = [1 / (1 + math.exp(3.0)), 1 / (1 + math.exp(-3.0)), 1 / (1 + math.exp(-3.0))]
+    assert got.first.tolist() == [0.5, 0.5, 0.5]
+    assert got.both.tolist() == pytest.approx([(0.5 + p) / 2 for p in second])
+
+
+class _Passes:
+    """A line model that says what the test tells it: `first` and `both` by line text."""
+
+    def __init__(self, first: dict[str, float], both: dict[str, float]) -> None:
+        self.first, self.both = first, both
+
+    def word_table(self, features, texts):
+        return {}
+
+    def probabilities(self, features, texts, table=None):
+        return LineProbabilities(np.array([self.first[t] for t in texts]), np.array([self.both[t] for t in texts]))
+
+
+def test_the_first_pass_places_the_article_and_both_passes_choose_its_lines(monkeypatch):
+    article = [f"Paragraph {n} of the council's budget story goes on for a while, as such paragraphs do." for n in range(4)]
+    lines = ["Home", "News", *article[:2], "What comes next", *article[2:], "Storm leaves thousands without power"]
+    first = {text: 0.95 if text in article else 0.05 for text in lines}
+    first["What comes next"] = 0.3  # a subheading the first pass doubts
+    # The second pass is sure of the subheading and lifts the headline after the article too.
+    both = {**first, "What comes next": 0.7, "Storm leaves thousands without power": 0.7}
+    monkeypatch.setattr(TP.line_model, "shipped_model", lambda run_on=False: _Passes(first, both))
+    assert TP.clean_text_page("\n".join(lines)).paragraphs == [*article[:2], "What comes next", *article[2:]]
 
 
 AGENDA = [
@@ -172,19 +236,19 @@ def test_the_words_of_the_pages_language_tell_a_prompt_written_as_prose_from_the
     page = TP.read_page(GERMAN_PAGE, (), "https://www.example-zeitung.de/lokales/neue-radwege-an-der-wertach")
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     prompt = next(i for i, text in enumerate(page.texts) if text.startswith("Verpassen"))
-    reading = LineModel(shipped).probabilities(page.features, page.texts)
+    reading = LineModel(shipped).probabilities(page.features, page.texts).both
     # Without words, its shape and place make it article text; its words ("Newsletter",
     # "verpassen") make it much less likely, the article's sentences stay sure.
-    blind = LineModel({**shipped, "word_odds": {}}).probabilities(page.features, page.texts)
+    blind = LineModel({**shipped, "word_odds": {}}).probabilities(page.features, page.texts).both
     assert blind[prompt] > TP._ARTICLE_PROBABILITY
     assert reading[prompt] < blind[prompt] - 0.15 and min(reading[4:8]) > 0.9
     # A table learned on pages of another language is not used.
-    other = LineModel({**shipped, "word_odds": {"en": shipped["word_odds"]["de"]}}).probabilities(page.features, page.texts)
+    other = LineModel({**shipped, "word_odds": {"en": shipped["word_odds"]["de"]}}).probabilities(page.features, page.texts).both
     assert np.array_equal(other, blind)
     # The stage looks the table up once, for the trees and the writers model: the same reading.
     table = LineModel(shipped).word_table(page.features, page.texts)
     assert table is shipped["word_odds"]["de"]
-    assert np.array_equal(LineModel(shipped).probabilities(page.features, page.texts, table), reading)
+    assert np.array_equal(LineModel(shipped).probabilities(page.features, page.texts, table).both, reading)
 
 
 def _training_page(url: str, lines: dict[str, float], language: str = "de") -> training.Page:

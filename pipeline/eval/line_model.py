@@ -11,7 +11,9 @@ text when the AEB truth body holds it; on trafilatura-eval, which names snippets
 holds a snippet the article must contain, boilerplate when it holds one it must not, and
 unlabelled otherwise. The run-on trees learn from the pages joined into one line, the others
 from the rest; each page is read by the trees the stage would use for it. Each model's word
-tables (one per language, line_model.py) are learned from the same pages as its trees.
+tables (one per language, line_model.py) are learned from the same pages as its trees, and
+its second pass from the first pass's probabilities of its pages, each page's from a first
+pass learned without its part of the sites (_fit).
 
 Before writing the models they are cross-validated: five folds by site (every page of a host in
 the same fold), each fold read by models trained on the other four, the whole page run
@@ -37,8 +39,11 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from pipeline.eval.extraction import REPO, PageSet, _read_jsonl, load_sets, score
-from pipeline.stages.extract.line_model import FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, page_language, word_columns, words
-from pipeline.stages.extract.text_page import Line, RulesReading, article_lines, read_page
+from pipeline.stages.extract.line_model import (
+    FEATURES, FIRST_PASS_FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, TreeEnsemble, first_pass_columns, page_language,
+    word_columns, words,
+)
+from pipeline.stages.extract.text_page import Line, RulesReading, article_lines, article_run, read_page
 
 FOLDS = 5
 # Both ways of flattening a page the evaluation knows (pipeline.eval.extraction): trained on
@@ -161,14 +166,41 @@ def word_tables(pages: list[Page]) -> dict[str, dict[str, float]]:
     return {language: table for language, table in tables.items() if table}
 
 
-def _fit(pages: list[Page]) -> dict[str, Any]:
-    """A line model file's content: the word tables and the trees, learned from `pages`."""
+def _training_rows(pages: list[Page]) -> list[np.ndarray]:
+    """Each page's rows of FEATURES and WORD_FEATURES, its words read by a table learned without
+    its site (or hidden)."""
     parts = [word_tables([p for p in pages if _part(p) != part]) for part in range(WORD_PARTS)]
-    rows = np.vstack([np.hstack([p.rows, word_columns(p.texts, {} if _words_hidden(p) else parts[_part(p)].get(p.language, {}))])
-                      for p in pages])
+    return [np.hstack([p.rows, word_columns(p.texts, {} if _words_hidden(p) else parts[_part(p)].get(p.language, {}))])
+            for p in pages]
+
+
+def _fit_trees(pages: list[Page], rows: list[np.ndarray], features: tuple[str, ...]) -> dict[str, Any]:
     labels = np.concatenate([p.labels for p in pages])
     labelled = np.concatenate([p.weights for p in pages]) > 0
-    return {**export(fit(rows[labelled], labels[labelled]), FEATURES + WORD_FEATURES), "word_odds": word_tables(pages)}
+    return export(fit(np.vstack(rows)[labelled], labels[labelled]), features)
+
+
+def _fit_first_pass(pages: list[Page], rows: list[np.ndarray]) -> dict[str, Any]:
+    """The word tables and the first pass's trees, learned from `pages` (`rows`: their _training_rows)."""
+    return {**_fit_trees(pages, rows, FEATURES + WORD_FEATURES), "word_odds": word_tables(pages)}
+
+
+def _fit(pages: list[Page]) -> dict[str, Any]:
+    """A line model file's content: the word tables and both passes' trees, learned from `pages`.
+    The second pass learns from first-pass probabilities as they come on a new site: each
+    training page's from a first pass learned without its part of the sites (a pass is surer of
+    the pages it learned from than it will be of new sites')."""
+    first_passes: dict[int, np.ndarray] = {}
+    for part in range(WORD_PARTS):
+        others = [p for p in pages if _part(p) != part]
+        model = _fit_first_pass(others, _training_rows(others))
+        trees = TreeEnsemble(model, FEATURES + WORD_FEATURES)
+        for at, p in enumerate(pages):
+            if _part(p) == part:
+                first_passes[at] = trees.probabilities(np.hstack([p.rows, word_columns(p.texts, model["word_odds"].get(p.language, {}))]))
+    rows = _training_rows(pages)
+    second = [np.hstack([r, first_pass_columns(p.rows, first_passes[at])]) for at, (p, r) in enumerate(zip(pages, rows))]
+    return {**_fit_first_pass(pages, rows), "second_pass": _fit_trees(pages, second, FEATURES + WORD_FEATURES + FIRST_PASS_FEATURES)}
 
 
 def export(model: Any, features: tuple[str, ...]) -> dict[str, Any]:
@@ -205,7 +237,8 @@ def cross_validate(sets: list[tuple[PageSet, list[Page]]], shared: Path) -> list
         for _, pages in sets:
             for p in pages:
                 if fold_of(p.url) == fold:
-                    chosen[id(p)] = article_lines(p.lines, p.reading, models[p.run_on].probabilities(p.rows, p.texts))
+                    probabilities = models[p.run_on].probabilities(p.rows, p.texts)
+                    chosen[id(p)] = article_lines(p.lines, p.reading, probabilities.both, article_run(p.lines, p.reading, probabilities.first))
     figures = []
     for page_set, pages in sets:
         rules = score(page_set, shared, _outputs(pages, [[l.text for l, k in zip(p.lines, p.reading.kept) if k] for p in pages]))

@@ -67,7 +67,7 @@ def read_pages(shared: Path) -> list[Page]:
             for flattening in FLATTENINGS:
                 text = visible_text(raw["html"], flattening == "text-nodes")
                 read = read_page(text, (), raw["url"])
-                probabilities = line_model.shipped_model(read.run_on).probabilities(read.features, read.texts)
+                probabilities = line_model.shipped_model(read.run_on).probabilities(read.features, read.texts).first
                 at, rows = title_rows(read, probabilities, article_run(read.lines, read.reading, probabilities), raw["url"])
                 texts = [read.lines[i].text for i in at]
                 labels = np.array([normal(text) == title for text in texts], dtype=float)

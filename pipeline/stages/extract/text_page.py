@@ -72,10 +72,12 @@ _ABOVE_END_SHARE = 0.5
 # What a line known to be boilerplate costs, whatever its length. Small: teasers and
 # captions sit inside articles and must not split one; they are dropped from the output anyway.
 _BOILERPLATE_COST = 2
-# The model's article run: lines weigh their length times how far their probability of being
-# article text is above this, and inside the run a line below it is left out. Chosen by
-# cross-validation on the labelled text pages (pipeline.eval.line_model): 0.3-0.5 trade
-# text/aeb against text/trafilatura-eval by under 0.01.
+# The model's article run: lines weigh their length times how far their first-pass probability
+# of being article text is above this, and inside the run a line whose mean of both passes'
+# probabilities is not above it is left out (LineProbabilities). Chosen by cross-validation on
+# the labelled text pages (pipeline.eval.line_model): 0.3-0.5 trade text/aeb against
+# text/trafilatura-eval by under 0.01; for the mean inside the run, 0.45 and 0.5 gave up recall
+# on the pages cut into more lines (text-nodes, one line) for precision on text/.
 _ARTICLE_PROBABILITY = 0.4
 # How far under the headline a byline names the writers. Only the lines below (_names_writers):
 # any labelled line read as a byline named a wrong person or a word ("Permalink") one time in
@@ -373,10 +375,11 @@ def article_run(lines: list[Line], reading: RulesReading, probabilities: Sequenc
 
 
 def article_lines(lines: list[Line], reading: RulesReading, probabilities: Sequence[float],
-                  run: tuple[int, int] | None = None, titles: Collection[int] = ()) -> list[str]:
-    """The article run's lines (`run`, article_run's), less those the model doubts, the known
-    furniture and `titles` (the lines that state the title)."""
-    start, end = run or article_run(lines, reading, probabilities)
+                  run: tuple[int, int], titles: Collection[int] = ()) -> list[str]:
+    """The article run's lines (`run`, article_run's), less those the model doubts
+    (`probabilities`: LineProbabilities.both), the known furniture and `titles` (the lines that
+    state the title)."""
+    start, end = run
     paragraphs: list[str] = []
     previous = None
     for i in range(start, end):
@@ -522,13 +525,13 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     lines_scorer = line_model.shipped_model(page.run_on)
     word_odds = lines_scorer.word_table(page.features, page.texts)
     probabilities = lines_scorer.probabilities(page.features, page.texts, word_odds)
-    run = article_run(lines, reading, probabilities)
-    headline = title_line(page, probabilities, run, url, template, title_scorer or title_model.shipped_model())
+    run = article_run(lines, reading, probabilities.first)
+    headline = title_line(page, probabilities.first, run, url, template, title_scorer or title_model.shipped_model())
     title = None if headline is None else lines[headline].text
     # The headline heading the article run is no paragraph of it; further down, a line the model
     # took for the title may be a subheading, and stays.
     titles = {run[0]} if headline == run[0] else set()
-    paragraphs = article_lines(lines, reading, probabilities, run, titles)
+    paragraphs = article_lines(lines, reading, probabilities.both, run, titles)
     flat = " ".join(line.text for line in lines)
     if headline is not None:
         published = text_published_at(flat, _offset(lines, headline), title, url, language)
@@ -546,7 +549,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
             start = None if first is None else _offset(lines, first)
             published = text_published_at(flat[:start], start, None, url, language)
     published = published or date_line_day(page.texts, language)
-    found, rows = writer_rows(page, probabilities, run, headline, url, paragraphs, word_odds, flat)
+    found, rows = writer_rows(page, probabilities.first, run, headline, url, paragraphs, word_odds, flat)
     writers = writers_model.choose(found, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page
     # (the run's start is where the trees are sure, which a date line under a deck can pass).

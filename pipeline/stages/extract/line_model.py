@@ -119,6 +119,14 @@ def _class_counts(texts: Sequence[str]) -> tuple[dict[int, np.ndarray], np.ndarr
     return counts, first
 
 
+def _window_sums(running: np.ndarray, low: int, high: int) -> np.ndarray:
+    """For each line i, the sum over the page's lines from i + low up to i + high (not included)
+    of the values whose running sums, 0 before the first line, are `running`."""
+    n = len(running) - 1
+    at = np.arange(n)
+    return running[np.clip(at + high, 0, n)] - running[np.clip(at + low, 0, n)]
+
+
 def _is_marker(text: str) -> bool:
     """A heading that ends an article on many layouts: comments, more stories, "Also read"."""
     return L.is_more_stories(text) or L.is_comment_heading(text) or L.is_teaser_heading(text)
@@ -141,18 +149,14 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
     prose_lines = np.concatenate([[0.0], np.cumsum(prose)])
     prose_words = np.concatenate([[0.0], np.cumsum(prose * sizes)])
     markers = np.concatenate([[0.0], np.cumsum(each(_is_marker))])
+    lines_before = np.arange(n + 1)
     total = prose_words[-1] or 1.0
 
-    def window(low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
-        return np.clip(at + low, 0, n), np.clip(at + high, 0, n)
-
     def share(low: int, high: int) -> np.ndarray:
-        a, b = window(low, high)
-        return (prose_lines[b] - prose_lines[a]) / np.maximum(1, b - a)
+        return _window_sums(prose_lines, low, high) / np.maximum(1, _window_sums(lines_before, low, high))
 
     def words(low: int, high: int) -> np.ndarray:
-        a, b = window(low, high)
-        return np.log1p(prose_words[b] - prose_words[a])
+        return np.log1p(_window_sums(prose_words, low, high))
 
     # A paragraph cut where a link or an emphasis starts and ends (a line per text node): a line
     # the one above leaves unfinished and that opens in lower case goes on the same sentence.
@@ -227,11 +231,10 @@ def word_columns(texts: Sequence[str], word_odds: Mapping[str, float]) -> np.nda
             # fsum: a set's order changes with each process's hash seed, a plain sum's last bit with it.
             rows.append((min(odds), math.fsum(odds) / len(odds), len(odds)) if odds else (0.0, 0.0, 0))
         own = np.array(rows, dtype=float).reshape(-1, 3)
-    n, at = len(own), np.arange(len(own))
     odds_sum = np.concatenate([[0.0], np.cumsum(own[:, 1])])
     lines_known = np.concatenate([[0], np.cumsum(own[:, 2] > 0)])
-    low, high = np.clip(at - _WORDS_AROUND, 0, n), np.clip(at + _WORDS_AROUND + 1, 0, n)
-    around = (odds_sum[high] - odds_sum[low]) / np.maximum(1, lines_known[high] - lines_known[low])
+    reach = (-_WORDS_AROUND, _WORDS_AROUND + 1)
+    around = _window_sums(odds_sum, *reach) / np.maximum(1, _window_sums(lines_known, *reach))
     return np.column_stack([own, around])
 
 
@@ -287,7 +290,6 @@ def first_pass_columns(features: np.ndarray, first_pass: np.ndarray) -> np.ndarr
     """FIRST_PASS_FEATURES for each line: `first_pass`, the first trees' probabilities of the lines
     whose line_features are `features`."""
     n = len(first_pass)
-    at = np.arange(n)
     sizes = np.maximum(1.0, np.expm1(features[:, _LOG_WORDS]))
     weighed = np.concatenate([[0.0], np.cumsum(first_pass * sizes)])
     lengths = np.concatenate([[0.0], np.cumsum(sizes)])
@@ -297,8 +299,7 @@ def first_pass_columns(features: np.ndarray, first_pass: np.ndarray) -> np.ndarr
         return padded[_REACH + offset:_REACH + offset + n]
 
     def mean(low: int, high: int) -> np.ndarray:
-        a, b = np.clip(at + low, 0, n), np.clip(at + high, 0, n)
-        return (weighed[b] - weighed[a]) / np.maximum(1.0, lengths[b] - lengths[a])
+        return _window_sums(weighed, low, high) / np.maximum(1.0, _window_sums(lengths, low, high))
 
     return np.column_stack([first_pass, neighbour(-1), neighbour(1), neighbour(-2), neighbour(2),
                             mean(-3, 4), mean(-10, 11), mean(-10, 0), mean(1, 11)]).reshape(n, len(FIRST_PASS_FEATURES))

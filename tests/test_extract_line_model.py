@@ -15,7 +15,7 @@ import pytest
 from pipeline.stages.extract import text_page as TP
 from pipeline.eval import line_model as training
 from pipeline.stages.extract.line_model import (
-    FEATURES, FIRST_PASS_FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, LineProbabilities, TreeEnsemble,
+    FEATURES, FIRST_PASS_FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, TreeEnsemble,
     first_pass_columns, line_features, page_language, shipped_model, word_columns,
 )
 
@@ -86,8 +86,8 @@ def test_the_shipped_models_match_the_features_they_are_given(path, run_on):
     texts = ["A line", "Another line of text that goes on."]
     rows = line_features(texts, [False, True], None)
     assert rows.shape == (2, len(FEATURES))
-    first, both = shipped_model(run_on).probabilities(rows, texts)
-    assert first.shape == both.shape == (2,)
+    probabilities = shipped_model(run_on).probabilities(rows, texts)
+    assert probabilities.first.shape == probabilities.both(0, 2).shape == (2,)
     assert shipped_model(run_on) is not shipped_model(not run_on)
 
 
@@ -144,7 +144,10 @@ def test_a_lines_probability_is_the_mean_of_both_passes():
     got = LineModel(model).probabilities(line_features(texts, [False] * 3, None), texts)
     second = [1 / (1 + math.exp(3.0)), 1 / (1 + math.exp(-3.0)), 1 / (1 + math.exp(-3.0))]
     assert got.first.tolist() == [0.5, 0.5, 0.5]
-    assert got.both.tolist() == pytest.approx([(0.5 + p) / 2 for p in second])
+    assert got.both(0, 3).tolist() == pytest.approx([(0.5 + p) / 2 for p in second])
+    # Read for some lines only (the article run's), each line is read as among all of them.
+    assert got.both(1, 3).tolist() == pytest.approx([(0.5 + p) / 2 for p in second[1:]])
+    assert got.both(2, 2).shape == (0,)
 
 
 class _Passes:
@@ -157,7 +160,15 @@ class _Passes:
         return {}
 
     def probabilities(self, features, texts, table=None):
-        return LineProbabilities(np.array([self.first[t] for t in texts]), np.array([self.both[t] for t in texts]))
+        return _Told(np.array([self.first[t] for t in texts]), np.array([self.both[t] for t in texts]))
+
+
+class _Told:
+    def __init__(self, first: np.ndarray, both: np.ndarray) -> None:
+        self.first, self._both = first, both
+
+    def both(self, start: int, end: int) -> np.ndarray:
+        return self._both[start:end]
 
 
 def test_the_first_pass_places_the_article_and_both_passes_choose_its_lines(monkeypatch):
@@ -236,19 +247,19 @@ def test_the_words_of_the_pages_language_tell_a_prompt_written_as_prose_from_the
     page = TP.read_page(GERMAN_PAGE, (), "https://www.example-zeitung.de/lokales/neue-radwege-an-der-wertach")
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     prompt = next(i for i, text in enumerate(page.texts) if text.startswith("Verpassen"))
-    reading = LineModel(shipped).probabilities(page.features, page.texts).both
+    reading = LineModel(shipped).probabilities(page.features, page.texts).both(0, len(page.texts))
     # Without words, its shape and place make it article text; its words ("Newsletter",
     # "verpassen") make it much less likely, the article's sentences stay sure.
-    blind = LineModel({**shipped, "word_odds": {}}).probabilities(page.features, page.texts).both
+    blind = LineModel({**shipped, "word_odds": {}}).probabilities(page.features, page.texts).both(0, len(page.texts))
     assert blind[prompt] > TP._ARTICLE_PROBABILITY
     assert reading[prompt] < blind[prompt] - 0.15 and min(reading[4:8]) > 0.9
     # A table learned on pages of another language is not used.
-    other = LineModel({**shipped, "word_odds": {"en": shipped["word_odds"]["de"]}}).probabilities(page.features, page.texts).both
+    other = LineModel({**shipped, "word_odds": {"en": shipped["word_odds"]["de"]}}).probabilities(page.features, page.texts).both(0, len(page.texts))
     assert np.array_equal(other, blind)
     # The stage looks the table up once, for the trees and the writers model: the same reading.
     table = LineModel(shipped).word_table(page.features, page.texts)
     assert table is shipped["word_odds"]["de"]
-    assert np.array_equal(LineModel(shipped).probabilities(page.features, page.texts, table).both, reading)
+    assert np.array_equal(LineModel(shipped).probabilities(page.features, page.texts, table).both(0, len(page.texts)), reading)
 
 
 def _training_page(url: str, lines: dict[str, float], language: str = "de") -> training.Page:

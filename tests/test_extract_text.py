@@ -131,7 +131,7 @@ def test_an_inline_teaser_after_any_separator_is_recognised(mark):
 
 
 @pytest.mark.parametrize("line", ["joetoronto says:", "Catherine on September 13, 2018 at 5:23 pm said: ",
-                                  "Jana schreibt :\t"])
+                                  "Jana schreibt :\t", "MARGO WROTE:"])
 def test_a_commenters_name_line_is_recognised(line):
     assert L.is_commenter(line)
 

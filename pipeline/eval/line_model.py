@@ -238,7 +238,8 @@ def cross_validate(sets: list[tuple[PageSet, list[Page]]], shared: Path) -> list
             for p in pages:
                 if fold_of(p.url) == fold:
                     probabilities = models[p.run_on].probabilities(p.rows, p.texts)
-                    chosen[id(p)] = article_lines(p.lines, p.reading, probabilities.both, article_run(p.lines, p.reading, probabilities.first))
+                    run = article_run(p.lines, p.reading, probabilities.first)
+                    chosen[id(p)] = article_lines(p.lines, p.reading, probabilities.both(*run), run)
     figures = []
     for page_set, pages in sets:
         rules = score(page_set, shared, _outputs(pages, [[l.text for l, k in zip(p.lines, p.reading.kept) if k] for p in pages]))

@@ -53,7 +53,7 @@ def read_pages(title_pages: list[title_training.Page], title_models: list[TreeEn
         probabilities = lines_scorer.probabilities(read.features, read.texts, word_odds)
         run = article_run(read.lines, read.reading, probabilities.first)
         headline = title_line(read, probabilities.first, run, tp.url, (), title_models[fold_of(tp.url)])
-        paragraphs = article_lines(read.lines, read.reading, probabilities.both, run, {run[0]} if headline == run[0] else set())
+        paragraphs = article_lines(read.lines, read.reading, probabilities.both(*run), run, {run[0]} if headline == run[0] else set())
         found, rows = writer_rows(read, probabilities.first, run, headline, tp.url, paragraphs, word_odds, " ".join(read.texts))
         writers = names_key(truth[tp.url].get("authors") or [])
         labels = np.array([bool(writers) and names_key(c.names) == writers for c in found], dtype=float)

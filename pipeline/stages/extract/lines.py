@@ -39,7 +39,7 @@ _PAGE_LINES = 1 << 12
 @lru_cache(maxsize=_PAGE_LINES)
 def size(line: str) -> int:
     """Length in words; CJK scripts, written without spaces, count two characters as a word."""
-    cjk = len(_CJK.findall(line))
+    cjk = 0 if line.isascii() else len(_CJK.findall(line))
     return max(len(_WORD.findall(line)), cjk // 2)
 
 
@@ -61,6 +61,11 @@ def is_headline(line: str) -> bool:
     n = size(line)
     stripped = line.rstrip("\"'”’») ")
     return 2 <= n <= 30 and not stripped.endswith((".", "。", ":", ";", ","))
+
+
+# The phrase patterns below are written in lower case and matched against the lower-cased line:
+# case-blind matching (re.IGNORECASE) took three times as long, and every line of a text page
+# is asked most of these questions.
 
 
 def _alternatives(items: tuple[str, ...]) -> str:
@@ -115,8 +120,8 @@ _TEASER_PHRASES = (
     "mainos", "olvassa el", "hirdetés", "citește și", "citeste si", "publicitate",
     "ayrıca okuyun", "ilginizi çekebilir", "reklam", "διαβάστε επίσης", "διαφήμιση",
 )
-TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$", re.IGNORECASE)
-_INLINE_TEASER = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\s*[:»›>|–—-]\s*(?P<headline>\S.*)$", re.IGNORECASE)
+TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$")
+_INLINE_TEASER = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\s*[:»›>|–—-]\s*(?P<headline>\S.*)$")
 # A teased headline is short and not a finished sentence; longer, it is the article going on.
 _INLINE_HEADLINE_WORDS = 30
 # Every line is asked whether it is furniture: a line too long to be only a phrase, or
@@ -134,7 +139,6 @@ _FURNITURE = re.compile(
     r"|artikel teilen|beitrag teilen|jetzt teilen|partager (?:cet |l')article"
     r"|compartir (?:esta|este|en)|condividi (?:questo|su)|compartilhe|deel dit artikel"
     r"|udostępnij|поделиться)\b",
-    re.IGNORECASE,
 )
 _FURNITURE_WORDS = ("share", "did you find", "follow us", "sign up", "subscribe", "rights reserved", "cookie", "teilen",
                     "partager", "compartir", "condividi", "compartilhe", "deel dit", "udostępnij", "поделиться")
@@ -173,23 +177,22 @@ _TAG_LINE = re.compile(
     r"|schlagwörter|schlagworte|stichwörter|stichworte|getaggt mit|markiert mit|kategorien|kategorie|themen"
     r"|étiquettes|mots[- ]clés|catégories|etiquetas|categorías|temas|tag correlati|parole chiave|categorie"
     r"|marcadores|tagi|tagy|štítky|метки|теги|рубрики|etiketler)\s*:",
-    re.IGNORECASE,
 )
 # A list of tags, however long, is no paragraph of the article past this.
 _TAG_LINE_WORDS = 40
 
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de|autor|author|autore)\s*:?\s+\S", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de|autor|author|autore)\s*:?\s+\S")
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_teaser_heading(line: str) -> bool:
-    return size(line) <= _TEASER_WORDS and bool(TEASER_HEADING.match(line))
+    return size(line) <= _TEASER_WORDS and bool(TEASER_HEADING.match(line.lower()))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_inline_teaser(line: str) -> bool:
     """'Read more: <headline of another story>', a link set inside the article."""
-    match = _INLINE_TEASER.match(line) if _INLINE_MARKS.intersection(line) else None
+    match = _INLINE_TEASER.match(line.lower()) if _INLINE_MARKS.intersection(line) else None
     if not match:
         return False
     headline = match.group("headline")
@@ -201,7 +204,7 @@ def is_furniture(line: str) -> bool:
     if size(line) > 20:
         return False
     low = line.lower()
-    return any(map(low.__contains__, _FURNITURE_WORDS)) and bool(_FURNITURE.search(line))
+    return any(map(low.__contains__, _FURNITURE_WORDS)) and bool(_FURNITURE.search(low))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
@@ -230,7 +233,7 @@ def _names_agency(low: str) -> bool:
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_tag_line(line: str) -> bool:
-    return ":" in line and size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(line))
+    return ":" in line and size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(line.lower()))
 
 
 # A line this short with a date in it is a date line: beside a byline, under a headline.
@@ -243,7 +246,7 @@ def is_date_line(line: str) -> bool:
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line)) and not ends_sentence(line) and size(line) <= 8
+    return bool(_BYLINE.match(line.lower())) and not ends_sentence(line) and size(line) <= 8
 
 
 # The heading or prompt that opens a comment section, with or without a count
@@ -273,7 +276,6 @@ _COMMENT_HEADING = re.compile(
     # ja, zh, ko, ar, fa, he, hi
     r"|コメント|コメントを書く|评论|發表評論|发表评论|留言|댓글|التعليقات|تعليقات|نظرات|תגובות|टिप्पणियाँ"
     r")\W*(?:\(?\d+\)?)?\W*$",
-    re.IGNORECASE,
 )
 
 # A commenter's name line: "joetoronto says:", "Catherine on September 13, 2018 at 5:23 pm said:".
@@ -281,7 +283,7 @@ COMMENTER_VERB = (
     r"\b(?:says|said|wrote|replied|sagt|schreibt|meint|a écrit|dit|écrit|dice|escribió|escribe|scrive|ha scritto"
     r"|disse|escreveu|diz|zegt|schreef|napisał|napisała|napsal|napsala|пишет|написал|написала|пише|skrev"
     r"|kirjoitti|írta|yazdı|scrie|a scris)\s*:")
-_COMMENTER = re.compile(COMMENTER_VERB + r"\s*$", re.IGNORECASE)
+_COMMENTER = re.compile(COMMENTER_VERB + r"\s*$")
 
 # The heading over the teasers that follow an article ("More in Politics", "You may also
 # like", "Read these next"): unlike "Also read", seldom inside an article.
@@ -306,7 +308,6 @@ _MORE_STORIES = re.compile(
     r"|kapcsolódó cikkek|legolvasottabb|articole similare|cele mai citite|benzer haberler|en çok okunanlar"
     r"|σχετικά άρθρα|δημοφιλή|関連記事|相关文章|相关阅读|관련 기사|مقالات ذات صلة"
     r")\W*$",
-    re.IGNORECASE,
 )
 
 
@@ -321,26 +322,25 @@ _PROMO = re.compile(
     r"|\bs'abonner|\babonnez|\binscrivez-vous|\bpour lire la suite|\bpour accéder"
     r"|\bsuscr[ií]b|\bsuscripci[óo]n|\bhazte (?:miembro|socio)|\búnete\b|\biscriviti|\babbonati|\bassine\b|\binscreva"
     r"|\bsiga-nos|\bzapisz się|\bsubskrypcj|\bprenumerat|\bподпишитесь|\bподписывайтесь",
-    re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 45
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_promo(line: str) -> bool:
-    return size(line) <= _PROMO_MAX_WORDS and bool(_PROMO.search(line))
+    return size(line) <= _PROMO_MAX_WORDS and bool(_PROMO.search(line.lower()))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_comment_heading(line: str) -> bool:
-    return size(line) <= 12 and bool(_COMMENT_HEADING.match(line))
+    return size(line) <= 12 and bool(_COMMENT_HEADING.match(line.lower()))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_commenter(line: str) -> bool:
-    return line.rstrip().endswith(":") and size(line) <= 14 and bool(_COMMENTER.search(line))
+    return line.rstrip().endswith(":") and size(line) <= 14 and bool(_COMMENTER.search(line.lower()))
 
 
 @lru_cache(maxsize=_PAGE_LINES)
 def is_more_stories(line: str) -> bool:
-    return size(line) <= 8 and bool(_MORE_STORIES.match(line))
+    return size(line) <= 8 and bool(_MORE_STORIES.match(line.lower()))

@@ -374,16 +374,16 @@ def article_run(lines: list[Line], reading: RulesReading, probabilities: Sequenc
     return start, end
 
 
-def article_lines(lines: list[Line], reading: RulesReading, probabilities: Sequence[float],
+def article_lines(lines: list[Line], reading: RulesReading, inside: Sequence[float],
                   run: tuple[int, int], titles: Collection[int] = ()) -> list[str]:
-    """The article run's lines (`run`, article_run's), less those the model doubts
-    (`probabilities`: LineProbabilities.both), the known furniture and `titles` (the lines that
-    state the title)."""
+    """The article run's lines (`run`, article_run's), less those the model doubts (`inside`:
+    how likely each of the run's lines is article text, LineProbabilities.both), the known
+    furniture and `titles` (the lines that state the title)."""
     start, end = run
     paragraphs: list[str] = []
     previous = None
     for i in range(start, end):
-        if probabilities[i] > _ARTICLE_PROBABILITY and not reading.furniture[i] and i not in titles:
+        if inside[i - start] > _ARTICLE_PROBABILITY and not reading.furniture[i] and i not in titles:
             if lines[i].continues and previous == i - 1:
                 paragraphs[-1] += " " + lines[i].text
             else:
@@ -531,7 +531,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     # The headline heading the article run is no paragraph of it; further down, a line the model
     # took for the title may be a subheading, and stays.
     titles = {run[0]} if headline == run[0] else set()
-    paragraphs = article_lines(lines, reading, probabilities.both, run, titles)
+    paragraphs = article_lines(lines, reading, probabilities.both(*run), run, titles)
     flat = " ".join(line.text for line in lines)
     if headline is not None:
         published = text_published_at(flat, _offset(lines, headline), title, url, language)

@@ -10,7 +10,7 @@ import pytest
 from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.text_page import clean_text_page
+from pipeline.stages.extract.text_page import clean_text_page, split_lines, url_headline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -265,6 +265,14 @@ def test_the_line_the_url_spells_is_the_title():
     article = clean_text_page(text, (), "https://harbourblog.example.org/news/new-ferry-timetable-for-the-summer")
     assert article.title == "New ferry timetable for the summer"
     assert article.paragraphs == [PARA_1, PARA_2]
+
+
+def test_the_url_spells_a_title_in_its_own_letters_transliterated():
+    # "ae", "ue", "ss" for "ä", "ü", "ß": none of the slug's words is in the line's letters.
+    text = f"Startseite\nLokales\n\nGroße Pläne für München\n\n{PARA_1}\n{PARA_2}"
+    url = "https://www.example-zeitung.de/lokales/grosse-plaene-fuer-muenchen"
+    assert url_headline(split_lines(text), url) == 2
+    assert clean_text_page(text, (), url).title == "Große Pläne für München"
 
 
 @pytest.mark.parametrize("date_line, url, day", [

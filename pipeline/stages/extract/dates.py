@@ -230,8 +230,12 @@ def _printed(tree: HtmlElement | None, headline_h1: HtmlElement | None, title: s
 
 # A date the page says the article was published on: "Veröffentlicht am 07.06.2019", "Gespeichert
 # von rasos am 24. Juli 2017", "Erstellt am: 01.11.2023"; at the article's end as often as by its headline.
+_PUBLISHED_LABELS = ("veröffentlicht", "erschienen", "erstellt", "publiziert", "gespeichert", "geschrieben", "published", "posted",
+                     "publié", "publicado", "pubblicato", "opublikowano")
+# The lookahead of the labels' first letters lets the search skip to them (half the time of
+# trying the word boundary at every character of the page).
 _PUBLISHED_ON = re.compile(
-    r"\b(?:veröffentlicht|erschienen|erstellt|publiziert|gespeichert|geschrieben|published|posted|publié|publicado|pubblicato|opublikowano)"
+    rf"(?=[{''.join(sorted({label[0] for label in _PUBLISHED_LABELS}))}])\b(?:{'|'.join(_PUBLISHED_LABELS)})"
     r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2}?)?(?:\s+(?:am|on|le|el|il))?\s*:?\s*", re.IGNORECASE)
 # Nothing or a weekday ("Monday, ") between the label and the date.
 _WEEKDAY = re.compile(r"(?:[^\W\d_]{2,},?\s+)?")

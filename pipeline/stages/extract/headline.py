@@ -248,6 +248,11 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
     if len(slug) < _MIN_SLUG_WORDS - 1:
         return False
     lower = heading.lower()
+    needed = len(slug) if len(slug) < _MIN_SLUG_WORDS else _SLUG_SHARE * len(slug)
+    # A slug word that is a word of the line is in its letters: a line in ASCII that has too few
+    # of them is told without reading its words (most lines of a page, each asked once).
+    if lower.isascii() and sum(word in lower for word in slug) < needed:
+        return False
     words = _words(lower)
     # Too many words to be what the slug spells: most lines of a page, told without spelling them out.
     if len(words) > (len(slug) if len(slug) < _MIN_SLUG_WORDS else _MAX_WORDS_PER_SLUG_WORD * len(slug)):
@@ -256,7 +261,7 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
     if len(slug) < _MIN_SLUG_WORDS:
         # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
         return len(words) == len(slug) and slug <= spellings
-    return len(slug & spellings) >= _SLUG_SHARE * len(slug)
+    return len(slug & spellings) >= needed
 
 
 def _whole(title: str, titles: list[str], keys: set[str]) -> str:

@@ -192,7 +192,10 @@ def is_teaser_heading(line: str) -> bool:
 @lru_cache(maxsize=_PAGE_LINES)
 def is_inline_teaser(line: str) -> bool:
     """'Read more: <headline of another story>', a link set inside the article."""
-    match = _INLINE_TEASER.match(line.lower()) if _INLINE_MARKS.intersection(line) else None
+    # The teaser's phrase has at most _TEASER_WORDS words, so a longer line has a longer headline.
+    if size(line) > _TEASER_WORDS + _INLINE_HEADLINE_WORDS or not _INLINE_MARKS.intersection(line):
+        return False
+    match = _INLINE_TEASER.match(line.lower())
     if not match:
         return False
     headline = match.group("headline")

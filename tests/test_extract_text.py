@@ -393,3 +393,17 @@ def test_a_dateline_the_article_run_starts_with_is_no_paragraph(header):
     cleaned = clean_text_page(text, (), "https://www.example-zeitung.de/lokales/neue-radwege-an-der-wertach")
     assert cleaned.paragraphs == article
     assert cleaned.published_at is not None and cleaned.published_at.startswith(("2018-04-20", "2019-12-17"))
+
+
+def test_what_is_known_about_a_pages_lines_is_kept_for_that_page_only():
+    # Each line's classification is kept while its page is read, and goes when the next begins,
+    # text or HTML: a worker's memory holds one page's lines, not every page it has seen.
+    menu = [f"Section {n}" for n in range(40)]
+    Extract().run({"url": "https://example.org/a", "text": "\n".join([*menu, PARA_1, PARA_2]), "origin": "x"})
+    assert L.size.cache_info().currsize >= len(menu)
+    Extract().run({"url": "https://example.org/b", "text": f"Home\n{PARA_1}\n{PARA_2}", "origin": "x"})
+    assert 0 < L.size.cache_info().currsize < len(menu)
+    Extract().run({"url": "https://example.org/a", "text": "\n".join([*menu, PARA_1, PARA_2]), "origin": "x"})
+    Extract().run({"url": "https://example.org/c", "origin": "x",
+                   "html": f"<html><body><article><h1>Budget passes</h1><p>{PARA_1}</p><p>{PARA_2}</p></article></body></html>"})
+    assert L.size.cache_info().currsize < len(menu)

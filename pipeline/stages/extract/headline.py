@@ -251,7 +251,7 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
     needed = len(slug) if len(slug) < _MIN_SLUG_WORDS else _SLUG_SHARE * len(slug)
     # A slug word that is a word of the line is in its letters: a line in ASCII that has too few
     # of them is told without reading its words (most lines of a page, each asked once).
-    if lower.isascii() and sum(word in lower for word in slug) < needed:
+    if lower.isascii() and _lacks_too_many(lower, slug, len(slug) - needed):
         return False
     words = _words(lower)
     # Too many words to be what the slug spells: most lines of a page, told without spelling them out.
@@ -262,6 +262,17 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
         # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
         return len(words) == len(slug) and slug <= spellings
     return len(slug & spellings) >= needed
+
+
+def _lacks_too_many(text: str, words: set[str], allowed: float) -> bool:
+    """Whether more than `allowed` of `words` are not in `text` (told at the first one too many)."""
+    lacking = 0
+    for word in words:
+        if word not in text:
+            lacking += 1
+            if lacking > allowed:
+                return True
+    return False
 
 
 def _whole(title: str, titles: list[str], keys: set[str]) -> str:

@@ -85,6 +85,7 @@ class Extract:
         """Paragraphs, metadata, and the lines to learn: from an HTML page only what leaked
         into the body is worth remembering, counted before the template is applied (a line
         no longer counted once removed would drop out of the template again)."""
+        L.forget_lines()
         tree = parse_html(page["html"])
         if tree is None:
             raise Rejected("no_article_text", f"unparseable HTML in {page['url']}")

@@ -464,6 +464,7 @@ class PageLines:
 
 
 def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageLines:
+    L.forget_lines()
     lines = split_lines(text)
     url_line = url_headline(lines, url)
     reading = read_by_rules(lines, template, url_line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trafilatura.utils import load_html
 
-from pipeline.stages.extract.bylines import clean_authors
+from pipeline.stages.extract.bylines import clean_authors, headline_byline
 from pipeline.stages.extract.metadata import page_metadata
 from pipeline.stages.extract.visible_dates import page_dates
 
@@ -1074,3 +1074,29 @@ def test_the_last_of_a_list_of_bold_fields_is_no_signature():
              "<p><strong>Architekten Sanierung</strong><br> Autzen &amp; Reimers Architekten, Berlin</p>"
              "<p><strong>Aktuelle Nutzung</strong><br> Studentenwohnanlage</p></div>")
     assert _meta("", facts)["authors"] == []
+
+
+ARTICLE = "<p>" + "Der Stadtrat hat den Haushalt nach langer Debatte beschlossen. " * 8 + "</p>"
+
+
+def test_byline_elements_are_found_by_their_names_anywhere_below_the_headline():
+    # itemprop, an id, a class: in an element of its own or nested in the header's boxes.
+    for byline in ('<span itemprop="author">Jane Doe</span>', '<div id="author-box">Jane Doe</div>',
+                   '<div class="meta"><div><span class="post-byline">Jane Doe</span></div></div>'):
+        assert _meta("", f"<h1>Haushalt beschlossen</h1>{byline}{ARTICLE}")["authors"] == ["Jane Doe"]
+
+
+def test_the_byline_right_after_the_headline_is_found_inside_the_boxes_that_follow_it():
+    # The meta tags name one writer; the byline after the headline, nested two boxes down, both.
+    head = '<meta name="author" content="Jane Doe">'
+    body = ('<div><h1>Haushalt beschlossen</h1></div><div class="meta"><div><span class="byline">Jane Doe und John Roe</span>'
+            f"</div></div>{ARTICLE}")
+    assert _meta(head, body)["authors"] == ["Jane Doe", "John Roe"]
+    tree = load_html(f"<html><body>{body}</body></html>")
+    assert headline_byline(tree.xpath("//h1")[0], set()) == ["Jane Doe", "John Roe"]
+
+
+def test_a_link_to_an_author_page_above_the_headline_is_the_menu_not_a_byline():
+    menu = '<ul class="writers"><li><a href="/author/jane-doe/">Jane Doe</a></li></ul>'
+    assert _meta("", f"{menu}<h1>Haushalt beschlossen</h1>{ARTICLE}")["authors"] == []
+    assert _meta("", f"<h1>Haushalt beschlossen</h1><a href='/author/jane-doe/'>Jane Doe</a>{ARTICLE}")["authors"] == ["Jane Doe"]

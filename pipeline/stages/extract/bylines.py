@@ -304,6 +304,8 @@ def _following(elem: HtmlElement) -> Iterator[HtmlElement]:
             yield sibling
             yield from sibling.iterdescendants(etree.Element)
         node = node.getparent()
+
+
 # Short paragraphs and lines that start with a label: "Von Clemens Höges" at the end of the
 # article, "Ein Artikel von Pamela Sladky | 27.01.2022".
 # A div or span only without blocks inside: measuring every wrapper's text costs more than
@@ -652,7 +654,7 @@ def _wire_credit(headline_h1: HtmlElement, site: set[str]) -> list[str]:
 
 
 def headline_byline(headline_h1: HtmlElement | None, site: set[str]) -> list[str]:
-    """The names in the byline element right after the headline (the XPath stops at it)."""
+    """The names in the byline element right after the headline (the walk stops at it)."""
     first = None if headline_h1 is None else next(filter(_holds_byline, _following(headline_h1)), None)
     return [] if first is None else _first_names([first], site, labelled=False)
 

@@ -40,8 +40,8 @@ import numpy as np
 
 from pipeline.eval.extraction import REPO, PageSet, _read_jsonl, load_sets, score
 from pipeline.stages.extract.line_model import (
-    FEATURES, FIRST_PASS_FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, TreeEnsemble, first_pass_columns, page_language,
-    word_columns, words,
+    FEATURES, FIRST_PASS_FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, TreeEnsemble, first_pass_columns, first_pass_rows,
+    page_language, words,
 )
 from pipeline.stages.extract.text_page import Line, RulesReading, article_lines, article_run, read_page
 
@@ -170,8 +170,7 @@ def _training_rows(pages: list[Page]) -> list[np.ndarray]:
     """Each page's rows of FEATURES and WORD_FEATURES, its words read by a table learned without
     its site (or hidden)."""
     parts = [word_tables([p for p in pages if _part(p) != part]) for part in range(WORD_PARTS)]
-    return [np.hstack([p.rows, word_columns(p.texts, {} if _words_hidden(p) else parts[_part(p)].get(p.language, {}))])
-            for p in pages]
+    return [first_pass_rows(p.rows, p.texts, {} if _words_hidden(p) else parts[_part(p)].get(p.language, {})) for p in pages]
 
 
 def _fit_trees(pages: list[Page], rows: list[np.ndarray], features: tuple[str, ...]) -> dict[str, Any]:
@@ -197,7 +196,7 @@ def _fit(pages: list[Page]) -> dict[str, Any]:
         trees = TreeEnsemble(model, FEATURES + WORD_FEATURES)
         for at, p in enumerate(pages):
             if _part(p) == part:
-                first_passes[at] = trees.probabilities(np.hstack([p.rows, word_columns(p.texts, model["word_odds"].get(p.language, {}))]))
+                first_passes[at] = trees.probabilities(first_pass_rows(p.rows, p.texts, model["word_odds"].get(p.language, {})))
     rows = _training_rows(pages)
     second = [np.hstack([r, first_pass_columns(p.rows, first_passes[at])]) for at, (p, r) in enumerate(zip(pages, rows))]
     return {**_fit_first_pass(pages, rows), "second_pass": _fit_trees(pages, second, FEATURES + WORD_FEATURES + FIRST_PASS_FEATURES)}

@@ -240,6 +240,13 @@ def word_columns(texts: Sequence[str], word_odds: Mapping[str, float]) -> np.nda
     return np.column_stack([own, around])
 
 
+def first_pass_rows(features: np.ndarray, texts: Sequence[str], word_odds: Mapping[str, float]) -> np.ndarray:
+    """What the first pass reads of each line: its line_features (`features`, of the lines
+    `texts`) and its WORD_FEATURES by the word table `word_odds`. The stage and the training read
+    lines through this one function, so that the trees learn the rows they will be given."""
+    return np.hstack([features, word_columns(texts, word_odds)])
+
+
 class TreeEnsemble:
     """Binary gradient-boosted trees, all evaluated at once: a node index per (row, tree)
     steps down one level per round; a leaf points to itself, so finished rows stay put.
@@ -346,7 +353,7 @@ class LineModel:
         """How likely each line is article text: `features`, line_features' rows of the lines
         `texts`; `table`: their word table, when the caller has looked it up already."""
         table = self.word_table(features, texts) if table is None else table
-        rows = np.hstack([features, word_columns(texts, table)])
+        rows = first_pass_rows(features, texts, table)
         return LineProbabilities(self.first_pass.probabilities(rows), rows, features, self.second_pass)
 
 

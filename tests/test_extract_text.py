@@ -10,7 +10,8 @@ import pytest
 from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.text_page import clean_text_page, split_lines, url_headline
+from pipeline.stages.extract import title_model
+from pipeline.stages.extract.text_page import clean_text_page, read_article, split_lines, url_headline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -30,6 +31,15 @@ def test_seed_pages_come_out_exactly_as_the_article(expected):
     assert out["text"] == expected["body"]
     assert out["title"] == expected["title"]
     assert (out["url"], out["fetched_at"], out["source"], out["origin"]) == (page["url"], page["fetched_at"], "seed", "line:1")
+
+
+def test_the_stage_and_the_models_training_read_a_text_page_alike():
+    # The title and writers models learn from read_article's reading; the stage builds on it.
+    page = next(p for p in _jsonl("seeds.jsonl") if "example-daily" in p["url"])
+    reading = read_article(page["text"], (), page["url"], title_model.shipped_model())
+    article = clean_text_page(page["text"], url=page["url"])
+    assert reading.page.lines[reading.headline].text == article.title
+    assert set(article.paragraphs) <= set(reading.paragraphs) and len(reading.paragraphs) >= 5
 
 
 def test_seed_quote_after_also_read_is_kept():

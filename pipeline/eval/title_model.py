@@ -31,9 +31,8 @@ import numpy as np
 
 from pipeline.eval.extraction import METADATA_TRUTH, REPO, _read_jsonl, visible_text
 from pipeline.eval.line_model import FLATTENINGS, FOLDS, PARAMS, export, fit, fold_of
-from pipeline.stages.extract import line_model
 from pipeline.stages.extract.line_model import TreeEnsemble
-from pipeline.stages.extract.text_page import article_run, clean_text_page, read_page, title_rows
+from pipeline.stages.extract.text_page import clean_text_page, read_article_run, title_rows
 from pipeline.stages.extract.title_model import FEATURES, MODEL_PATH, choose, normal
 
 # The HTML of the metadata pages: the two page sets they were drawn from.
@@ -66,9 +65,9 @@ def read_pages(shared: Path) -> list[Page]:
             title = normal(truth[raw["url"]]["title"])
             for flattening in FLATTENINGS:
                 text = visible_text(raw["html"], flattening == "text-nodes")
-                read = read_page(text, (), raw["url"])
-                probabilities = line_model.shipped_model(read.run_on).probabilities(read.features, read.texts).first
-                at, rows = title_rows(read, probabilities, article_run(read.lines, read.reading, probabilities), raw["url"])
+                found = read_article_run(text, (), raw["url"])
+                read = found.page
+                at, rows = title_rows(read, found.probabilities.first, found.run, raw["url"])
                 texts = [read.lines[i].text for i in at]
                 labels = np.array([normal(text) == title for text in texts], dtype=float)
                 url_title = None if read.url_line is None else read.lines[read.url_line].text

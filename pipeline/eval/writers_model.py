@@ -26,9 +26,9 @@ import numpy as np
 from pipeline.eval import title_model as title_training
 from pipeline.eval.extraction import METADATA_TRUTH, REPO, _read_jsonl
 from pipeline.eval.line_model import fold_of
-from pipeline.stages.extract import line_model, writers_model
+from pipeline.stages.extract import writers_model
 from pipeline.stages.extract.line_model import TreeEnsemble
-from pipeline.stages.extract.text_page import article_lines, article_run, read_page, rules_writers, title_line, writer_rows
+from pipeline.stages.extract.text_page import read_article, rules_writers, writer_rows
 from pipeline.stages.extract.writers_model import FEATURES, MODEL_PATH, names_key
 
 
@@ -47,17 +47,12 @@ def read_pages(title_pages: list[title_training.Page], title_models: list[TreeEn
     truth = {row["url"]: row for path in METADATA_TRUTH.values() for row in _read_jsonl(path)}
     pages = []
     for tp in title_pages:
-        read = read_page(tp.text, (), tp.url)
-        lines_scorer = line_model.shipped_model(read.run_on)
-        word_odds = lines_scorer.word_table(read.features, read.texts)
-        probabilities = lines_scorer.probabilities(read.features, read.texts, word_odds)
-        run = article_run(read.lines, read.reading, probabilities.first)
-        headline = title_line(read, probabilities.first, run, tp.url, (), title_models[fold_of(tp.url)])
-        paragraphs = article_lines(read.lines, read.reading, probabilities.both(*run), run, {run[0]} if headline == run[0] else set())
-        found, rows = writer_rows(read, probabilities.first, run, headline, tp.url, paragraphs, word_odds, " ".join(read.texts))
+        found = read_article(tp.text, (), tp.url, title_models[fold_of(tp.url)])
+        read, run, headline, paragraphs = found.page, found.run, found.headline, found.paragraphs
+        candidates, rows = writer_rows(read, found.probabilities.first, run, headline, tp.url, paragraphs, found.word_odds, " ".join(read.texts))
         writers = names_key(truth[tp.url].get("authors") or [])
-        labels = np.array([bool(writers) and names_key(c.names) == writers for c in found], dtype=float)
-        pages.append(Page(tp.url, tp.flattening, found, rows, labels, rules_writers(read.lines, headline, tp.url, paragraphs), writers))
+        labels = np.array([bool(writers) and names_key(c.names) == writers for c in candidates], dtype=float)
+        pages.append(Page(tp.url, tp.flattening, candidates, rows, labels, rules_writers(read.lines, headline, tp.url, paragraphs), writers))
     return pages
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -516,23 +516,50 @@ def writer_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int]
                                                  url, rules, word_odds, site_keys(None, url))
 
 
+@dataclass(frozen=True)
+class ArticleReading:
+    """A text page read up to its article: the lines (`page`), the line model's word table and
+    probabilities, the article run, the headline (the title's line) and the article's paragraphs.
+    What the stage and the title and writers models' training (pipeline.eval) all start from."""
+
+    page: PageLines
+    word_odds: Mapping[str, float]
+    probabilities: line_model.LineProbabilities
+    run: tuple[int, int]
+    headline: int | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def read_article_run(text: str, template: Collection[str] = (), url: str = "") -> ArticleReading:
+    """The page read by the shipped line model up to its article run (no headline, no paragraphs yet)."""
+    page = read_page(text, template, url)
+    lines_scorer = line_model.shipped_model(page.run_on)
+    word_odds = lines_scorer.word_table(page.features, page.texts)
+    probabilities = lines_scorer.probabilities(page.features, page.texts, word_odds)
+    return ArticleReading(page, word_odds, probabilities, article_run(page.lines, page.reading, probabilities.first))
+
+
+def read_article(text: str, template: Collection[str], url: str, title_scorer: TreeEnsemble) -> ArticleReading:
+    """The page read up to its article's paragraphs, the title's line found by `title_scorer`."""
+    found = read_article_run(text, template, url)
+    page, run = found.page, found.run
+    headline = title_line(page, found.probabilities.first, run, url, template, title_scorer)
+    # The headline heading the article run is no paragraph of it; further down, a line the model
+    # took for the title may be a subheading, and stays.
+    titles = {run[0]} if headline == run[0] else set()
+    paragraphs = article_lines(page.lines, page.reading, found.probabilities.both(*run), run, titles)
+    return replace(found, headline=headline, paragraphs=paragraphs)
+
+
 def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None,
                     title_scorer: TreeEnsemble | None = None, writers_scorer: TreeEnsemble | None = None) -> TextArticle:
     """`language`: what the page is declared to be in (Content-Language), for month names;
     `title_scorer`, `writers_scorer`: the title and writers models' trees, the shipped ones
     unless the evaluation gives others."""
-    page = read_page(text, template, url)
+    article = read_article(text, template, url, title_scorer or title_model.shipped_model())
+    page, run, headline, paragraphs = article.page, article.run, article.headline, article.paragraphs
     lines, reading = page.lines, page.reading
-    lines_scorer = line_model.shipped_model(page.run_on)
-    word_odds = lines_scorer.word_table(page.features, page.texts)
-    probabilities = lines_scorer.probabilities(page.features, page.texts, word_odds)
-    run = article_run(lines, reading, probabilities.first)
-    headline = title_line(page, probabilities.first, run, url, template, title_scorer or title_model.shipped_model())
     title = None if headline is None else lines[headline].text
-    # The headline heading the article run is no paragraph of it; further down, a line the model
-    # took for the title may be a subheading, and stays.
-    titles = {run[0]} if headline == run[0] else set()
-    paragraphs = article_lines(lines, reading, probabilities.both(*run), run, titles)
     flat = " ".join(line.text for line in lines)
     if headline is not None:
         published = text_published_at(flat, _offset(lines, headline), title, url, language)
@@ -550,8 +577,8 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
             start = None if first is None else _offset(lines, first)
             published = text_published_at(flat[:start], start, None, url, language)
     published = published or date_line_day(page.texts, language)
-    found, rows = writer_rows(page, probabilities.first, run, headline, url, paragraphs, word_odds, flat)
-    writers = writers_model.choose(found, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
+    candidates, rows = writer_rows(page, article.probabilities.first, run, headline, url, paragraphs, article.word_odds, flat)
+    writers = writers_model.choose(candidates, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page
     # (the run's start is where the trees are sure, which a date line under a deck can pass).
     body = drop_writer_lines(drop_writer_bio(drop_header_lines(paragraphs, writers), writers), writers)

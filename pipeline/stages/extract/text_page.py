@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -517,26 +517,32 @@ def writer_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int]
 
 
 @dataclass(frozen=True)
-class ArticleReading:
-    """A text page read up to its article: the lines (`page`), the line model's word table and
-    probabilities, the article run, the headline (the title's line) and the article's paragraphs.
-    What the stage and the title and writers models' training (pipeline.eval) all start from."""
+class ArticleRun:
+    """A text page read up to its article run: the lines (`page`), the line model's word table
+    and probabilities, the run. What the stage and the title model's training start from."""
 
     page: PageLines
     word_odds: Mapping[str, float]
     probabilities: line_model.LineProbabilities
     run: tuple[int, int]
-    headline: int | None = None
-    paragraphs: list[str] = field(default_factory=list)
 
 
-def read_article_run(text: str, template: Collection[str] = (), url: str = "") -> ArticleReading:
-    """The page read by the shipped line model up to its article run (no headline, no paragraphs yet)."""
+@dataclass(frozen=True)
+class ArticleReading(ArticleRun):
+    """The page read on to the title's line (`headline`, None when there is none) and the
+    article's paragraphs: what the stage and the writers model's training start from."""
+
+    headline: int | None
+    paragraphs: list[str]
+
+
+def read_article_run(text: str, template: Collection[str] = (), url: str = "") -> ArticleRun:
+    """The page read by the shipped line model up to its article run."""
     page = read_page(text, template, url)
     lines_scorer = line_model.shipped_model(page.run_on)
     word_odds = lines_scorer.word_table(page.features, page.texts)
     probabilities = lines_scorer.probabilities(page.features, page.texts, word_odds)
-    return ArticleReading(page, word_odds, probabilities, article_run(page.lines, page.reading, probabilities.first))
+    return ArticleRun(page, word_odds, probabilities, article_run(page.lines, page.reading, probabilities.first))
 
 
 def read_article(text: str, template: Collection[str], url: str, title_scorer: TreeEnsemble) -> ArticleReading:
@@ -548,7 +554,7 @@ def read_article(text: str, template: Collection[str], url: str, title_scorer: T
     # took for the title may be a subheading, and stays.
     titles = {run[0]} if headline == run[0] else set()
     paragraphs = article_lines(page.lines, page.reading, found.probabilities.both(*run), run, titles)
-    return replace(found, headline=headline, paragraphs=paragraphs)
+    return ArticleReading(page, found.word_odds, found.probabilities, run, headline, paragraphs)
 
 
 def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None,

@@ -13,15 +13,7 @@ from pipeline.stages.extract import writers_model as WM
 from pipeline.stages.extract.bylines import clean_authors
 from pipeline.stages.extract.line_model import TreeEnsemble
 from pipeline.stages.extract.tidy import drop_writer_bio, drop_writer_lines, tidy
-
-MENU = "Home\nPolitics\nBusiness\nSport\nCulture\nSubscribe"
-HEADLINE = "New ferry timetable for the summer"
-ARTICLE = (
-    "The city council approved the new budget on Tuesday after a debate that lasted more than six hours.\n"
-    "Opposition members said the plan cuts too deeply into public transport, while the mayor called it balanced.\n"
-    "The budget now goes to the regional authority, which has until the end of the month to sign it off."
-)
-URL = "https://rheinblatt.example/new-ferry-timetable-for-the-summer"
+from tests.text_page_parts import ARTICLE, HEADLINE, MENU, URL
 
 
 def _writers(lines_under_headline: str, after_article: str = "", url: str = URL) -> list[str]:

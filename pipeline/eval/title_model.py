@@ -22,7 +22,7 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,18 +118,20 @@ def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> tuple[float
 
 
 def pages_as_text(pages: list[Page], shared: Path, models: list[TreeEnsemble],
-                  writers_models: list[TreeEnsemble] | None = None) -> dict[str, str]:
+                  writers_models: list[TreeEnsemble] | None = None,
+                  days_models: list[TreeEnsemble] | None = None) -> dict[str, str]:
     """The metadata pages flattened a line per block (as `--set text-metadata`), read by the
-    stage's text path with each page's title (and, given `writers_models`, its writers) chosen
-    by trees that never saw its site, scored by the official scorer on all pages at once:
-    title, day, authors."""
+    stage's text path with each page's title (and, given `writers_models` and `days_models`, its
+    writers and day) chosen by trees that never saw its site, scored by the official scorer on
+    all pages at once: title, day, authors."""
     truth = [row for path in METADATA_TRUTH.values() for row in _read_jsonl(path)]
     outputs = []
     for page in pages:
         if page.flattening == "text":
             fold = fold_of(page.url)
             read = clean_text_page(page.text, (), page.url, title_scorer=models[fold],
-                                   writers_scorer=writers_models[fold] if writers_models else None)
+                                   writers_scorer=writers_models[fold] if writers_models else None,
+                                   days_scorer=days_models[fold] if days_models else None)
             outputs.append({"url": page.url, "text": "\n".join(read.paragraphs), "title": read.title,
                             "published_at": read.published_at, "authors": read.authors})
     with tempfile.TemporaryDirectory() as folder:
@@ -141,11 +143,36 @@ def pages_as_text(pages: list[Page], shared: Path, models: list[TreeEnsemble],
     return dict(pair.split("=", 1) for pair in result.stdout.split())
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def _arguments(doc: str | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
     parser.add_argument("--no-write", action="store_true", help="cross-validate only")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def train_after_titles(doc: str, read: Callable[[list[Page], list[TreeEnsemble]], Sequence[Any]],
+                       features: tuple[str, ...], path: Path, report: Callable[[Sequence[Any], list[TreeEnsemble]], None],
+                       scorer: str) -> int:
+    """The command of a model trained on pages read after their title (the writers and days
+    models): its pages read by `read` with title trees that never saw their sites, trees per fold,
+    `report` of their cross-validation, the text-metadata figures with those trees as the
+    stage's `scorer` ("writers_models", "days_models" of pages_as_text), then the model written to
+    `path` unless --no-write."""
+    args = _arguments(doc)
+    title_pages = read_pages(args.shared)
+    title_models = fold_models(title_pages)
+    pages = read(title_pages, title_models)
+    # The title model's training settings: each weighs a few candidates a page.
+    models = fold_models(pages, features)
+    report(pages, models)
+    print_text_figures(pages_as_text(title_pages, args.shared, title_models, **{scorer: models}))
+    if not args.no_write:
+        write_model(pages, features, path)
+    return 0
+
+
+def main() -> int:
+    args = _arguments(__doc__)
     pages = read_pages(args.shared)
     models = fold_models(pages)
     rules, model, within = cross_validate(pages, models)

@@ -17,14 +17,12 @@ for the title, day and authors figures to expect on new sites. Needs scikit-lear
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from pipeline.eval import title_model as title_training
-from pipeline.eval.extraction import METADATA_TRUTH, REPO, _read_jsonl
+from pipeline.eval.extraction import METADATA_TRUTH, _read_jsonl
 from pipeline.eval.line_model import fold_of
 from pipeline.stages.extract import writers_model
 from pipeline.stages.extract.line_model import TreeEnsemble
@@ -76,23 +74,14 @@ def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> dict[str, t
     return figures
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
-    parser.add_argument("--no-write", action="store_true", help="cross-validate only")
-    args = parser.parse_args()
-    title_pages = title_training.read_pages(args.shared)
-    title_models = title_training.fold_models(title_pages)
-    pages = read_pages(title_pages, title_models)
-    # The title model's training settings: both weigh a few candidates a page.
-    models = title_training.fold_models(pages, FEATURES)
+def report(pages: list[Page], models: list[TreeEnsemble]) -> None:
     print(f"{len(pages)} pages; authors F1 on the pages with writers / share of those without given some, unseen sites:")
     for name, (f1, given) in cross_validate(pages, models).items():
         print(f"  {name:<18} {f1:.4f} / {given:.3f}")
-    title_training.print_text_figures(title_training.pages_as_text(title_pages, args.shared, title_models, models))
-    if not args.no_write:
-        title_training.write_model(pages, FEATURES, MODEL_PATH)
-    return 0
+
+
+def main() -> int:
+    return title_training.train_after_titles(__doc__, read_pages, FEATURES, MODEL_PATH, report, "writers_models")
 
 
 if __name__ == "__main__":

@@ -274,8 +274,8 @@ def _names_the_site(text: str, site: set[str]) -> bool:
 
 # What the classes of an element holding a byline hold (Joomla's article info: <dd class="createdby">
 # Written by ...</dd>), and its id.
-_BYLINE_CLASSES = ("author", "Author", "byline", "Byline", "autor", "Autor", "auteur", "createdby")
-_BYLINE_IDS = ("author", "byline")
+_BYLINE_CLASSES = re.compile("author|Author|byline|Byline|autor|Autor|auteur|createdby")
+_BYLINE_IDS = re.compile("author|byline")
 # A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>. After
 # the headline only: a site's menu lists its authors too.
 _WRITER_PAGES = ("/author/", "/autor/", "/autoren/")
@@ -283,11 +283,14 @@ _WRITER_PAGES = ("/author/", "/autor/", "/autoren/")
 
 def _holds_byline(elem: HtmlElement) -> bool:
     """An element that holds a byline, by the names templates give them. Read in Python from the
-    elements of a scope gathered once: one XPath condition per name took twice as long."""
-    if elem.tag == "byline" or elem.get("itemprop") == "author" or elem.get("rel") == "author":
+    elements of a scope gathered once: one XPath condition per name took twice as long, and a
+    pattern of the names a third of the time of testing each in turn (it runs on every element
+    around the headline)."""
+    get = elem.get
+    if elem.tag == "byline" or get("itemprop") == "author" or get("rel") == "author":
         return True
-    classes, ident = elem.get("class") or "", elem.get("id") or ""
-    return any(name in classes for name in _BYLINE_CLASSES) or any(name in ident for name in _BYLINE_IDS)
+    classes, ident = get("class"), get("id")
+    return bool(classes and _BYLINE_CLASSES.search(classes)) or bool(ident and _BYLINE_IDS.search(ident))
 
 
 def _links_to_writer(elem: HtmlElement) -> bool:

@@ -59,7 +59,7 @@ _MIN_TITLE = 15
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 
 
-def _url_day(url: str) -> date | None:
+def url_day(url: str) -> date | None:
     match = _URL_DAY.search(urlsplit(url).path) if url else None
     return calendar_day(match[1], int(match[2]), match[3]) if match else None
 
@@ -195,7 +195,7 @@ def _day_first(language: str | None) -> bool:
     return not (language or "").startswith("en-us")
 
 
-def _reading(language: str | None) -> tuple[str | None, bool]:
+def reading(language: str | None) -> tuple[str | None, bool]:
     """The language code for month names, and whether 3/5 is 3 May."""
     return (language.split("-")[0] if language else None), _day_first(language)
 
@@ -215,7 +215,7 @@ def _printed(tree: HtmlElement | None, headline_h1: HtmlElement | None, title: s
         printed_title = re.search(r"\W+".join(map(re.escape, re.findall(r"\w+", title))), text)
         headline = printed_title.start() if printed_title else None
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
-    lang, day_first = _reading(language)
+    lang, day_first = reading(language)
     found = page_dates(text[start:], lang, day_first=day_first, short_years=headline is not None)
     if headline is None:
         return found, False
@@ -234,7 +234,7 @@ _PUBLISHED_LABELS = ("veröffentlicht", "erschienen", "erstellt", "publiziert", 
                      "publié", "publicado", "pubblicato", "opublikowano")
 # The lookahead of the labels' first letters lets the search skip to them (half the time of
 # trying the word boundary at every character of the page).
-_PUBLISHED_ON = re.compile(
+PUBLISHED_ON = re.compile(
     rf"(?=[{''.join(sorted({label[0] for label in _PUBLISHED_LABELS}))}])\b(?:{'|'.join(_PUBLISHED_LABELS)})"
     r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2}?)?(?:\s+(?:am|on|le|el|il))?\s*:?\s*", re.IGNORECASE)
 # Nothing or a weekday ("Monday, ") between the label and the date.
@@ -251,9 +251,9 @@ def _labelled_day(text: str, headline: int | None, language: str | None) -> Visi
     when a date and time is printed below the headline before any such label (the date line,
     the label further down a teaser's), that date. A date without a time there is as often one
     the article mentions."""
-    lang, day_first = _reading(language)
+    lang, day_first = reading(language)
     start = headline or 0
-    for label in _PUBLISHED_ON.finditer(text, start):
+    for label in PUBLISHED_ON.finditer(text, start):
         after = text[label.end():label.end() + _DATE_REACH]
         dates = page_dates(after, lang, day_first=day_first)
         if dates and _WEEKDAY.fullmatch(after[:dates[0].offset]):
@@ -291,7 +291,7 @@ def _stated_day(seen: tuple[str, int | None], headline_h1: HtmlElement | None, t
     if labelled := _labelled_day(seen[0], seen[1], language):
         return labelled.moment, []
     printed, by_headline = _printed(None, headline_h1, title, language, seen)
-    if (posted := _url_day(url)) and not any(d.day == posted for d in printed):
+    if (posted := url_day(url)) and not any(d.day == posted for d in printed):
         return datetime.combine(posted, time()), printed
     return (printed[0].moment if printed and by_headline else None), printed
 
@@ -317,7 +317,10 @@ _DIGIT = re.compile(r"\d")
 _LINE_WORD = re.compile(r"\w+")
 
 
-def _mostly_date(text: str, months: dict[str, int]) -> bool:
+def is_day_line(text: str, months: dict[str, int]) -> bool:
+    """A line short and mostly its date (`months`: month_names' table)."""
+    if L.size(text) > _DAY_LINE_WORDS or not _DIGIT.search(text):
+        return False
     words = _LINE_WORD.findall(text.lower())
     return 2 * sum(word.isdigit() or word in months for word in words) >= len(words)
 
@@ -327,10 +330,10 @@ def date_line_day(texts: list[str], language: str | None = None) -> str | None:
     nothing where its headline or a label is: a date line at the article's end, or over a
     teaser's headline taken for the page's. On the labelled pages as text that got no day, 55
     right, 12 wrong and 6 given to pages without one (the first date anywhere on them: 47, 32, 12)."""
-    lang, day_first = _reading((language or "").lower() or None)
+    lang, day_first = reading((language or "").lower() or None)
     months = month_names(lang)
     for text in texts:
-        if L.size(text) <= _DAY_LINE_WORDS and _DIGIT.search(text) and _mostly_date(text, months):
+        if is_day_line(text, months):
             if found := page_dates(text, lang, day_first=day_first, short_years=False):
                 return rfc3339(found[0].moment)
     return None
@@ -398,6 +401,6 @@ def _prints_moment(tree: HtmlElement, headline_h1: HtmlElement | None, moment: d
     date line usually is): then a day off by the headline is the header's "today", not the
     article's."""
     text, headline = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
-    lang, day_first = _reading(language)
+    lang, day_first = reading(language)
     clock = moment.time().replace(second=0, microsecond=0)
     return any(d.day == moment.date() and d.clock == clock for d in page_dates(text[headline or 0:], lang, day_first=day_first))

@@ -14,7 +14,7 @@ _DOMAIN = re.compile(r"\b([\w-]+)\.[a-z]{2,6}\b")
 
 def key(text: str) -> str:
     """Letters and digits only, lower case: 'INTERIA.PL' and 'Interia PL' compare equal."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.lower()))
 
 
 def site_keys(site_name: str | None, url: str) -> set[str]:

@@ -234,7 +234,7 @@ _PUBLISHED_LABELS = ("veröffentlicht", "erschienen", "erstellt", "publiziert", 
                      "publié", "publicado", "pubblicato", "opublikowano")
 # The lookahead of the labels' first letters lets the search skip to them (half the time of
 # trying the word boundary at every character of the page).
-PUBLISHED_ON = re.compile(
+_PUBLISHED_ON = re.compile(
     rf"(?=[{''.join(sorted({label[0] for label in _PUBLISHED_LABELS}))}])\b(?:{'|'.join(_PUBLISHED_LABELS)})"
     r"(?:\s+(?:von|by|par|por)\s+\S+(?:\s+\S+){0,2}?)?(?:\s+(?:am|on|le|el|il))?\s*:?\s*", re.IGNORECASE)
 # Nothing or a weekday ("Monday, ") between the label and the date.
@@ -253,7 +253,7 @@ def _labelled_day(text: str, headline: int | None, language: str | None) -> Visi
     the article mentions."""
     lang, day_first = reading(language)
     start = headline or 0
-    for label in PUBLISHED_ON.finditer(text, start):
+    for label in _PUBLISHED_ON.finditer(text, start):
         after = text[label.end():label.end() + _DATE_REACH]
         dates = page_dates(after, lang, day_first=day_first)
         if dates and _WEEKDAY.fullmatch(after[:dates[0].offset]):

@@ -7,11 +7,13 @@ labelled day, else the date printed nearest under the headline, else the first d
 are right on about six pages in seven of the labelled pages as text, and where the truth is
 among the page's dates but they pick another, the signs are in where each date sits and what
 stands beside it. Every date printed from a little above the headline (or the article run's
-start) to a little past the article's end is a candidate, and the trees weigh where its line
-sits against the headline and the article, whether the line is a date line or prose the line
-model calls article text, a publication or an update label before it, a clock time, how many
-of the page's dates are the same day and how it compares with the page's latest date (a
-header's "today" is the latest), the day the URL spells, and what the rules chose. Trained by
+start) to a little past the article's end where a page dates itself (on a date line, after a
+publication label, on a writer's credit, with a clock time) is a candidate, and the trees weigh
+where its line sits against the headline and the article, how sure the line model is of the
+line, the label nearest before the date (a publication's or an update's), a reply's cue, how
+many dates the lines around hold, how many of the page's dates are the same day and how it
+compares with the page's latest date (a header's "today" is the latest), and the day the URL
+spells. Where they doubt every date, the rules' day stands. Trained by
 `python -m pipeline.eval.days_model` on the labelled metadata pages flattened both ways,
 shipped as JSON like the line, title and writers models.
 """
@@ -47,8 +49,11 @@ FEATURES = (
 # Lines read for dates: from this many above the headline or the article run's start, whichever
 # is higher, to this many past the run's end (a date line under an article, an author box's).
 ABOVE, AFTER_END = 8, 14
+
+
 def _initials(words: str) -> str:
-    """The first letters of the words of an alternation, for a lookahead."""
+    """The first letters of the words of an alternation, for a lookahead that lets a search skip
+    to them (half the time)."""
     return "".join(sorted({word[0] for word in words.split("|")}))
 
 
@@ -73,9 +78,8 @@ _NEARBY = 3
 # What every date page_dates reads holds: a four-digit year, or a short one after a day and month
 # ("31.10.23", "11/19/19"). A line without one has none to read.
 _MAY_HOLD_DATE = re.compile(r"\d(?:\d{3}|\.\d\d\.\d\d|/\d\d?/\d\d)")
-# What a line needs besides being a date line for a date on it to be a candidate: a clock time
-# (visible_dates reads one more strictly), a writer's credit or a publication label.
-# The lookaheads of the words' first letters let a search skip to them (a third of the time).
+# What a line needs besides being a date line or a credit for a date on it to be a candidate: a
+# clock time (visible_dates reads one more strictly) or a publication label.
 _MAY_DATE_ITSELF = re.compile(rf"\d[:h]\d\d|(?=[{_initials(_PUBLISHED)}])\b(?:{_PUBLISHED})\b", re.IGNORECASE)
 # Below this the likeliest date is not the page's (the rules' day stands). Cross-validated by site.
 _DOUBTED = 0.3
@@ -105,7 +109,7 @@ def candidates(texts: Sequence[str], headline: int | None, article: tuple[int, i
         if not _MAY_HOLD_DATE.search(text):
             continue
         day_line, credit = is_day_line(text, months), bool(_CREDIT.search(text))
-        # Most lines with digits are none of these: reading their dates would cost a tenth of a text page's time.
+        # Most lines that hold a date are none of these, and are not read for dates at all.
         if not (day_line or credit or _MAY_DATE_ITSELF.search(text)):
             continue
         found.extend(DayCandidate(i, d) for d in page_dates(text, language, day_first=day_first)
@@ -130,12 +134,12 @@ def days_features(texts: Sequence[str], found: Sequence[DayCandidate], headline:
     # A "more stories" or comment heading between the article's end and a date: a teaser's or a comment's.
     last = max(c.line for c in found)
     ends = np.cumsum([L.is_more_stories(text) or L.is_comment_heading(text) for text in texts[:last + 1]])
-    order, seen = {}, Counter()
+    order, seen = [], Counter()  # each date's place among those on its line
     for c in found:
-        order[id(c)] = seen[c.line]
+        order.append(seen[c.line])
         seen[c.line] += 1
     rows = []
-    for c in found:
+    for c, place in zip(found, order):
         i, d = c.line, c.printed
         text = texts[i]
         before = text[:d.offset]
@@ -149,7 +153,7 @@ def days_features(texts: Sequence[str], found: Sequence[DayCandidate], headline:
             math.log1p((latest - d.day).days), math.log1p((d.day - earliest).days),
             -1 if posted is None else float(posted == d.day), float(f"/{d.day.year}/" in path or f"/{d.day.year}-" in path),
             L.is_byline(text), any(map(L.is_commenter, beside)),
-            i == headline, order[id(c)], bool(_CREDIT.search(text)),
+            i == headline, place, bool(_CREDIT.search(text)),
             sum(n for line, n in on_line.items() if 0 < abs(line - i) <= _NEARBY),
             i >= article[1] > 0 and ends[i] > ends[article[1] - 1],
         ))

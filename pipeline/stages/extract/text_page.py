@@ -561,8 +561,8 @@ def read_article(text: str, template: Collection[str], url: str, title_scorer: T
 
 def rules_published_at(article: ArticleReading, url: str, language: str | None) -> str | None:
     """The publication day the date rules alone read (`language`: the page's declared one, for
-    month names): what the days model weighs its candidates against, and its answer where it
-    doubts them all."""
+    month names): the stage's where the days model doubts every date the page prints, or the
+    page prints none it reads."""
     page, run, headline = article.page, article.run, article.headline
     lines, reading = page.lines, page.reading
     flat = " ".join(page.texts)

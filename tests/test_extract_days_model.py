@@ -113,3 +113,13 @@ def test_the_evaluation_can_read_pages_with_other_trees_than_the_shipped_ones():
     # Trees sure of the first candidate give its day.
     sure = {**doubting, "baseline": 10.0}
     assert _day(text, days_scorer=TreeEnsemble(sure, DM.FEATURES)) == "2019-10-19"
+
+
+def test_a_page_joined_into_one_line_keeps_the_rules_day():
+    text = f"{MENU} {HEADLINE}. Published: 12 March 2024. {ARTICLE} {ARTICLE} {ARTICLE} {ARTICLE} {ARTICLE}".replace("\n", " ")
+    article = TP.read_article(text, (), URL, TP.title_model.shipped_model())
+    assert article.page.run_on
+    # Not read for candidates: where its pieces are cut is a guess, and the rules read its date line.
+    found, rows = TP.day_rows(article, URL, None)
+    assert found == [] and rows.shape == (0, len(DM.FEATURES))
+    assert _day(text) == TP.rules_published_at(article, URL, None)[:10] == "2024-03-12"

@@ -197,9 +197,12 @@ BIO = "Sara Zinnecker ist Redakteurin im Team Bank & Geldanlage und schreibt üb
     # A bio under the article, and what follows it, goes.
     ([ARTICLE, "The vote is expected in May.", BIO, "Alle Artikel von Sara Zinnecker"], 2),
     (["Max Lee reports.", ARTICLE, "Max Lee, KBS World Radio News."], 2),
+    # In whatever case the name is printed ("TIM ANDERSON has done many amazing things ...").
+    ([ARTICLE, "The vote is expected in May.", BIO.replace("Sara Zinnecker", "SARA ZINNECKER")], 2),
     # The interviewer's turn in a transcript is no bio; nor a paragraph higher up, the first one,
     # a short sign-off, or a name the writers do not hold.
     ([ARTICLE, "Sara Zinnecker: Und was raten Sie Sparern, die jetzt anfangen wollen?", "Dass sie früh anfangen."], 3),
+    ([ARTICLE, "SARA ZINNECKER: Und was raten Sie Sparern, die jetzt anfangen wollen?", "Dass sie früh anfangen."], 3),
     ([ARTICLE, BIO, "One.", "Two.", "Three."], 5),
     ([BIO, ARTICLE], 2),
     ([ARTICLE, "Sara Zinnecker, Berlin"], 2),

@@ -94,8 +94,14 @@ def drop_writer_lines(paragraphs: list[str], authors: Collection[str]) -> list[s
 
 
 def _names_writer(text: str, names: list[str]) -> bool:
-    """Whether `text` names one of the writers `names` (lower case), not as a speaker's label."""
-    return any(name in text and not text.startswith(f"{name}:") for name in names)
+    """Whether `text` (lower case) names one of the writers `names` (lower case), not as a speaker's label."""
+    return any(name in text and not _speaks(text, name) for name in names)
+
+
+def _speaks(text: str, name: str) -> bool:
+    """Whether `text` opens with `name` as a speaker's label (both in lower case): the
+    interviewer's turn in a transcript ("korinna hennig: aber sie haben ..."), not a byline or a bio."""
+    return text.startswith(f"{name}:")
 
 
 # An author's bio under the article: "Leah C. Stokes is an assistant professor ...", "Sara
@@ -107,10 +113,10 @@ def drop_writer_bio(paragraphs: list[str], authors: Collection[str]) -> list[str
     """Without a paragraph among the last few that opens with a writer's name (`authors`, of
     two words or more), nor what follows it; unless the name is a speaker's label, the
     interviewer's turn in a transcript ("Korinna Hennig: Aber Sie haben ...")."""
-    names = [name for name in authors if " " in name]
+    names = [name.lower() for name in authors if " " in name]
     for at in range(max(1, len(paragraphs) - _BIO_REACH), len(paragraphs)):
-        text = paragraphs[at]
-        if L.size(text) >= _BIO_WORDS and any(text.startswith(name) and not text[len(name):].startswith(":") for name in names):
+        text = paragraphs[at].lower()
+        if L.size(paragraphs[at]) >= _BIO_WORDS and any(text.startswith(name) and not _speaks(text, name) for name in names):
             return paragraphs[:at]
     return paragraphs
 

@@ -41,7 +41,7 @@ def test_dates_are_read_from_a_little_above_the_headline_to_a_little_past_the_ar
 
 
 @pytest.mark.parametrize(("line", "days"), [
-    ("Published: 26 September 2020 | Updated: 28 September 2020", [26, 28]),  # a date line: every date on it
+    ("Published: 26 September 2020 | Updated: 28 September 2020", [26, 28]),  # a date line: every date on it, in order
     ("By Jane Doe · 3 April 2019", [3]),  # a writer's credit
     ("Dieser Beitrag wurde am 04/02/2020 von Klaus Jung in Bundesgericht veröffentlicht", [4]),
     ("The harbour bridge closed on 3 May 2021, the city said on Tuesday, and reopened a month later.", []),
@@ -51,11 +51,6 @@ def test_dates_are_read_from_a_little_above_the_headline_to_a_little_past_the_ar
 ])
 def test_a_date_is_a_candidate_where_a_page_dates_itself_not_where_a_sentence_mentions_it(line, days):
     assert [c.printed.day.day for c in DM.candidates([HEADLINE, line, ARTICLE], 0, (2, 3), None, True)] == days
-
-
-def test_every_date_on_a_line_is_a_candidate_in_the_order_printed():
-    found = DM.candidates([HEADLINE, "Published: 26 September 2020 | Updated: 28 September 2020", ARTICLE], 0, (2, 3), None, True)
-    assert [c.printed.day.day for c in found] == [26, 28]
 
 
 @pytest.mark.parametrize(("line", "published", "updated"), [

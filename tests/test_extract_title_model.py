@@ -10,13 +10,8 @@ from pipeline.stages.extract import text_page as TP
 from pipeline.stages.extract import title_model as TM
 from pipeline.stages.extract.line_model import TreeEnsemble
 from pipeline.stages.extract.site_memory import fingerprint
+from tests.text_page_parts import ARTICLE, MENU
 
-ARTICLE = (
-    "The city council approved the new budget on Tuesday after a debate that lasted more than six hours.\n"
-    "Opposition members said the plan cuts too deeply into public transport, while the mayor called it balanced.\n"
-    "The budget now goes to the regional authority, which has until the end of the month to sign it off."
-)
-MENU = "Home\nPolitics\nBusiness\nSport\nCulture\nSubscribe"
 RELATED = "More stories\nHarbour bridge reopens after two years of repairs\nSchools get new heating systems before winter"
 
 

@@ -1,5 +1,5 @@
-"""Parts of a text page the text-page model tests build their pages from: a menu, a headline the
-URL spells, and an article of three paragraphs."""
+"""Parts of a text page the text-page model tests (title, writers, days) build their pages from: a
+menu, a headline the URL spells, and an article of three paragraphs."""
 
 MENU = "Home\nPolitics\nBusiness\nSport\nCulture\nSubscribe"
 HEADLINE = "New ferry timetable for the summer"

@@ -285,6 +285,49 @@ def test_the_url_spells_a_title_in_its_own_letters_transliterated():
     assert clean_text_page(text, (), url).title == "Große Pläne für München"
 
 
+HARBOUR_URL = "https://harbourblog.example.org/news/new-ferry-timetable-for-the-summer"
+TEASERS = "\n".join(f"Teaser headline number {i} about the harbour" for i in range(6))
+
+
+@pytest.mark.parametrize("first_line", [
+    # The document title, the site's name after the headline.
+    "New ferry timetable for the summer | The Harbour Blog",
+    "New ferry timetable for the summer - The Harbour Blog - News",
+    # A breadcrumb run into the headline, as a flattening without separators prints it.
+    "HomeNewsNew ferry timetable for the summer",
+    "Home News New ferry timetable for the summer",
+    "The Harbour Blog » News » New ferry timetable for the summer",
+])
+def test_the_headline_is_the_url_line_less_what_a_longer_line_adds(first_line):
+    # The line the URL spells first holds the headline and more; the headline is printed alone further down.
+    text = f"{first_line}\n{TEASERS}\nNew ferry timetable for the summer\n\n{PARA_1}\n{PARA_2}"
+    lines = split_lines(text)
+    assert lines[url_headline(lines, HARBOUR_URL)].text == "New ferry timetable for the summer"
+
+
+@pytest.mark.parametrize("whole", [
+    # A kicker before a colon belongs to the title; a line holding it in its middle is another.
+    '"Sea change": New ferry timetable for the summer',
+    "Why the New ferry timetable for the summer matters",
+    "New ferry timetable for the summer 2024",
+])
+def test_a_longer_line_the_url_spells_is_kept_whole_when_no_separator_parts_it(whole):
+    text = f"{whole}\n{TEASERS}\nNew ferry timetable for the summer\n\n{PARA_1}\n{PARA_2}"
+    assert url_headline(split_lines(text), HARBOUR_URL) == 0
+
+
+@pytest.mark.parametrize("address", [
+    HARBOUR_URL,
+    "harbourblog.example.org/news/new-ferry-timetable-for-the-summer/",
+    "%2Fnews%2Fnew-ferry-timetable-for-the-summer%2F",
+    "See here: www.harbourblog.example.org/news/new-ferry-timetable-for-the-summer",
+])
+def test_a_link_address_printed_as_text_is_not_the_line_the_url_spells(address):
+    # A shared link spells the slug word for word; the page's headline is elsewhere.
+    text = f"Share\n{address}\n\nFerry timetable changes\n\n{PARA_1}\n{PARA_2}"
+    assert url_headline(split_lines(text), HARBOUR_URL) is None
+
+
 @pytest.mark.parametrize("date_line, url, day", [
     # A publication label, wherever the article's first lines put it.
     ("Posted on 12/03/2024 by harbourfan", "https://harbourblog.example.org/new-ferry-timetable-for-the-summer", "2024-03-12"),

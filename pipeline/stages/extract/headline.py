@@ -56,6 +56,9 @@ _MIN_SLUG_WORDS = 3
 _SLUG_SHARE = 0.8
 # A slug may shorten its heading ("zaubernuss-im-winter"), not stand for a paragraph.
 _MAX_WORDS_PER_SLUG_WORD = 3
+# A link's address printed as text spells its own slug ("https://www.bbc.com/news/...",
+# "%2Ftennis%2Fargentina-wins-davis-cup%2F"): a shared link or a comment's, never the headline.
+_ADDRESS = re.compile(r"://|%2f|www\.|\S/\S*-\S*/?$", re.IGNORECASE)
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # The class templates give the post's own title (WordPress's "entry-title"): the headline as
 # displayed, even when the metadata carries a title written for search engines.
@@ -260,8 +263,10 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
     spellings = words if lower.isascii() else words | _words(lower.translate(_TRANSLITERATION)) | _words(without_accents(lower))
     if len(slug) < _MIN_SLUG_WORDS:
         # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
-        return len(words) == len(slug) and slug <= spellings
-    return len(slug & spellings) >= needed
+        spelled = len(words) == len(slug) and slug <= spellings
+    else:
+        spelled = len(slug & spellings) >= needed
+    return spelled and not _ADDRESS.search(heading)
 
 
 def _lacks_too_many(text: str, words: set[str], allowed: float) -> bool:

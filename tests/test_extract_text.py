@@ -328,6 +328,11 @@ def test_a_link_address_printed_as_text_is_not_the_line_the_url_spells(address):
     assert url_headline(split_lines(text), HARBOUR_URL) is None
 
 
+def test_a_headline_with_a_slashed_compound_is_no_address():
+    text = f"Nachrichten\nKrieg in Nahost: Israel/Gaza-Konflikt\n\n{PARA_1}\n{PARA_2}"
+    assert url_headline(split_lines(text), "https://zeitung.example.de/krieg-in-nahost-israel-gaza-konflikt") == 1
+
+
 @pytest.mark.parametrize("date_line, url, day", [
     # A publication label, wherever the article's first lines put it.
     ("Posted on 12/03/2024 by harbourfan", "https://harbourblog.example.org/new-ferry-timetable-for-the-summer", "2024-03-12"),

@@ -57,8 +57,9 @@ _SLUG_SHARE = 0.8
 # A slug may shorten its heading ("zaubernuss-im-winter"), not stand for a paragraph.
 _MAX_WORDS_PER_SLUG_WORD = 3
 # A link's address printed as text spells its own slug ("https://www.bbc.com/news/...",
-# "%2Ftennis%2Fargentina-wins-davis-cup%2F"): a shared link or a comment's, never the headline.
-_ADDRESS = re.compile(r"://|%2f|www\.|\S/\S*-\S*/?$", re.IGNORECASE)
+# "example.org/news/ferry-timetable", "%2Ftennis%2Fargentina-wins-davis-cup%2F"): a shared link or
+# a comment's, never the headline (a path has two slashes: "AC/DC-Konzert" is a headline's word).
+_ADDRESS = re.compile(r"://|%2f|www\.|\S/\S+/\S*-", re.IGNORECASE)
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # The class templates give the post's own title (WordPress's "entry-title"): the headline as
 # displayed, even when the metadata carries a title written for search engines.

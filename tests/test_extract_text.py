@@ -328,6 +328,12 @@ def test_a_link_address_printed_as_text_is_not_the_line_the_url_spells(address):
     assert url_headline(split_lines(text), HARBOUR_URL) is None
 
 
+def test_of_two_lines_the_url_spells_the_one_spelling_more_of_it_is_the_headline():
+    # The game's name above the review's headline: the slug says "review" too.
+    text = f"Games\nThrough the Darkest of Times\nStrategy\nThrough the Darkest of Times review\n\n{PARA_1}\n{PARA_2}"
+    assert url_headline(split_lines(text), "https://games.example.com/through-the-darkest-of-times-review/") == 3
+
+
 def test_a_headline_with_a_slashed_compound_is_no_address():
     text = f"Nachrichten\nKrieg in Nahost: Israel/Gaza-Konflikt\n\n{PARA_1}\n{PARA_2}"
     assert url_headline(split_lines(text), "https://zeitung.example.de/krieg-in-nahost-israel-gaza-konflikt") == 1

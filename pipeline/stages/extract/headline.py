@@ -261,13 +261,26 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
     # Too many words to be what the slug spells: most lines of a page, told without spelling them out.
     if len(words) > (len(slug) if len(slug) < _MIN_SLUG_WORDS else _MAX_WORDS_PER_SLUG_WORD * len(slug)):
         return False
-    spellings = words if lower.isascii() else words | _words(lower.translate(_TRANSLITERATION)) | _words(without_accents(lower))
+    spellings = _spellings(lower, words)
     if len(slug) < _MIN_SLUG_WORDS:
         # Two words spell a heading of just those two ("betriebliche-altersvorsorge").
         spelled = len(words) == len(slug) and slug <= spellings
     else:
         spelled = len(slug & spellings) >= needed
     return spelled and not _ADDRESS.search(heading)
+
+
+def slug_words_spelled(heading: str, slug: set[str]) -> int:
+    """How many of the slug's words the heading spells (of two lines the URL spells, the one that
+    spells more is the headline: "Through the Darkest of Times review", not the game's name)."""
+    lower = heading.lower()
+    return len(slug & _spellings(lower, _words(lower)))
+
+
+def _spellings(lower: str, words: set[str]) -> set[str]:
+    """The words of a lower-cased line (`words`), and as a slug may spell them: transliterated
+    ("grosse-plaene") or without accents."""
+    return words if lower.isascii() else words | _words(lower.translate(_TRANSLITERATION)) | _words(without_accents(lower))
 
 
 def _lacks_too_many(text: str, words: set[str], allowed: float) -> bool:

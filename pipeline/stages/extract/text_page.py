@@ -42,7 +42,7 @@ from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line_byline
 from pipeline.stages.extract.dates import date_line_day, rfc3339, text_published_at
 from pipeline.stages.extract.dates import reading as dates_reading
-from pipeline.stages.extract.headline import slug_words, spelled_in_url
+from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markdown_text import is_markdown, rendered_lines
 from pipeline.stages.extract.markup import without_invisible
@@ -348,7 +348,8 @@ def _states_title(text: str, at: int, title: str | None, headline: int | None) -
 
 def url_headline(lines: list[Line], url: str) -> int | None:
     """The line the page's URL spells ("/2012/04/11/denkanstoos-april-2012/"): the first, or
-    one a few lines below it with fewer other words (a breadcrumb ends with the headline too);
+    one a few lines below it that spells more of the slug or as much with fewer other words (a
+    breadcrumb ends with the headline too);
     and where another line the URL spells is that line less a site's name, a breadcrumb or an
     issue ("Headline | Site" first, "Headline" further down), that other line."""
     slug = slug_words(url) if url else set()
@@ -359,7 +360,7 @@ def url_headline(lines: list[Line], url: str) -> int | None:
              if not lines[i].cut and spelled_in_url(lines[i].text, slug)]
     # A lead sentence repeating the headline's words is no headline ("Ellen DeGeneres will host the Oscars.").
     headlines = [i for i in below if not (L.is_prose(lines[i].text) and not L.is_headline(lines[i].text))] or below
-    chosen = min(headlines, key=lambda i: (L.size(lines[i].text), i))
+    chosen = min(headlines, key=lambda i: (-slug_words_spelled(lines[i].text, slug), L.size(lines[i].text), i))
     whole = lines[chosen].text.strip()
     # Spelling is asked last: a part is rare, and spelling every line of a page costs 8% of its time.
     return next((i for i, line in enumerate(lines)

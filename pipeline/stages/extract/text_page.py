@@ -348,10 +348,10 @@ def _states_title(text: str, at: int, title: str | None, headline: int | None) -
 
 def url_headline(lines: list[Line], url: str) -> int | None:
     """The line the page's URL spells ("/2012/04/11/denkanstoos-april-2012/"): the first, or
-    one a few lines below it that spells more of the slug or as much with fewer other words (a
-    breadcrumb ends with the headline too);
-    and where another line the URL spells is that line less a site's name, a breadcrumb or an
-    issue ("Headline | Site" first, "Headline" further down), that other line."""
+    one a few lines below it that spells more of the slug, or as much with fewer other words (a
+    breadcrumb ends with the headline too); and where another line the URL spells is that line
+    less a site's name, a breadcrumb or an issue ("Headline | Site" first, "Headline" further
+    down), that other line."""
     slug = slug_words(url) if url else set()
     first = next((i for i, line in enumerate(lines) if not line.cut and spelled_in_url(line.text, slug)), None) if slug else None
     if first is None:

@@ -39,6 +39,11 @@ def test_tokens_fold_case_per_word_and_keep_capitals():
     assert set(tokens.capitalised) == {"Police", "ÖZIL", "İstanbul", "Özil"}
 
 
+def test_words_written_with_vowel_signs_are_whole_words():
+    # Regular expressions' \w stops at the vowel signs: "बारिश" was "ब", "र", "श", shared by most Hindi texts.
+    assert tokenise("दिल्ली में भारी बारिश।").words == ["दिल्ली", "में", "भारी", "बारिश"]
+
+
 def test_signature_is_the_one_datasketch_computes():
     hashes = shingles(tokenise("A strong earthquake struck Qeshm island in the Gulf on Sunday, injuring dozens."))
     reference = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)

@@ -48,3 +48,6 @@ def test_word_count_handles_unspaced_scripts() -> None:
     assert reading_time_minutes("word") == 1
 
     assert count_words("에너지 정책 발표") == 3
+    # Vowel signs and accents written as separate marks are part of their word.
+    assert count_words("सोने के दाम में गिरावट") == 5
+    assert count_words("Scho\u0308nheit und Gro\u0308ße") == 3

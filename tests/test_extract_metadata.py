@@ -75,6 +75,22 @@ def test_labels_in_many_languages_are_stripped():
                                     "Jan Kowalski", "Łukasz Brzeziński", "Jane Roe"]
 
 
+def test_names_in_scripts_without_case_and_their_labels():
+    # A byline on the page must look like a name: in Arabic, Hebrew, Devanagari, Thai or Chinese
+    # no letter is a capital, and every such name was dropped.
+    assert clean_authors(["بقلم: محمد علي", "अमित कुमार", "מאת דנה כהן"], strict=True) == ["محمد علي", "अमित कुमार", "דנה כהן"]
+    # A label ending in a vowel sign ("लेखिका") before its colon; the full-width colon.
+    assert clean_authors(["लेखिका: प्रिया वर्मा", "作者：张三", "Oleh: Budi Santoso", "Tác giả: Nguyễn Văn An"], strict=True) == [
+        "प्रिया वर्मा", "张三", "Budi Santoso", "Nguyễn Văn An"]
+    # The reporter's title after the name, as Korean and Japanese print it.
+    assert clean_authors(["홍길동 기자 hong@example.co.kr", "山田太郎記者"], strict=True) == ["홍길동", "山田太郎"]
+
+
+def test_a_byline_in_a_caseless_script_is_read_off_the_page():
+    body = "<h1>A</h1><div class='author-name'><a rel='author' href='/author/r'>राहुल शर्मा</a></div>"
+    assert _meta("", body)["authors"] == ["राहुल शर्मा"]
+
+
 def test_names_are_split_on_and_und_y_and_commas():
     assert clean_authors(["Anna Beispiel und Jonas Muster"]) == ["Anna Beispiel", "Jonas Muster"]
     assert clean_authors(["Luana Patriolino, Raphael Felice"]) == ["Luana Patriolino", "Raphael Felice"]
@@ -146,6 +162,8 @@ def test_printed_date_forms():
     assert days("13/5/2022", day_first=False) == ["2022-05-13"]
     assert days("May 3rd, 2022 · 2022. május 4. · 2022年5月5日 · 6 de mayo de 2022 · 7. Mai 2022") == [
         "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
+    # Month names written with vowel signs, digits of the page's script.
+    assert days("नई दिल्ली, 12 जुलाई 2024। · ১২ জুলাই ২০২৪ · 3 مارچ 2023") == ["2024-07-12", "2024-07-12", "2023-03-03"]
     assert days("version 1.12.2 of 12 monkeys, 2022 to 2023, 31/2/2022") == []
     assert days("Login - 26 | 01 | 2022 Schweiz | Praxis") == ["2022-01-26"]
     assert page_dates("Managua, Nicaragua 26, Abril, 2022 7:43 p.m.", "es")[0].moment.isoformat() == "2022-04-26T19:43:00"

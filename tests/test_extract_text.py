@@ -186,6 +186,71 @@ def test_trailing_list_of_unrelated_headlines():
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]
 
 
+HINDI_ARTICLE = [
+    "नई दिल्ली, 12 जुलाई। राजधानी दिल्ली में शनिवार सुबह से हो रही भारी बारिश ने लोगों की मुश्किलें बढ़ा दी हैं।",
+    "कई प्रमुख सड़कों पर पानी भर गया है और यातायात धीमा हो गया है।",
+    "मौसम विभाग ने अगले दो दिनों के लिए येलो अलर्ट जारी किया है।",
+    "नगर निगम के अधिकारियों ने बताया कि जल निकासी के लिए अतिरिक्त पंप लगाए गए हैं।",
+    "स्कूलों को एहतियात के तौर पर बंद रखने का फैसला किया गया है।",
+]
+
+
+def test_a_page_in_a_script_with_vowel_signs():
+    # Counted with \w, "मनोरंजन" (a menu entry) was three words and "सोने के दाम में गिरावट" (a teased
+    # headline) nine; the danda ends a sentence, and "यह भी पढ़ें" / "ताज़ा खबरें" head teasers.
+    page = "\n".join([
+        "होम", "देश", "विदेश", "खेल", "मनोरंजन", "दिल्ली में भारी बारिश से जनजीवन अस्त-व्यस्त, कई इलाकों में जलभराव",
+        *HINDI_ARTICLE, "यह भी पढ़ें", "शेयर करें", "ताज़ा खबरें", "क्रिकेट: भारत ने इंग्लैंड को हराया", "सोने के दाम में गिरावट",
+        "© 2024 समाचार लिमिटेड। सर्वाधिकार सुरक्षित।"])
+    out = Extract().run({"url": "https://example.in/desh/delhi-barish-jalbharav-12345", "text": page})
+    assert out["title"] == "दिल्ली में भारी बारिश से जनजीवन अस्त-व्यस्त, कई इलाकों में जलभराव"
+    assert out["text"].splitlines() == HINDI_ARTICLE
+
+
+CHINESE_ARTICLE = [
+    "新华社北京7月12日电 北京市12日遭遇强降雨，多条主要道路出现积水，交通受到影响。",
+    "北京市气象台当天上午发布暴雨黄色预警，预计未来两天仍有强降雨。",
+    "市排水集团表示，已在重点路段增设排水泵，全力保障道路畅通。",
+    "教育部门决定，全市中小学当天停课一天，请家长注意孩子安全。",
+]
+
+
+def test_the_lines_an_article_run_starts_with_above_its_headline_are_no_paragraphs():
+    # The line model starts the run at the menu's last entry ("体育"); the headline under it was
+    # dropped only when the run started with it.
+    page = "\n".join(["首页", "国内", "国际", "财经", "体育", "北京暴雨致多条道路积水 气象台发布黄色预警",
+                      "2024-07-12 10:30 来源：新华网", *CHINESE_ARTICLE, "相关阅读", "上海发布高温预警", "广州地铁新线开通",
+                      "责任编辑：王小明", "© 2024 新华网 版权所有"])
+    out = Extract().run({"url": "https://news.example.cn/2024/07/12/beijing-baoyu.html", "text": page})
+    assert out["title"] == "北京暴雨致多条道路积水 气象台发布黄色预警"
+    assert out["text"].splitlines() == CHINESE_ARTICLE
+
+
+def test_a_byline_label_in_arabic_on_a_text_page():
+    article = ["شهدت العاصمة صباح السبت أمطارا غزيرة أدت إلى غرق عدد من الشوارع الرئيسية.",
+               "وقالت الأرصاد الجوية إن الأمطار ستستمر خلال اليومين المقبلين مع احتمال حدوث سيول.",
+               "وأعلنت البلدية أنها نشرت مضخات إضافية لتصريف المياه في المناطق المتضررة."]
+    page = "\n".join(["الرئيسية", "أخبار", "رياضة", "أمطار غزيرة تغرق شوارع العاصمة وتعطل حركة المرور", "بقلم: محمد علي",
+                      "12 يوليو 2024", *article, "اقرأ أيضا", "ارتفاع أسعار الذهب في الأسواق المحلية", "جميع الحقوق محفوظة © 2024"])
+    out = Extract().run({"url": "https://example.com/news/heavy-rain-capital-12345", "text": page})
+    assert out["authors"] == ["محمد علي"] and out["published_at"].startswith("2024-07-12")
+    assert out["text"].splitlines() == article
+
+
+def test_words_of_scripts_with_marks_and_without_spaces():
+    assert L.size("सोने के दाम में गिरावट") == 5
+    assert L.size("Scho\u0308nheit und Gro\u0308ße") == 3
+    # Thai writes no spaces between words nor marks after sentences: a paragraph is long.
+    assert L.is_prose("กรุงเทพมหานครประกาศเตือนประชาชนเรื่องน้ำท่วมในหลายพื้นที่ หลังจากฝนตกหนักต่อเนื่องตั้งแต่เมื่อคืน "
+                      "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อไปอีกสองวัน")
+    assert L.ends_sentence("यातायात धीमा हो गया है।") and L.ends_sentence("هل انتهى؟")
+
+
+@pytest.mark.parametrize("line", ["यह भी पढ़ें", "اقرأ أيضاً:", "相关阅读", "Baca juga", "관련기사", "ข่าวที่เกี่ยวข้อง", "Xem thêm"])
+def test_teaser_headings_in_more_scripts(line):
+    assert L.is_teaser_heading(line)
+
+
 def test_menu_above_the_article_and_headline_as_title():
     menu = "Home\nNews\nSport\nBusiness\nWeather\nSign in"
     text = f"{menu}\n\nCouncil approves budget after six-hour debate\n\n{PARA_1}\n{PARA_2}"

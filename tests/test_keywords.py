@@ -41,5 +41,16 @@ def test_unspaced_scripts_give_no_keywords_rather_than_whole_clauses() -> None:
     assert keywords("习近平会见卢卡申科", "中国国家主席习近平在北京会见白俄罗斯总统卢卡申科。", "zh") == []
 
 
+def test_words_written_with_vowel_signs_stay_whole() -> None:
+    # Regular expressions' \w leaves out the vowel signs: "बारिश" was the keyword "ब" + "र" + "श".
+    text = ("राजधानी में भारी बारिश से लोगों की मुश्किलें बढ़ गई हैं। मौसम विभाग ने कहा कि भारी बारिश जारी रहेगी। "
+            "नगर निगम ने जल निकासी के लिए पंप लगाए। नगर निगम के अधिकारियों ने बताया कि स्कूल बंद रहेंगे।")
+    found = keywords("दिल्ली में भारी बारिश", text, "hi")
+    assert "भारी बारिश" in found and "नगर निगम" in found
+    assert all(len(word) > 2 for keyword in found for word in keyword.split())
+    # Nor does a phrase run across the danda.
+    assert not [k for k in found if "।" in k]
+
+
 def test_keywords_are_deterministic() -> None:
     assert keywords("Xi Jinping hails Belarus", ARTICLE, "en") == keywords("Xi Jinping hails Belarus", ARTICLE, "en")

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import math
-import re
 
 from pipeline.records import article
 from pipeline.stages.base import Record
-from pipeline.stages.keywords import UNSPACED, keywords
+from pipeline.stages.keywords import keywords
 from pipeline.stages.urls import registrable_domain
+from pipeline.stages.words import UNSPACED, WORD
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _WORDS_PER_MINUTE = 230
 _UNSPACED_CHARS_PER_MINUTE = 500
 
 
 def _spaced_words_and_unspaced_chars(text: str) -> tuple[int, int]:
     unspaced = len(UNSPACED.findall(text))
-    return len(_WORD.findall(UNSPACED.sub(" ", text))), unspaced
+    return len(WORD.findall(UNSPACED.sub(" ", text))), unspaced
 
 
 def count_words(text: str) -> int:

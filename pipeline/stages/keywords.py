@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.stages.rarity import word_rarity
+from pipeline.stages.words import FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, UNSPACED
 
 MAX_KEYWORDS = 8
 MAX_PHRASE_WORDS = 3
@@ -31,12 +32,10 @@ LENGTH_BONUS = 0.2
 HALF_WEIGHT_POSITION = 150
 # A longer phrase replaces a chosen part of it when it scores at least this share of the part.
 REPLACE_SHARE = 0.75
-_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
-# Scripts written without spaces (Chinese, Japanese, Thai...): telling words apart there needs a
-# segmenter we do not ship, so their runs of letters are never taken for words.
-UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# A word may hold apostrophes and hyphens, not start or end with one (nor with "_").
+_WORD = re.compile(rf"[^\W_](?:[\w{MARKS}'’-]*[\w{MARKS}](?<!_))?")
 # Phrases never run across punctuation or line ends.
-_SEGMENT = re.compile(r"[^.!?;:,()\[\]{}\"“”„«»‹›|/\\\n—–·•]+")
+_SEGMENT = re.compile(rf"[^{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)};:,()\[\]{{}}\"“”„«»‹›|/\\\n—–·•]+")
 
 
 @dataclass
@@ -99,6 +98,7 @@ def _phrases(text: str, rarity) -> list[tuple[tuple[str, ...], str]]:
 
 
 def _is_content(word: str, folded: str, rarity) -> bool:
+    # A run of letters in a script without spaces is a phrase, never taken for a word.
     return (len(folded) > 1 and not folded.isdigit() and not UNSPACED.search(word)
             and rarity.idf(folded) >= MIN_CONTENT_IDF)
 

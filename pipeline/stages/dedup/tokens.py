@@ -8,12 +8,11 @@ some polytonic Greek): folded per word, "İstanbul" stays one word.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
+from pipeline.stages.words import WORD
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class Tokens:
 
 def tokenise(text: str) -> Tokens:
     text = unicodedata.normalize("NFKC", text)
-    as_written = _WORD.findall(text)
+    as_written = WORD.findall(text)
     written = Counter(as_written)
     folded = {word: word.casefold() for word in written}
     words = list(map(folded.__getitem__, as_written))

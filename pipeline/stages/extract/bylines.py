@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden, without_invisible
 from pipeline.stages.extract.site_names import key, names_site
+from pipeline.stages.words import MARKS
 
 # What bylines put before a name, in the languages of the pages we see.
 _LABEL = re.compile(
@@ -33,8 +34,10 @@ _LABEL = re.compile(
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|veröffentlicht|hinzugefügt|thread\s+starter|redaktion(?=\s*:)|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
     # "Autor/in:", "Autor*in": a gender-neutral form
-    r"autor(?:in|innen|en|ka|es|a)?(?:[/*:_]in(?:nen)?\b)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор)"
-    r"\b\s*[:.\-–]?\s*)+",
+    r"autor(?:in|innen|en|ka|es|a)?(?:[/*:_]in(?:nen)?\b)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор|"
+    r"oleh|ditulis\s+oleh|penulis|bởi|tác\s+giả|بقلم|كتب|كتبت|بواسطة|نویسنده|نوشته|מאת|लेखक|लेखिका|作者|筆者|记者|記者|โดย|ผู้เขียน)"
+    # The label's end: not "\b", which a label ending in a vowel sign ("लेखिका") never has before ":".
+    rf"(?![\w{MARKS}])\s*[:：.\-–]?\s*)+",
     re.IGNORECASE,
 )
 # A name does not start with an article: "The Associated Press", "Die Tagespresse".
@@ -133,6 +136,8 @@ _PROFESSION = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 # A name may end in an initial or a generation: "Juan Carlos Muñoz C.", "Perry Bacon Jr."
 _FINAL_INITIAL = re.compile(r"\s(?:\w|jr|sr)\.$", re.IGNORECASE)
+# A reporter's title after the name, as Korean, Japanese and Chinese bylines print it: "홍길동 기자".
+_ROLE_AFTER = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
 # Desk initials signing an article: "cpm", "det/dpa".
 _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
@@ -145,6 +150,7 @@ def _without_date(text: str) -> str:
 def _strip(name: str) -> str:
     # What follows a spaced dash is the writer's team or site: "Kiran C Nair - Chrome Safe Browsing team".
     name = _AFFILIATION.sub("", _AFTER_DASH.sub("", _OTHER_CREDIT.sub("", name)))
+    name = _ROLE_AFTER.sub("", name)
     name = " ".join(_STAMP.sub("", _without_date(name)).split())
     initial = _FINAL_INITIAL.search(name)
     name = _PROFESSION.sub("", _LABEL.sub("", name.strip(_PUNCTUATION)).strip(_PUNCTUATION))
@@ -164,11 +170,12 @@ def _is_person_shaped(name: str, listed: bool, labelled: bool = False) -> bool:
     """What a byline on the page holds: up to five words, each a capital or a particle; a
     single word not in capitals ("Mathias" and "fhaacker" are bloggers, "JF" or "IWB" a
     desk's initials) unless a label credits two ("Posted by DT": three are as often a
-    broadcaster's, "Von NDR"), but not in a comma list, where it is a place."""
+    broadcaster's, "Von NDR"), but not in a comma list, where it is a place. A letter of a
+    script without case (Arabic, Hebrew, Devanagari, Thai, CJK) is as good as a capital."""
     words = name.split()
     if len(words) == 1:
         return not listed and (not name.isupper() or labelled and len(name) == 2) and not name[0].isdigit()
-    return len(words) <= 5 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+    return len(words) <= 5 and all((w[0].isalpha() and not w[0].islower()) or w.lower() in _PARTICLES for w in words)
 
 
 # Names have few words in lower case (particles aside): "giampiero maggio", a handle.

@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.visible_dates import ISO_DATE, VisibleDate, calendar_day, month_names, page_dates, visible_text
+from pipeline.stages.words import NOT_WORD_CHARACTER, WORD
 
 # Not a bare "date": it does not say which date (TYPO3 writes the last change there). htmldate
 # reads it when the page prints no date by its headline.
@@ -212,7 +213,7 @@ def _printed(tree: HtmlElement | None, headline_h1: HtmlElement | None, title: s
     if headline is None and title and len(title) >= _MIN_TITLE:
         # No h1: the headline is where the title is printed (a site header's "today" comes first).
         # Word for word: dashes and quote marks differ between metadata and page.
-        printed_title = re.search(r"\W+".join(map(re.escape, re.findall(r"\w+", title))), text)
+        printed_title = re.search(f"{NOT_WORD_CHARACTER}+".join(map(re.escape, WORD.findall(title))), text)
         headline = printed_title.start() if printed_title else None
     start = 0 if headline is None else max(0, headline - _NEAR_HEADLINE - _DATE_LENGTH)
     lang, day_first = reading(language)
@@ -314,14 +315,13 @@ def text_published_at(text: str, headline: int | None, title: str | None, url: s
 # without a date; these bounds 55, 12 and 6.
 _DAY_LINE_WORDS = 12
 _DIGIT = re.compile(r"\d")
-_LINE_WORD = re.compile(r"\w+")
 
 
 def is_day_line(text: str, months: dict[str, int]) -> bool:
     """A line short and mostly its date (`months`: month_names' table)."""
     if L.size(text) > _DAY_LINE_WORDS or not _DIGIT.search(text):
         return False
-    words = _LINE_WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     return 2 * sum(word.isdigit() or word in months for word in words) >= len(words)
 
 

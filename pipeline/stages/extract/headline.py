@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden, without_accents, without_invisible
 from pipeline.stages.extract.site_names import SEPARATOR, SEPARATOR_MARKS, key, names_site, site_keys
+from pipeline.stages.words import WORD
 
 # A leading part this much longer than the site's name is a headline naming the site.
 _SITE_AND_MORE = 2
@@ -43,7 +44,6 @@ _SAME_BUT_A_TYPO = 0.95
 _MAX_KICKER_WORDS = 4
 _BREAKS = frozenset({"br", "div", "p"})
 _NOT_HEADLINE_TEXT = frozenset({"rt", "rp", "h2", "h3", "h4", "h5", "h6"})
-_WORD = re.compile(r"\w+")
 # The page's headline after a kicker the metadata puts before it: at least two words.
 _MIN_KICKED_WORDS = 2
 _AHEAD_OF_A_MARK = re.compile(rf"\s[{re.escape(SEPARATOR_MARKS)}]")
@@ -306,7 +306,7 @@ def _whole(title: str, titles: list[str], keys: set[str]) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
+    return set(WORD.findall(text.lower()))
 
 
 def _rewords(heading: str, title: str) -> bool:

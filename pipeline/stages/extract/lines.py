@@ -14,14 +14,25 @@ from functools import cache
 from typing import TypeVar
 
 from pipeline.stages.extract.bylines import MONTHS
+from pipeline.stages.words import FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, WORD
 
 T = TypeVar("T")
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK_LETTERS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK = re.compile(rf"[{_CJK_LETTERS}]")
+# Thai, Lao, Burmese and Khmer, written without spaces between words: a word there is four to
+# six letters and marks, and counted at four a line without the sentence marks these scripts
+# do not write is prose at about the length of an English one.
+_ABUGIDA_LETTERS = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED_ABUGIDA = re.compile(rf"[{_ABUGIDA_LETTERS}]")
+_ABUGIDA_CHARACTERS_PER_WORD = 4
+# A line with none of these (most lines of most pages) has the words "\w+" finds, in less time
+# than WORD and the scripts' counts take.
+_PLAIN_WORD = re.compile(r"\w+")
+_NOT_PLAIN = re.compile(rf"[{MARKS}{_CJK_LETTERS}{_ABUGIDA_LETTERS}]")
 # Sentence end, optionally followed by closing quotes/brackets; ':' counts because a line
 # that announces a quote or a list ("..., adding:") is running prose.
-_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+_SENTENCE_END = re.compile(rf"[{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)}:;][\"'”’»)\]]*\s*$")
 _SPACES = re.compile(r"\s+")
 # A date's look: "12.03.2024", "2024-03-12", "March 12", "12. März" (a date line, a title
 # model feature, a dateline above an HTML page's text).
@@ -57,9 +68,12 @@ def forget_lines() -> None:
 
 @_per_page
 def size(line: str) -> int:
-    """Length in words; CJK scripts, written without spaces, count two characters as a word."""
-    cjk = 0 if line.isascii() else len(_CJK.findall(line))
-    return max(len(_WORD.findall(line)), cjk // 2)
+    """Length in words (words.WORD); in the scripts written without spaces a CJK character counts
+    half a word, a Thai, Lao, Burmese or Khmer one a quarter."""
+    if line.isascii() or not _NOT_PLAIN.search(line):
+        return len(_PLAIN_WORD.findall(line))
+    unspaced = len(_CJK.findall(line)) // 2 + len(_UNSPACED_ABUGIDA.findall(line)) // _ABUGIDA_CHARACTERS_PER_WORD
+    return max(len(WORD.findall(line)), unspaced)
 
 
 @_per_page
@@ -138,6 +152,25 @@ _TEASER_PHRASES = (
     "läs också", "läs mer", "annons", "læs også", "les også", "annonse", "annonce", "lue myös",
     "mainos", "olvassa el", "hirdetés", "citește și", "citeste si", "publicitate",
     "ayrıca okuyun", "ilginizi çekebilir", "reklam", "διαβάστε επίσης", "διαφήμιση",
+    "ilgili haberler", "lue lisää", "læs mere", "se også", "relaterede artikler", "relaterte saker",
+    "relaterade artiklar", "mohlo by vás zajímat", "súvisiace články",
+    # ca, hr/sr/bs/sl, bg, id/ms, vi, sw
+    "llegiu també", "llegeix també", "notícies relacionades", "publicitat",
+    "pročitajte i", "pročitajte još", "pročitajte više", "povezane vijesti", "povezane vesti", "preberite tudi",
+    "прочетете още", "още по темата", "прочитајте још", "повезане вести",
+    "baca juga", "baca selengkapnya", "berita terkait", "artikel terkait", "berita lainnya", "iklan",
+    "xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "tin mới nhất", "quảng cáo", "soma pia",
+    # ar, fa, ur, he, hi, bn
+    "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ المزيد", "أخبار ذات صلة", "مواضيع ذات صلة",
+    "مقالات ذات صلة", "الأكثر قراءة", "إعلان", "شاهد أيضا", "بیشتر بخوانید", "بخوانید", "اخبار مرتبط",
+    "مطالب مرتبط", "پربازدیدترین", "تبلیغات", "یہ بھی پڑھیں", "مزید پڑھیں", "קראו גם", "כתבות נוספות",
+    "הכי נקראים", "פרסומת", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें", "संबंधित खबरें",
+    "ताज़ा खबरें", "ताजा खबरें", "विज्ञापन", "আরও পড়ুন", "আরো পড়ুন", "সম্পর্কিত খবর", "বিজ্ঞাপন",
+    # zh, ja, ko, th
+    "相关阅读", "相关新闻", "相關新聞", "延伸阅读", "延伸閱讀", "推荐阅读", "推薦閱讀", "热门文章", "廣告", "广告",
+    "関連記事", "関連ニュース", "あわせて読みたい", "おすすめ記事", "人気記事", "続きを読む",
+    "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사", "광고", "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง",
+    "อ่านเพิ่มเติม", "ข่าวล่าสุด", "โฆษณา",
 )
 TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$")
 _INLINE_TEASER = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\s*[:»›>|–—-]\s*(?P<headline>\S.*)$")
@@ -201,7 +234,9 @@ _TAG_LINE = re.compile(
 # A list of tags, however long, is no paragraph of the article past this.
 _TAG_LINE_WORDS = 40
 
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de|autor|author|autore)\s*:?\s+\S")
+_BYLINE = re.compile(
+    r"^(?:(?:by|von|par|por|di|door|av|af|de|autor|author|autore|oleh|bởi|tác giả|بقلم|كتب|كتبت|بواسطة|نویسنده|מאת|लेखक|लेखिका"
+    r"|โดย)\s*:?\s+\S|(?:作者|记者|記者)\s*[:：]?\s*\S)")
 
 
 @_per_page
@@ -327,6 +362,11 @@ _MORE_STORIES = re.compile(
     r"|relaterade artiklar|mest lästa|relaterte artikler|mest leste|luetuimmat|aiheeseen liittyvät"
     r"|kapcsolódó cikkek|legolvasottabb|articole similare|cele mai citite|benzer haberler|en çok okunanlar"
     r"|σχετικά άρθρα|δημοφιλή|関連記事|相关文章|相关阅读|관련 기사|مقالات ذات صلة"
+    r"|ilgili haberler|relaterede artikler|relaterte saker|berita terkait|artikel terkait|berita lainnya|terpopuler"
+    r"|tin liên quan|bài liên quan|tin mới nhất|đọc nhiều nhất|povezane vijesti|povezane vesti|najčitanije|най-четени"
+    r"|notícies relacionades|الأكثر قراءة|أخبار ذات صلة|اخبار مرتبط|مطالب مرتبط|پربازدیدترین|כתבות נוספות|הכי נקראים"
+    r"|संबंधित खबरें|ताज़ा खबरें|ताजा खबरें|সম্পর্কিত খবর|相关新闻|相關新聞|热门文章|推荐阅读|関連ニュース|人気記事"
+    r"|많이 본 뉴스|인기 기사|관련기사|ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด"
     r")\W*$",
 )
 

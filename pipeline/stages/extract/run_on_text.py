@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.extract.lines import COMMENTER_VERB, size
+from pipeline.stages.words import FULL_STOPS, IDEOGRAPHIC_STOPS
 
 # Longer than this many words, a line is longer than a paragraph: 106 lines of the 1,171 pages of
 # both HTML sets flattened a line per block are (on one page they hold most of its words).
 LONGEST_PARAGRAPH = 200
-# A sentence ends at its punctuation (the danda, the Arabic question mark, the Armenian and
-# Ethiopic full stops too) and closing quotes; ideographic punctuation ends one without a
-# space. A piece starting in lower case continued the sentence ("e.g. the").
-_SENTENCE_END = re.compile(r"(?<=[.!?…।॥؟։።])[\"'”’»)\]]*\s+|(?<=[。！？])")
+# A sentence ends at its punctuation (in every script: words.FULL_STOPS) and closing quotes;
+# ideographic punctuation ends one without a space. A piece starting in lower case continued
+# the sentence ("e.g. the").
+_SENTENCE_END = re.compile(rf"(?<=[{re.escape(FULL_STOPS)}])[\"'”’»)\]]*\s+|(?<=[{IDEOGRAPHIC_STOPS}])")
 # A capitalised word this short before the full stop is an abbreviation or an initial ("Mr.", "U.S.", "J.").
 _ABBREVIATION = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_])*\.")
 # What only a menu, a breadcrumb or a list of links puts between two entries.

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract import lines as L
+from pipeline.stages.words import FULL_STOPS, IDEOGRAPHIC_STOPS
 
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "section", "article", "header", "footer", "aside", "nav", "figure",
@@ -34,7 +35,7 @@ _CANDIDATE_TAGS = ("p", "div")
 _PARAGRAPH_TAGS = ("p", "div", "li", "blockquote", "h2", "h3", "td", "span")
 _MIN_WORDS = 10
 _MIN_SENTENCES = 2
-_SENTENCE_BREAK = re.compile(r"[.!?…](?:[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[^\W\d_]|\d)|[。！？](?=.)")
+_SENTENCE_BREAK = re.compile(rf"[{re.escape(FULL_STOPS)}](?:[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[^\W\d_]|\d)|[{IDEOGRAPHIC_STOPS}](?=.)")
 _PREFIX = 60
 # How far above a text node holding its first word the first paragraph's element may be.
 _PARAGRAPH_DEPTH = 3

@@ -581,14 +581,31 @@ def read_article_run(text: str, template: Collection[str] = (), url: str = "") -
     return ArticleRun(page, word_odds, probabilities, article_run(page.lines, page.reading, probabilities.first))
 
 
+# At most this many lines of the article run above its headline are the page's header.
+_HEADER_LINES = 2
+
+
+def _goes_on(text: str) -> bool:
+    """A line that goes on a sentence begun above it: in lower case, or at a comma or a stop."""
+    return text[:1].islower() or text[:1] in ",.;:)"
+
+
 def read_article(text: str, template: Collection[str], url: str, title_scorer: TreeEnsemble) -> ArticleReading:
     """The page read up to its article's paragraphs, the title's line found by `title_scorer`."""
     found = read_article_run(text, template, url)
     page, run = found.page, found.run
     headline = title_line(page, found.probabilities.first, run, url, template, title_scorer)
-    # The headline heading the article run is no paragraph of it; further down, a line the model
-    # took for the title may be a subheading, and stays.
+    # The headline heading the article run is no paragraph of it, nor are the one or two short
+    # lines the run may start with above it (a menu's last entry, a kicker, a breadcrumb); further
+    # down, a line the model took for the title may be a subheading, and stays. Not where those
+    # lines or the one after the headline go on a sentence: a paragraph split at its links, the
+    # "headline" one of them.
     titles = {run[0]} if headline == run[0] else set()
+    if headline is not None and run[0] < headline < run[1] and headline - run[0] <= _HEADER_LINES:
+        above = [page.lines[i].text for i in range(run[0], headline)]
+        after = page.lines[headline + 1].text if headline + 1 < len(page.lines) else ""
+        if not any(map(L.is_prose, above)) and not any(map(_goes_on, [*above, after])):
+            titles = set(range(run[0], headline + 1))
     paragraphs = article_lines(page.lines, page.reading, found.probabilities.both(*run), run, titles)
     return ArticleReading(page, found.word_odds, found.probabilities, run, headline, paragraphs)
 

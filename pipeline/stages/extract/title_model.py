@@ -32,6 +32,7 @@ import numpy as np
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble
+from pipeline.stages.words import WORD, WORD_CHARACTER
 
 MODEL_PATH = Path(__file__).with_name("title_model.json")
 
@@ -64,14 +65,13 @@ _MIN_PART_WORDS = 3
 _GAP_CAP = 30
 # Words long enough to say what a text is about ("Sazerac", "Olympia"; not "und", "the").
 _CONTENT_LETTERS = 4
-_CONTENT_WORD = re.compile(rf"\w{{{_CONTENT_LETTERS},}}")
-_NORMAL_WORD = re.compile(r"\w+")
+_CONTENT_WORD = re.compile(rf"\w{WORD_CHARACTER}{{{_CONTENT_LETTERS - 1},}}")
 
 
 def normal(text: str | None) -> str:
     """Words in lower case: how the evaluation compares titles, and how a line is compared with
     the rules' title and the page's first line."""
-    return " ".join(_NORMAL_WORD.findall((text or "").lower()))
+    return " ".join(WORD.findall((text or "").lower()))
 
 
 def candidates(texts: Sequence[str], article: tuple[int, int]) -> list[int]:

@@ -1,5 +1,5 @@
 """Dates as the page prints them ("15 августа 2016, 13:43", "Publicado: Jueves, 21 Abril 2022",
-"3/5/2022 22:41"), read off the visible text in ~35 languages.
+"3/5/2022 22:41"), read off the visible text in ~40 languages.
 
 Month names come from babel's CLDR tables (installed with trafilatura, via courlan), read once;
 dateparser would cover more forms but costs a second per page and finds dates the page
@@ -17,13 +17,14 @@ from babel.dates import get_month_names
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden
+from pipeline.stages.words import MARKS
 
 # The order settles names that mean different months in different languages (Croatian
 # "listopad" is October, Polish and Czech November) when the page does not say its language.
 _LOCALES = (
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "ru", "uk", "bg", "sr",
     "hr", "sl", "el", "tr", "sv", "da", "nb", "fi", "et", "lv", "lt", "ca", "id", "ms", "vi", "ar",
-    "fa", "he", "sq",
+    "fa", "he", "sq", "hi", "mr", "bn", "ur", "ta", "th",
 )
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"}
 
@@ -62,11 +63,14 @@ class VisibleDate:
 
 
 _WORD = r"([^\W\d_]{3,})\.?"
+# After a day, a month's name may hold combining marks ("12 जुलाई 2024"): a pattern that starts
+# at a digit can afford the alternation, one that starts at every word (_MONTH_FIRST) not.
+_MARKED_WORD = rf"([^\W\d_](?:[^\W\d_]|[{MARKS}]){{2,}})\.?"
 # "(?=\d)" before a lookbehind that opens a pattern: the search then skips to the next digit
 # instead of trying the lookbehind at every character (the same matches in half the time).
-_DAY_FIRST = re.compile(rf"(?=\d)(?<!\d)(\d{{1,2}})\.?,?\s+(?:de\s+)?{_WORD},?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
+_DAY_FIRST = re.compile(rf"(?=\d)(?<!\d)(\d{{1,2}})\.?,?\s+(?:de\s+)?{_MARKED_WORD},?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
-_YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+{_WORD}\s+(\d{{1,2}})(?!\d)")
+_YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+{_MARKED_WORD}\s+(\d{{1,2}})(?!\d)")
 # Year, month, day: ISO order in every language.
 ISO_DATE = re.compile(r"(?=\d)(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")

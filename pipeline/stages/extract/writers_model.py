@@ -33,6 +33,7 @@ from pipeline.stages.extract.headline import slug_words
 from pipeline.stages.extract.line_model import TreeEnsemble, words
 from pipeline.stages.extract.site_names import names_site
 from pipeline.stages.extract.title_model import neighbour_means, normal, signed_log
+from pipeline.stages.words import MARKS, WORD
 
 MODEL_PATH = Path(__file__).with_name("writers_model.json")
 # Given names in about 80 languages (built by pipeline.eval.first_names from Faker's lists).
@@ -72,12 +73,11 @@ _GLUED_LABEL = re.compile(r"^(By|BY|Von|VON|Par|Por|Door)(?=[A-ZÄÖÜÉ](?:[a-z
 # GarberFOXBusiness", "Shana Nys DambrotNovember 6, 2023", "Lutz Molter2021-12-14"; not a name's
 # own capital after a short prefix ("McCoy", "DeGuzman", "LaMotte").
 _RUN_INTO = re.compile(r"(?<=[a-zäöüßéèáíóúñ]{3})(?=[A-ZÄÖÜÉ0-9])")
-_WORD = re.compile(r"\w+")
 # A title before a name: "Dr. Sebastian Brüggemann", "Prof. Dr. Anna Beispiel".
 _TITLES = re.compile(r"^(?:(?:dr|prof|mag|ing|dipl|mr|mrs|ms|sir)\.?\s+)+", re.IGNORECASE)
 _INITIAL = re.compile(r"^\w\.")
 # What a person's name does not hold: "#tattoo", "Sprache: Deutsch", "po.st".
-_ODD_CHARACTER = re.compile(r"[^\w\s'’.-]|\.(?=\w{2})")
+_ODD_CHARACTER = re.compile(rf"[^\w{MARKS}\s'’.-]|\.(?=\w{{2}})")
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ def writers_features(texts: Sequence[str], found: Sequence[Candidate], headline:
         if i not in facts:
             facts[i] = _line_facts(texts, i)
         first = c.names[0].lower()
-        tokens = [w for name in c.names for w in _WORD.findall(name.lower())]
+        tokens = [w for name in c.names for w in WORD.findall(name.lower())]
         name_words = words(" ".join(c.names))
         odds = [o for o in map(word_odds.get, name_words) if o is not None]
         rows.append((

@@ -1,0 +1,45 @@
+"""Words and sentence ends as every stage reads them, in every script.
+
+Regular expressions' `\\w` leaves out combining marks, and the abugidas write most vowels with
+them: "गिरावट" (Hindi) is three `\\w` runs ("ग", "र", "वट"), "ข่าว" (Thai) two, and so is a
+Latin word whose accent is a separate code point. A word here is a letter or digit and the
+letters, digits and marks that follow it. Scripts written without spaces between words
+(Chinese, Japanese, Thai, Lao, Khmer, Burmese) have runs of letters that are phrases, not
+words: telling words apart there needs a segmenter we do not ship.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+
+def _combining_marks() -> str:
+    """A character class body of the combining marks (Mn, Mc, Me) of the Basic Multilingual
+    Plane: beyond it the class would make every match slower for historic scripts."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(min(sys.maxunicode, 0xFFFF) + 1):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+MARKS = _combining_marks()
+WORD_CHARACTER = rf"[\w{MARKS}]"
+NOT_WORD_CHARACTER = rf"[^\w{MARKS}]"
+# A letter or digit first: an emoji's variation selector ("❤️") is a mark but no word.
+WORD = re.compile(rf"\w{WORD_CHARACTER}*")
+
+UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""A letter of a script written without spaces between words."""
+
+FULL_STOPS = ".!?…।॥؟۔։።။"
+"""What ends a sentence before a space: the Latin marks, the Devanagari danda (Hindi, Marathi,
+Nepali, Bengali), the Arabic question mark and the Urdu full stop, the Armenian, Ethiopic and
+Burmese full stops."""
+IDEOGRAPHIC_STOPS = "。！？"
+"""What ends a sentence in Chinese and Japanese, where no space follows."""

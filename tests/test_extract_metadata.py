@@ -82,8 +82,8 @@ def test_names_in_scripts_without_case_and_their_labels():
     # A label ending in a vowel sign ("लेखिका") before its colon; the full-width colon.
     assert clean_authors(["लेखिका: प्रिया वर्मा", "作者：张三", "Oleh: Budi Santoso", "Tác giả: Nguyễn Văn An"], strict=True) == [
         "प्रिया वर्मा", "张三", "Budi Santoso", "Nguyễn Văn An"]
-    # The reporter's title after the name, as Korean and Japanese print it.
-    assert clean_authors(["홍길동 기자 hong@example.co.kr", "山田太郎記者"], strict=True) == ["홍길동", "山田太郎"]
+    # The reporter's title after the name, as Korean prints it; before it, with the agency, as Chinese does.
+    assert clean_authors(["홍길동 기자 hong@example.co.kr", "新华社记者 王小明"], strict=True) == ["홍길동", "王小明"]
 
 
 def test_a_byline_in_a_caseless_script_is_read_off_the_page():
@@ -164,6 +164,10 @@ def test_printed_date_forms():
         "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
     # Month names written with vowel signs, digits of the page's script.
     assert days("नई दिल्ली, 12 जुलाई 2024। · ১২ জুলাই ২০২৪ · 3 مارچ 2023") == ["2024-07-12", "2024-07-12", "2023-03-03"]
+    # A Thai page's Buddhist-era year; a clock time in kanji or hangul.
+    assert days("12 กรกฎาคม 2567 · 12/07/2567") == ["2024-07-12", "2024-07-12"]
+    assert [d.moment.isoformat() for d in page_dates("2024年7月12日 10時30分 · 2024년 7월 12일 9시 05분")] == [
+        "2024-07-12T10:30:00", "2024-07-12T09:05:00"]
     assert days("version 1.12.2 of 12 monkeys, 2022 to 2023, 31/2/2022") == []
     assert days("Login - 26 | 01 | 2022 Schweiz | Praxis") == ["2022-01-26"]
     assert page_dates("Managua, Nicaragua 26, Abril, 2022 7:43 p.m.", "es")[0].moment.isoformat() == "2022-04-26T19:43:00"

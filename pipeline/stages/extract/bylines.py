@@ -35,7 +35,9 @@ _LABEL = re.compile(
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
     # "Autor/in:", "Autor*in": a gender-neutral form
     r"autor(?:in|innen|en|ka|es|a)?(?:[/*:_]in(?:nen)?\b)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор|"
-    r"oleh|ditulis\s+oleh|penulis|bởi|tác\s+giả|بقلم|كتب|كتبت|بواسطة|نویسنده|نوشته|מאת|लेखक|लेखिका|作者|筆者|记者|記者|โดย|ผู้เขียน)"
+    r"oleh|ditulis\s+oleh|penulis|bởi|tác\s+giả|بقلم|كتب|كتبت|بواسطة|نویسنده|نوشته|מאת|लेखक|लेखिका|作者|筆者|โดย|ผู้เขียน|"
+    # "记者 张三", "新华社记者 张三", "本报记者 张三": the agency or paper run into the title
+    r"[^\W\d_]{0,6}?(?:记者|記者|通讯员|通訊員))"
     # The label's end: not "\b", which a label ending in a vowel sign ("लेखिका") never has before ":".
     rf"(?![\w{MARKS}])\s*[:：.\-–]?\s*)+",
     re.IGNORECASE,
@@ -136,8 +138,12 @@ _PROFESSION = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 # A name may end in an initial or a generation: "Juan Carlos Muñoz C.", "Perry Bacon Jr."
 _FINAL_INITIAL = re.compile(r"\s(?:\w|jr|sr)\.$", re.IGNORECASE)
-# A reporter's title after the name, as Korean, Japanese and Chinese bylines print it: "홍길동 기자".
-_ROLE_AFTER = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
+# A reporter's title after the name, as Korean bylines print it: "홍길동 기자" (a Chinese one,
+# "新华社记者 张三", is a label before it).
+_REPORTER = r"(?:기자|특파원)"
+_ROLE_AFTER = re.compile(rf"\s*{_REPORTER}$")
+# Such a byline: a name of one to three words, the title, perhaps an address after it.
+CREDITED_BY_TITLE = re.compile(rf"^[^\W\d_]+(?:\s[^\W\d_]+){{0,2}}\s?{_REPORTER}(?:\s|$)")
 # Desk initials signing an article: "cpm", "det/dpa".
 _INITIALS = re.compile(r"^[^\W\d_]{1,3}$")
 
@@ -446,7 +452,7 @@ def _from_label(text: str) -> str | None:
     text = text.lstrip(_RULE)
     stamp = _LEADING_STAMP.match(text)
     rest = text[stamp.end():] if stamp else text
-    if _LABEL.match(rest):
+    if _LABEL.match(rest) or CREDITED_BY_TITLE.match(rest):
         return rest
     # "05.02.2020 - Redaktion: Eberhard Fuhr"
     if stamp and _LABEL.match(labelled := rest.lstrip(_RULE + "\xa0")):

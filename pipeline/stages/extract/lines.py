@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TypeVar
 
-from pipeline.stages.extract.bylines import MONTHS
+from pipeline.stages.extract.bylines import CREDITED_BY_TITLE, MONTHS
 from pipeline.stages.words import FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, WORD
 
 T = TypeVar("T")
@@ -301,7 +301,7 @@ def is_date_line(line: str) -> bool:
 
 @_per_page
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line.lower())) and not ends_sentence(line) and size(line) <= 8
+    return (bool(_BYLINE.match(line.lower()) or CREDITED_BY_TITLE.match(line))) and not ends_sentence(line) and size(line) <= 8
 
 
 # The heading or prompt that opens a comment section, with or without a count

@@ -32,7 +32,7 @@ import numpy as np
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble
-from pipeline.stages.words import WORD, WORD_CHARACTER
+from pipeline.stages.words import UNSPACED, WORD, WORD_CHARACTER
 
 MODEL_PATH = Path(__file__).with_name("title_model.json")
 
@@ -66,6 +66,21 @@ _GAP_CAP = 30
 # Words long enough to say what a text is about ("Sazerac", "Olympia"; not "und", "the").
 _CONTENT_LETTERS = 4
 _CONTENT_WORD = re.compile(rf"\w{WORD_CHARACTER}{{{_CONTENT_LETTERS - 1},}}")
+
+
+def content_words(text: str) -> set[str]:
+    """The words of `text` (in lower case) long enough to say what it is about; in a script
+    written without spaces, where a run of letters is a phrase, its pairs of characters (a
+    Chinese or Japanese headline shares them with its article, not its phrases)."""
+    if not UNSPACED.search(text):
+        return set(_CONTENT_WORD.findall(text))
+    found = set()
+    for word in _CONTENT_WORD.findall(text):
+        if UNSPACED.search(word):
+            found.update(word[i:i + 2] for i in range(len(word) - 1))
+        else:
+            found.add(word)
+    return found
 
 
 def normal(text: str | None) -> str:
@@ -116,8 +131,8 @@ def title_features(texts: Sequence[str], at: Sequence[int], probabilities: np.nd
     page = "\n" + "\n".join(lowered) + "\n"
     chances = probabilities.tolist()
     likely = [p > _LIKELY and L.is_prose(text) for p, text in zip(chances, texts)]
-    article_words = set(_CONTENT_WORD.findall("\n".join(text for text, yes in zip(texts, likely) if yes).lower()))
-    first_words = set(_CONTENT_WORD.findall(texts[0].lower()))
+    article_words = content_words("\n".join(text for text, yes in zip(texts, likely) if yes).lower())
+    first_words = content_words(texts[0].lower())
     first_line = normal(texts[0])
     likely_at = np.flatnonzero(likely)
     # The first likely article line at or after each line (n: none).
@@ -130,7 +145,7 @@ def title_features(texts: Sequence[str], at: Sequence[int], probabilities: np.nd
         text, lower = texts[i], lowered[i]
         key = normal(text)
         all_words = key.split()
-        words = {word for word in all_words if len(word) >= _CONTENT_LETTERS}
+        words = content_words(key)
         slug_hits = len(set(all_words) & slug)
         following = texts[i + 1] if i + 1 < n else ""
         rows.append((

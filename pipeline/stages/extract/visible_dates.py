@@ -84,7 +84,8 @@ _SHORT_SLASHED = re.compile(r"(?=\d)(?<![\d.,/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\
 # updated dates: "21. Januar 202221. Januar 2022", "21 de Abril de 202221/04/2022".
 _GLUED_YEAR = re.compile(r"((?:19|20)\d{2})(?=\d{1,2}(?:\.\s*[^\W\d]|([./-])\d{1,2}\2\d{2}))")
 _CENTURY_TURN = 90
-_CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\b", re.IGNORECASE)
+# "9:05 pm", "21h05", "10時30分", "10시 30분".
+_CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})(?:[:h]|\s?[時时시]\s?)(\d{2})(?:\s?[分분]|(?::\d{2})?\s*([ap])?\.?\s?m?\b)", re.IGNORECASE)
 
 
 def _clock(after: str) -> time | None:
@@ -97,10 +98,18 @@ def _clock(after: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
+# Thai pages count years from the Buddha's death: 2567 is 2024.
+_BUDDHIST_ERA = 543
+
+
 def calendar_day(year: str, month: int | None, day: str) -> date | None:
-    """The day, if it is one and its year is a publication's (1990 to 2100)."""
+    """The day, if it is one and its year is a publication's (1990 to 2100, or the same in the
+    Buddhist era)."""
+    number = int(year)
+    if 1990 + _BUDDHIST_ERA <= number <= 2100 + _BUDDHIST_ERA:
+        number -= _BUDDHIST_ERA
     try:
-        return date(int(year), month, int(day)) if month and 1990 <= int(year) <= 2100 else None
+        return date(number, month, int(day)) if month and 1990 <= number <= 2100 else None
     except ValueError:
         return None
 

@@ -37,6 +37,9 @@ WORD = re.compile(rf"\w{WORD_CHARACTER}*")
 UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """A letter of a script written without spaces between words."""
 
+DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+"""A character that is a syllable or a word, not a letter: CJK ideographs, kana, Hangul."""
+
 FULL_STOPS = ".!?…।॥؟۔։።။"
 """What ends a sentence before a space: the Latin marks, the Devanagari danda (Hindi, Marathi,
 Nepali, Bengali), the Arabic question mark and the Urdu full stop, the Armenian, Ethiopic and

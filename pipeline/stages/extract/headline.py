@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden, without_accents, without_invisible
 from pipeline.stages.extract.site_names import SEPARATOR, SEPARATOR_MARKS, key, names_site, site_keys
-from pipeline.stages.words import WORD
+from pipeline.stages.words import DENSE, WORD
 
 # A leading part this much longer than the site's name is a headline naming the site.
 _SITE_AND_MORE = 2
@@ -79,6 +79,12 @@ _LABEL_CLASS = re.compile(r"kicker|overline|dachzeile|topline|roofline|highline|
                           re.IGNORECASE)
 
 
+def _long_enough(name_key: str) -> bool:
+    """A key long enough to be a headline's side, a CJK or Hangul character counting as three
+    letters (as much as a Latin word's share of one): "北京暴雨致多条道路积水" is."""
+    return len(name_key) + 2 * len(DENSE.findall(name_key)) >= _MIN_SIDE_KEY
+
+
 def _clean(text: str | None) -> str:
     return " ".join(without_invisible(html.unescape(text or "")).split())
 
@@ -119,11 +125,11 @@ def _agrees(heading: str, candidates: list[str]) -> bool:
     k = key(heading)
     for candidate in candidates:
         c = key(candidate)
-        if c == k or (len(k) >= _MIN_SIDE_KEY and SequenceMatcher(None, k, c).ratio() >= _SAME_BUT_A_TYPO):
+        if c == k or (_long_enough(k) and SequenceMatcher(None, k, c).ratio() >= _SAME_BUT_A_TYPO):
             return True
-        if len(k) >= _MIN_SIDE_KEY and (k in _sides(candidate) or _ahead_of_a_mark(heading, candidate)):
+        if _long_enough(k) and (k in _sides(candidate) or _ahead_of_a_mark(heading, candidate)):
             return True
-        if len(c) >= _MIN_PREFIX_SHARE * len(k) and len(c) >= _MIN_SIDE_KEY and k.startswith(c):
+        if len(c) >= _MIN_PREFIX_SHARE * len(k) and _long_enough(c) and k.startswith(c):
             return True
     return False
 
@@ -135,7 +141,7 @@ def _ahead_of_a_mark(heading: str, title: str) -> bool:
 
 def _within(heading: str, candidates: list[str]) -> bool:
     k = key(heading)
-    return len(k) >= _MIN_SIDE_KEY and any(k in key(candidate) for candidate in candidates)
+    return _long_enough(k) and any(k in key(candidate) for candidate in candidates)
 
 
 def _heading_text(h1: HtmlElement, after: HtmlElement | None = None) -> str:
@@ -211,7 +217,7 @@ def _after_kicker(heading: str, candidates: list[str]) -> str | None:
     k = key(heading)
     for candidate in candidates:
         c = key(candidate)
-        if len(c) >= _MIN_SIDE_KEY and k.endswith(c) and heading.endswith(candidate[-3:]):
+        if _long_enough(c) and k.endswith(c) and heading.endswith(candidate[-3:]):
             kicker = heading[: len(heading) - len(candidate)]
             if 0 < len(kicker.split()) <= _MAX_KICKER_WORDS:
                 return candidate
@@ -224,7 +230,7 @@ def _beside_a_label(h1: HtmlElement, heading: str, candidates: list[str]) -> str
     k = key(heading)
     for candidate in candidates:
         c = key(candidate)
-        if len(c) < _MIN_SIDE_KEY or c == k or c not in (k[-len(c):], k[: len(c)]):
+        if not _long_enough(c) or c == k or c not in (k[-len(c):], k[: len(c)]):
             continue
         rest = k[: len(k) - len(c)] if k.endswith(c) else k[len(c):]
         if any(key(child.text_content()) == rest for child in h1.iterdescendants() if isinstance(child.tag, str)):
@@ -429,6 +435,6 @@ def _as_printed(tree: HtmlElement, title: str) -> str:
     wanted, sides = key(title), _sides(title)
     for heading in tree.xpath("//h1|//h2")[:_MAX_HEADINGS]:
         found = key(text := _heading_text(heading))
-        if found == wanted or (len(found) >= _MIN_SIDE_KEY and found in sides):
+        if found == wanted or (_long_enough(found) and found in sides):
             return text
     return title

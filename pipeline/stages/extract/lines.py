@@ -14,12 +14,10 @@ from functools import cache
 from typing import TypeVar
 
 from pipeline.stages.extract.bylines import CREDITED_BY_TITLE, MONTHS
-from pipeline.stages.words import FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, WORD
+from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, WORD
 
 T = TypeVar("T")
 
-_CJK_LETTERS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_CJK = re.compile(rf"[{_CJK_LETTERS}]")
 # Thai, Lao, Burmese and Khmer, written without spaces between words: a word there is four to
 # six letters and marks, and counted at four a line without the sentence marks these scripts
 # do not write is prose at about the length of an English one.
@@ -29,7 +27,7 @@ _ABUGIDA_CHARACTERS_PER_WORD = 4
 # A line with none of these (most lines of most pages) has the words "\w+" finds, in less time
 # than WORD and the scripts' counts take.
 _PLAIN_WORD = re.compile(r"\w+")
-_NOT_PLAIN = re.compile(rf"[{MARKS}{_CJK_LETTERS}{_ABUGIDA_LETTERS}]")
+_NOT_PLAIN = re.compile(rf"[{MARKS}{DENSE.pattern[1:-1]}{_ABUGIDA_LETTERS}]")
 # Sentence end, optionally followed by closing quotes/brackets; ':' counts because a line
 # that announces a quote or a list ("..., adding:") is running prose.
 _SENTENCE_END = re.compile(rf"[{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)}:;][\"'”’»)\]]*\s*$")
@@ -72,7 +70,7 @@ def size(line: str) -> int:
     half a word, a Thai, Lao, Burmese or Khmer one a quarter."""
     if line.isascii() or not _NOT_PLAIN.search(line):
         return len(_PLAIN_WORD.findall(line))
-    unspaced = len(_CJK.findall(line)) // 2 + len(_UNSPACED_ABUGIDA.findall(line)) // _ABUGIDA_CHARACTERS_PER_WORD
+    unspaced = len(DENSE.findall(line)) // 2 + len(_UNSPACED_ABUGIDA.findall(line)) // _ABUGIDA_CHARACTERS_PER_WORD
     return max(len(WORD.findall(line)), unspaced)
 
 

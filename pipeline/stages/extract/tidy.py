@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection
 
 from pipeline.stages.extract import lines as L
+from pipeline.stages.extract.visible_dates import page_dates
 
 _LIST_ITEM = re.compile(r"^[-•*·]\s")
 # How far from the end a promotional line is taken for the site's, not the article's.
@@ -66,7 +67,8 @@ def _is_header_line(line: str, authors: Collection[str]) -> bool:
     headline and its text ("by Jeff Foust", "Monday, November 18, 2019")."""
     if L.is_prose(line) or L.size(line) > _HEADER_WORDS:
         return False
-    if L.DATE_LIKE.search(line):
+    # A date in any form the date reader knows: "2024.07.12 10:30", "12 जुलाई 2024", "2024年7月12日".
+    if L.DATE_LIKE.search(line) or page_dates(line):
         return True
     return L.is_byline(line) and any(name.lower() in line.lower() for name in authors)
 

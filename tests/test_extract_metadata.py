@@ -164,6 +164,8 @@ def test_printed_date_forms():
         "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
     # Month names written with vowel signs, digits of the page's script.
     assert days("नई दिल्ली, 12 जुलाई 2024। · ১২ জুলাই ২০২৪ · 3 مارچ 2023") == ["2024-07-12", "2024-07-12", "2023-03-03"]
+    # A Persian page's Solar Hijri date (1403 is a leap year, 1402 not).
+    assert days("پنجشنبه ۲۱ تیر ۱۴۰۳ · 15 مهر 1390 · 30 اسفند 1403 · 30 اسفند 1402") == ["2024-07-11", "2011-10-07", "2025-03-20"]
     # A Thai page's Buddhist-era year; a clock time in kanji or hangul.
     assert days("12 กรกฎาคม 2567 · 12/07/2567") == ["2024-07-12", "2024-07-12"]
     assert [d.moment.isoformat() for d in page_dates("2024年7月12日 10時30分 · 2024년 7월 12일 9시 05분")] == [

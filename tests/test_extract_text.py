@@ -271,6 +271,8 @@ def test_pages_in_japanese_korean_and_thai(menu, page, stamp, teasers):
 def test_words_of_scripts_with_marks_and_without_spaces():
     assert L.size("सोने के दाम में गिरावट") == 5
     assert L.size("Scho\u0308nheit und Gro\u0308ße") == 3
+    # Persian writes a zero-width non-joiner inside a word.
+    assert L.size("می\u200cشود که این خبر مهم را می\u200cخوانید") == 7
     # Thai writes no spaces between words nor marks after sentences: a paragraph is long.
     assert L.is_prose("กรุงเทพมหานครประกาศเตือนประชาชนเรื่องน้ำท่วมในหลายพื้นที่ หลังจากฝนตกหนักต่อเนื่องตั้งแต่เมื่อคืน "
                       "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อไปอีกสองวัน")

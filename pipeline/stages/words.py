@@ -28,7 +28,9 @@ def _combining_marks() -> str:
     return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
 
-MARKS = _combining_marks()
+# With the zero-width non-joiner and joiner, which Persian and the Indic scripts write inside a
+# word ("می‌شود" is one).
+MARKS = _combining_marks() + "\u200c\u200d"
 WORD_CHARACTER = rf"[\w{MARKS}]"
 NOT_WORD_CHARACTER = rf"[^\w{MARKS}]"
 # A letter or digit first: an emoji's variation selector ("❤️") is a mark but no word.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from babel.dates import get_month_names
@@ -100,6 +100,31 @@ def _clock(after: str) -> time | None:
 
 # Thai pages count years from the Buddha's death: 2567 is 2024.
 _BUDDHIST_ERA = 543
+# Persian pages date themselves in the Solar Hijri calendar ("۲۱ تیر ۱۴۰۳" is 11 July 2024): its
+# months, the six of 31 days first; its leap years by the arithmetic 33-year cycle (the official
+# calendar is astronomical: a rare year's last days may be a day off); a known new year's day
+# to count from. "دی", two letters, is read by no pattern: a month's name has three or more.
+_JALALI_MONTHS = {name: number for number, name in enumerate(
+    ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"), 1)}
+_JALALI_LEAP = frozenset({1, 5, 9, 13, 17, 22, 26, 30})
+_NOWRUZ = (1403, date(2024, 3, 20))
+
+
+def _jalali_year_length(year: int) -> int:
+    return 366 if year % 33 in _JALALI_LEAP else 365
+
+
+def jalali_day(year: str, month: int, day: str) -> date | None:
+    """The Gregorian day of a Solar Hijri date, if it is one and a publication's (1369 to 1479)."""
+    number, day_of_month = int(year), int(day)
+    longest = 31 if month <= 6 else 30 if month < 12 or _jalali_year_length(number) == 366 else 29
+    if not (1369 <= number <= 1479 and 1 <= day_of_month <= longest):
+        return None
+    known, nowruz = _NOWRUZ
+    years = (sum(map(_jalali_year_length, range(known, number))) if number >= known
+             else -sum(map(_jalali_year_length, range(number, known))))
+    before_month = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
+    return nowruz + timedelta(days=years + before_month + day_of_month - 1)
 
 
 def calendar_day(year: str, month: int | None, day: str) -> date | None:
@@ -172,7 +197,10 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
             found.append(VisibleDate(day, _clock(text[end:end + 30]), start))
 
     for m in _DAY_FIRST.finditer(lowered):
-        add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(2)), m.group(1)))
+        if jalali := _JALALI_MONTHS.get(m.group(2)):
+            add(m.start(), m.end(), jalali_day(m.group(3), jalali, m.group(1)))
+        else:
+            add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(2)), m.group(1)))
     for m in _MONTH_FIRST.finditer(lowered):
         add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(1)), m.group(2)))
     for m in _YEAR_FIRST_NAMED.finditer(lowered):

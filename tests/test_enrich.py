@@ -51,3 +51,5 @@ def test_word_count_handles_unspaced_scripts() -> None:
     # Vowel signs and accents written as separate marks are part of their word.
     assert count_words("सोने के दाम में गिरावट") == 5
     assert count_words("Scho\u0308nheit und Gro\u0308ße") == 3
+    # Thai, written without spaces: about six letters and marks a word (the sentence has six).
+    assert count_words("กรุงเทพมหานครประกาศเตือนประชาชนเรื่องน้ำท่วม") == 8

@@ -8,28 +8,30 @@ from pipeline.records import article
 from pipeline.stages.base import Record
 from pipeline.stages.keywords import keywords
 from pipeline.stages.urls import registrable_domain
-from pipeline.stages.words import UNSPACED, WORD
+from pipeline.stages.words import ABUGIDA_CHARACTERS_PER_WORD, IDEOGRAPH, UNSPACED, UNSPACED_ABUGIDA, WORD
 
 _WORDS_PER_MINUTE = 230
-_UNSPACED_CHARS_PER_MINUTE = 500
+_IDEOGRAPHS_PER_MINUTE = 500
+_IDEOGRAPHS_PER_WORD = 1.5
 
 
-def _spaced_words_and_unspaced_chars(text: str) -> tuple[int, int]:
-    unspaced = len(UNSPACED.findall(text))
-    return len(WORD.findall(UNSPACED.sub(" ", text))), unspaced
+def _words_and_ideographs(text: str) -> tuple[float, int]:
+    """Words, those of Thai, Lao, Burmese and Khmer estimated from their characters; and the
+    CJK characters, read at their own pace."""
+    spaced = len(WORD.findall(UNSPACED.sub(" ", text)))
+    return spaced + len(UNSPACED_ABUGIDA.findall(text)) / ABUGIDA_CHARACTERS_PER_WORD, len(IDEOGRAPH.findall(text))
 
 
 def count_words(text: str) -> int:
-    """Words; in unspaced scripts, characters / 1.5 (the usual average word length there)."""
-    words, unspaced = _spaced_words_and_unspaced_chars(text)
-    return words + math.ceil(unspaced / 1.5)
+    words, ideographs = _words_and_ideographs(text)
+    return math.ceil(words) + math.ceil(ideographs / _IDEOGRAPHS_PER_WORD)
 
 
 def reading_time_minutes(text: str) -> int:
-    words, unspaced = _spaced_words_and_unspaced_chars(text)
-    if not words and not unspaced:
+    words, ideographs = _words_and_ideographs(text)
+    if not words and not ideographs:
         return 0
-    return max(1, round(words / _WORDS_PER_MINUTE + unspaced / _UNSPACED_CHARS_PER_MINUTE))
+    return max(1, round(words / _WORDS_PER_MINUTE + ideographs / _IDEOGRAPHS_PER_MINUTE))
 
 
 class Enrich:

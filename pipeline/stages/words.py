@@ -36,10 +36,17 @@ NOT_WORD_CHARACTER = rf"[^\w{MARKS}]"
 # A letter or digit first: an emoji's variation selector ("❤️") is a mark but no word.
 WORD = re.compile(rf"\w{WORD_CHARACTER}*")
 
-UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_IDEOGRAPHS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_ABUGIDAS = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+UNSPACED = re.compile(f"[{_ABUGIDAS}{_IDEOGRAPHS}]")
 """A letter of a script written without spaces between words."""
-
-DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+IDEOGRAPH = re.compile(f"[{_IDEOGRAPHS}]")
+"""A CJK ideograph or kana: a word or a syllable, 1.5 of them a word on average."""
+UNSPACED_ABUGIDA = re.compile(f"[{_ABUGIDAS}]")
+"""A character of Thai, Lao, Burmese or Khmer, written without spaces between words."""
+ABUGIDA_CHARACTERS_PER_WORD = 6
+"""A word there is about six letters and marks (two Thai news sentences: 57 for 9 words, 44 for 6)."""
+DENSE = re.compile(f"[{_IDEOGRAPHS}\uac00-\ud7af]")
 """A character that is a syllable or a word, not a letter: CJK ideographs, kana, Hangul."""
 
 FULL_STOPS = ".!?…।॥؟۔։።။"

@@ -14,20 +14,18 @@ from functools import cache
 from typing import TypeVar
 
 from pipeline.stages.extract.bylines import CREDITED_BY_TITLE, MONTHS
-from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, WORD
+from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, UNSPACED_ABUGIDA, WORD
 
 T = TypeVar("T")
 
-# Thai, Lao, Burmese and Khmer, written without spaces between words: a word there is four to
-# six letters and marks, and counted at four a line without the sentence marks these scripts
-# do not write is prose at about the length of an English one.
-_ABUGIDA_LETTERS = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-_UNSPACED_ABUGIDA = re.compile(rf"[{_ABUGIDA_LETTERS}]")
-_ABUGIDA_CHARACTERS_PER_WORD = 4
+# Thai, Lao, Burmese and Khmer characters per unit of a line's size: fewer than a word's
+# (words.ABUGIDA_CHARACTERS_PER_WORD), so that a line without the sentence marks these scripts do
+# not write is prose at about the length of an English one.
+_ABUGIDA_CHARACTERS_PER_SIZE = 4
 # A line with none of these (most lines of most pages) has the words "\w+" finds, in less time
 # than WORD and the scripts' counts take.
 _PLAIN_WORD = re.compile(r"\w+")
-_NOT_PLAIN = re.compile(rf"[{MARKS}{DENSE.pattern[1:-1]}{_ABUGIDA_LETTERS}]")
+_NOT_PLAIN = re.compile(rf"[{MARKS}{DENSE.pattern[1:-1]}{UNSPACED_ABUGIDA.pattern[1:-1]}]")
 # Sentence end, optionally followed by closing quotes/brackets; ':' counts because a line
 # that announces a quote or a list ("..., adding:") is running prose.
 _SENTENCE_END = re.compile(rf"[{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)}:;][\"'”’»)\]]*\s*$")
@@ -70,7 +68,7 @@ def size(line: str) -> int:
     half a word, a Thai, Lao, Burmese or Khmer one a quarter."""
     if line.isascii() or not _NOT_PLAIN.search(line):
         return len(_PLAIN_WORD.findall(line))
-    unspaced = len(DENSE.findall(line)) // 2 + len(_UNSPACED_ABUGIDA.findall(line)) // _ABUGIDA_CHARACTERS_PER_WORD
+    unspaced = len(DENSE.findall(line)) // 2 + len(UNSPACED_ABUGIDA.findall(line)) // _ABUGIDA_CHARACTERS_PER_SIZE
     return max(len(WORD.findall(line)), unspaced)
 
 

@@ -237,18 +237,27 @@ def test_a_byline_label_in_arabic_on_a_text_page():
     assert out["text"].splitlines() == article
 
 
-JAPANESE = ("東京で記録的な大雨　交通機関に乱れ", None, "2024-07-12T10:30:00Z", [
+# Title, byline (None: none printed), the writer it names, the day, the article.
+JAPANESE = ("東京で記録的な大雨　交通機関に乱れ", None, None, "2024-07-12T10:30:00Z", [
     "12日朝から東京都内で記録的な大雨となり、多くの道路が冠水しました。",
     "気象庁は大雨警報を発表し、土砂災害や浸水に警戒するよう呼びかけています。",
     "JR東日本によりますと、一部の路線で運転を見合わせているということです。"])
-KOREAN = ("서울 집중호우로 도로 곳곳 침수…출근길 교통 혼잡", "홍길동 기자 hong@example.co.kr", "2024-07-12T10:30:00Z", [
+KOREAN = ("서울 집중호우로 도로 곳곳 침수…출근길 교통 혼잡", "홍길동 기자 hong@example.co.kr", "홍길동", "2024-07-12T10:30:00Z", [
     "12일 오전 서울 전역에 시간당 50mm가 넘는 집중호우가 쏟아지면서 도로 곳곳이 침수됐다.",
     "기상청은 이날 오전 서울에 호우경보를 발령하고 추가 피해에 대비할 것을 당부했다.",
     "서울시는 침수 우려 지역에 배수 펌프를 추가로 설치하고 비상 근무에 들어갔다고 밝혔다."])
-THAI = ("ฝนตกหนักทั่วกรุงเทพฯ น้ำท่วมขังหลายจุด การจราจรติดขัด", None, "2024-07-12T00:00:00Z", [
+THAI = ("ฝนตกหนักทั่วกรุงเทพฯ น้ำท่วมขังหลายจุด การจราจรติดขัด", None, None, "2024-07-12T00:00:00Z", [
     "กรุงเทพมหานครประกาศเตือนประชาชนเรื่องน้ำท่วมในหลายพื้นที่ หลังจากฝนตกหนักต่อเนื่องตั้งแต่เมื่อคืนที่ผ่านมา ทำให้ถนนสายหลักหลายสายมีน้ำท่วมขัง",
     "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกหนักต่อไปอีกสองวัน และขอให้ประชาชนติดตามประกาศอย่างใกล้ชิด",
     "สำนักการระบายน้ำได้ติดตั้งเครื่องสูบน้ำเพิ่มเติมในจุดเสี่ยง เพื่อเร่งระบายน้ำออกจากพื้นที่โดยเร็วที่สุด"])
+PERSIAN = ("باران شدید خیابان\u200cهای تهران را آب گرفت", "نویسنده: علی رضایی", "علی رضایی", "2024-07-11T10:30:00Z", [
+    "بارش شدید باران صبح روز پنجشنبه باعث آب\u200cگرفتگی چندین خیابان اصلی در تهران شد.",
+    "هواشناسی هشدار داد که بارش\u200cها در دو روز آینده ادامه خواهد داشت.",
+    "شهرداری پمپ\u200cهای اضافی در نقاط حساس شهر مستقر کرده است."])
+TURKISH = ("İstanbul'da sağanak yağış sokakları su bastı", "Yazar: Ayşe Yılmaz", "Ayşe Yılmaz", "2024-07-12T00:00:00Z", [
+    "İstanbul'da cuma sabahı etkili olan sağanak yağış birçok ana caddeyi su altında bıraktı.",
+    "Meteoroloji yağışların önümüzdeki iki gün boyunca süreceği uyarısında bulundu.",
+    "Belediye ekipleri kritik noktalara ek pompalar yerleştirdi."])
 
 
 @pytest.mark.parametrize(("menu", "page", "stamp", "teasers"), [
@@ -256,16 +265,22 @@ THAI = ("ฝนตกหนักทั่วกรุงเทพฯ น้ำ�
     (["홈", "정치", "경제", "스포츠"], KOREAN, "2024.07.12 10:30", ["관련기사", "부산 폭염 특보 발령", "Copyright © 2024"]),
     # A Thai page dates itself in the Buddhist era: 2567 is 2024.
     (["หน้าแรก", "การเมือง", "กีฬา"], THAI, "12 กรกฎาคม 2567", ["ข่าวที่เกี่ยวข้อง", "ราคาทองคำวันนี้ปรับตัวลดลง", "สงวนลิขสิทธิ์ © 2567"]),
+    # A Persian one in the Solar Hijri calendar; the zero-width non-joiners its words hold stay,
+    # those alone on a line go.
+    (["خانه", "سیاسی", "ورزشی", "\u200c"], PERSIAN, "پنجشنبه ۲۱ تیر ۱۴۰۳ - ۱۰:۳۰", ["اخبار مرتبط", "قیمت طلا کاهش یافت", "\u200c\u200c"]),
+    (["Anasayfa", "Gündem", "Spor"], TURKISH, "12 Temmuz 2024", ["İlgili Haberler", "Altın fiyatları düştü"]),
 ])
-def test_pages_in_japanese_korean_and_thai(menu, page, stamp, teasers):
+def test_pages_in_more_languages_and_scripts(menu, page, stamp, teasers):
     # Before: the Japanese page's title was the menu's "スポーツ" (the title model saw no word of
     # the headline in the article: a run of kanji is a phrase, its pairs of characters are shared),
-    # its clock time lost; the Korean writer, named before "기자", was nobody; the Thai page undated.
-    title, byline, published, article = page
+    # its clock time lost; the Korean writer, named before "기자", was nobody, and so was the
+    # Turkish one (a "Yazar:" line was not byline-shaped); the Thai page was undated, the Persian
+    # one too, its words misspelt (every zero-width non-joiner taken out).
+    title, byline, writer, published, article = page
     text = "\n".join([*menu, title, *([byline] if byline else []), stamp, *article, *teasers])
     out = Extract().run({"url": "https://news.example.com/a/20240712000123", "text": text})
     assert (out["title"], out["published_at"], out["text"].splitlines()) == (title.replace("　", " "), published, article)
-    assert out["authors"] == (["홍길동"] if byline else [])
+    assert out["authors"] == ([writer] if writer else [])
 
 
 def test_words_of_scripts_with_marks_and_without_spaces():

@@ -231,8 +231,8 @@ _TAG_LINE = re.compile(
 _TAG_LINE_WORDS = 40
 
 _BYLINE = re.compile(
-    r"^(?:(?:by|von|par|por|di|door|av|af|de|autor|author|autore|oleh|bởi|tác giả|بقلم|كتب|كتبت|بواسطة|نویسنده|מאת|लेखक|लेखिका"
-    r"|โดย)\s*:?\s+\S|(?:作者|记者|記者)\s*[:：]?\s*\S)")
+    r"^(?:(?:by|von|par|por|di|door|av|af|de|autor|author|autore|oleh|bởi|tác giả|yazar|автор|بقلم|كتب|كتبت|بواسطة|نویسنده|מאת"
+    r"|लेखक|लेखिका|โดย)\s*:?\s+\S|(?:作者|记者|記者)\s*[:：]?\s*\S)")
 
 
 @_per_page

@@ -254,6 +254,10 @@ PERSIAN = ("باران شدید خیابان\u200cهای تهران را آب گ
     "بارش شدید باران صبح روز پنجشنبه باعث آب\u200cگرفتگی چندین خیابان اصلی در تهران شد.",
     "هواشناسی هشدار داد که بارش\u200cها در دو روز آینده ادامه خواهد داشت.",
     "شهرداری پمپ\u200cهای اضافی در نقاط حساس شهر مستقر کرده است."])
+HEBREW = ("גשם כבד הציף את רחובות תל אביב", "מאת דנה כהן", "דנה כהן", "2024-07-12T00:00:00Z", [
+    "גשם כבד שירד ביום שישי בבוקר הציף כמה מהרחובות המרכזיים בתל אביב.",
+    "החזאים הזהירו כי הגשמים יימשכו גם ביומיים הקרובים.",
+    "העירייה הציבה משאבות נוספות בנקודות המרכזיות בעיר."])
 TURKISH = ("İstanbul'da sağanak yağış sokakları su bastı", "Yazar: Ayşe Yılmaz", "Ayşe Yılmaz", "2024-07-12T00:00:00Z", [
     "İstanbul'da cuma sabahı etkili olan sağanak yağış birçok ana caddeyi su altında bıraktı.",
     "Meteoroloji yağışların önümüzdeki iki gün boyunca süreceği uyarısında bulundu.",
@@ -269,6 +273,8 @@ TURKISH = ("İstanbul'da sağanak yağış sokakları su bastı", "Yazar: Ayşe 
     # those alone on a line go.
     (["خانه", "سیاسی", "ورزشی", "\u200c"], PERSIAN, "پنجشنبه ۲۱ تیر ۱۴۰۳ - ۱۰:۳۰", ["اخبار مرتبط", "قیمت طلا کاهش یافت", "\u200c\u200c"]),
     (["Anasayfa", "Gündem", "Spor"], TURKISH, "12 Temmuz 2024", ["İlgili Haberler", "Altın fiyatları düştü"]),
+    # Hebrew runs "in" into the month ("ביולי"); its byline, shaped as a headline, was the title.
+    (["ראשי", "חדשות", "ספורט"], HEBREW, "12 ביולי 2024", ["קראו גם", "מחירי הזהב ירדו"]),
 ])
 def test_pages_in_more_languages_and_scripts(menu, page, stamp, teasers):
     # Before: the Japanese page's title was the menu's "スポーツ" (the title model saw no word of

@@ -99,8 +99,8 @@ def candidates(texts: Sequence[str], article: tuple[int, int]) -> list[int]:
 def _may_be_title(text: str) -> bool:
     # A sentence of running text is no title, unless as short as a headline ("Nebelsuppe.",
     # "Denkmäler in neuem Licht."): a page without a headline gets none, not its first sentence.
-    # A line crediting a photo is its caption.
-    return (L.is_headline(text) or not L.is_prose(text)) and not L.has_caption_credit(text)
+    # A line crediting a photo is its caption; one crediting a writer ("By ...", "מאת ...") a byline.
+    return (L.is_headline(text) or not L.is_prose(text)) and not L.has_caption_credit(text) and not L.is_byline(text)
 
 
 def signed_log(offset: int) -> float:

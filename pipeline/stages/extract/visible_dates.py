@@ -181,6 +181,11 @@ def visible_text(tree: HtmlElement, headline_h1: HtmlElement | None,
     return " ".join(parts), headline[0] if headline else None
 
 
+def _month(months: dict[str, int], word: str) -> int | None:
+    """The month `word` names; Hebrew writes "in" run into it ("12 ביולי 2024")."""
+    return months.get(word) or (months.get(word[1:]) if word.startswith("ב") else None)
+
+
 def page_dates(text: str, language: str | None = None, day_first: bool = True,
                short_years: bool = True) -> list[VisibleDate]:
     """Every date printed in `text`, in order. `day_first` reads 3/5/2022 as 3 May, unless
@@ -200,11 +205,11 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
         if jalali := _JALALI_MONTHS.get(m.group(2)):
             add(m.start(), m.end(), jalali_day(m.group(3), jalali, m.group(1)))
         else:
-            add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(2)), m.group(1)))
+            add(m.start(), m.end(), calendar_day(m.group(3), _month(months, m.group(2)), m.group(1)))
     for m in _MONTH_FIRST.finditer(lowered):
-        add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(1)), m.group(2)))
+        add(m.start(), m.end(), calendar_day(m.group(3), _month(months, m.group(1)), m.group(2)))
     for m in _YEAR_FIRST_NAMED.finditer(lowered):
-        add(m.start(), m.end(), calendar_day(m.group(1), months.get(m.group(2)), m.group(3)))
+        add(m.start(), m.end(), calendar_day(m.group(1), _month(months, m.group(2)), m.group(3)))
     for pattern in (ISO_DATE, _CJK):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), calendar_day(m.group(1), int(m.group(2)), m.group(3)))

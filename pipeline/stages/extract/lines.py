@@ -14,7 +14,7 @@ from functools import cache
 from typing import TypeVar
 
 from pipeline.stages.extract.bylines import CREDITED_BY_TITLE, MONTHS
-from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, UNSPACED_ABUGIDA, WORD
+from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPHIC_STOPS, MISCOUNTED, UNSPACED_ABUGIDA, WORD
 
 T = TypeVar("T")
 
@@ -22,10 +22,9 @@ T = TypeVar("T")
 # (words.ABUGIDA_CHARACTERS_PER_WORD), so that a line without the sentence marks these scripts do
 # not write is prose at about the length of an English one.
 _ABUGIDA_CHARACTERS_PER_SIZE = 4
-# A line with none of these (most lines of most pages) has the words "\w+" finds, in less time
-# than WORD and the scripts' counts take.
+# A line without a MISCOUNTED character (most lines of most pages) has the words "\w+" finds, in
+# less time than WORD and the scripts' counts take.
 _PLAIN_WORD = re.compile(r"\w+")
-_NOT_PLAIN = re.compile(rf"[{MARKS}{DENSE.pattern[1:-1]}{UNSPACED_ABUGIDA.pattern[1:-1]}]")
 # Sentence end, optionally followed by closing quotes/brackets; ':' counts because a line
 # that announces a quote or a list ("..., adding:") is running prose.
 _SENTENCE_END = re.compile(rf"[{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)}:;][\"'”’»)\]]*\s*$")
@@ -66,7 +65,7 @@ def forget_lines() -> None:
 def size(line: str) -> int:
     """Length in words (words.WORD); in the scripts written without spaces a CJK character counts
     half a word, a Thai, Lao, Burmese or Khmer one a quarter."""
-    if line.isascii() or not _NOT_PLAIN.search(line):
+    if line.isascii() or not MISCOUNTED.search(line):
         return len(_PLAIN_WORD.findall(line))
     unspaced = len(DENSE.findall(line)) // 2 + len(UNSPACED_ABUGIDA.findall(line)) // _ABUGIDA_CHARACTERS_PER_SIZE
     return max(len(WORD.findall(line)), unspaced)

@@ -30,16 +30,25 @@ _LABEL = re.compile(
     r"communiqué)\s+(?:von|by|de|par|di|por)|"
     # "Text:", "Text von"; not the "Text vorlesen" button or the "Story & Lore" menu
     r"(?:text|texte|texto|tekst|teksti|words|story|текст)(?=\s*:|\s+(?:von|by|de|par|di|por)\b)|"
+    # "Scritto da", "Rédigé par", "Geschreven door" ("da" alone is a name's particle; before "scritto",
+    # which would match first)
+    r"scritto\s+da|rédigé|geschreven|"
     r"written|post|posted|published|reported|submitted|"
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|veröffentlicht|hinzugefügt|thread\s+starter|redaktion(?=\s*:)|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
+    # Greek credits a writer in the genitive, "Του Γιώργου Παπαδόπουλου", or "Γράφει ο ..." (writes)
+    r"του|της|γράφει\s+(?:ο|η|οι)|συντάκτης|συντάκτρια|"
+    # "Piše: Ivan Horvat" (writes: Croatian, Serbian, Bosnian, Slovene); Turkish "Haber:" (news by)
+    r"piše|пише|haber(?=\s*:)|reporter(?=\s*:)|"
     # "Autor/in:", "Autor*in": a gender-neutral form
-    r"autor(?:in|innen|en|ka|es|a)?(?:[/*:_]in(?:nen)?\b)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|forfatter|szerző|írta|yazar|автор|"
-    r"oleh|ditulis\s+oleh|penulis|bởi|tác\s+giả|بقلم|كتب|كتبت|بواسطة|نویسنده|نوشته|מאת|लेखक|लेखिका|作者|筆者|โดย|ผู้เขียน|"
+    r"autor(?:in|innen|en|ka|es|a|ius|s)?(?:[/*:_]in(?:nen)?\b)?|avtor(?:ica)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|"
+    r"forfatter|toimittaja|szerző|írta|yazar|автор|аутор|"
+    r"oleh|ditulis\s+oleh|penulis|bởi|tác\s+giả|بقلم|به\s+قلم|كتب|كتبت|بواسطة|نویسنده|نوشته|تحریر|מאת|लेखक|लेखिका|লেখক|எழுதியவர்|"
+    r"作者|筆者|文(?=\s*[:：/／])|โดย|ผู้เขียน|"
     # "记者 张三", "新华社记者 张三", "本报记者 张三": the agency or paper run into the title
     r"[^\W\d_]{0,6}?(?:记者|記者|通讯员|通訊員))"
     # The label's end: not "\b", which a label ending in a vowel sign ("लेखिका") never has before ":".
-    rf"(?![\w{MARKS}])\s*[:：.\-–]?\s*)+",
+    rf"(?![\w{MARKS}])\s*[:：.\-–/／]?\s*)+",
     re.IGNORECASE,
 )
 # A name does not start with an article: "The Associated Press", "Die Tagespresse".
@@ -55,6 +64,10 @@ _ROLE = re.compile(
     r"photographer|fotograf(?:in)?|photos?|fotos?|text|texte|texto|illustrat\w*|guest|gastautor(?:in)?|freelance|"
     r"courtesy|cortesía|author|administrator|anonymous|anonym|anónimo|anonyme|unknown|unbekannt|user|webmaster|publisher|agencies|"
     r"collectif|collective|kollektiv|colectivo|collettivo|"
+    # the newsroom as a metadata author, in the languages we have no labelled page in
+    r"redakce|redakcia|redakcija|uredništvo|redactie|redacția|redacţia|redactia|redaksi|szerkesztőség|toimitus|"
+    r"merkezi|servisi|σύνταξη|συντακτική|редакция|редакція|редакција|gość|vendég|misafir|"
+    r"编辑部|編輯部|편집부|ban\s+biên\s+tập|"
     # the link to an author's page: "mehr", "Alle Beiträge"
     r"mehr|more|profil|profile|beiträge|posts)\b",
     re.IGNORECASE,
@@ -69,7 +82,8 @@ _ORGANISATION = re.compile(
     r"\w*ministerium|ministry|ministère|ministerio|ministero|ministerstwo|\w*departement|department|departamento|dipartimento|"
     r"\w*bündnis|"
     r"dpa|afp|reuters|ap|apa|ansa|efe|pap|kna|epd|sid|ddp|lusa|ntb|stt|tt|bloomberg|upi|pti|ians|tass|interfax|xinhua|kyodo|"
-    r"yonhap|anp|belga|čtk|ctk|mti|sda|ats|bernama|antara|"
+    r"yonhap|anp|belga|čtk|ctk|mti|sda|ats|bernama|antara|tasr|agerpres|anadolu|aa|iha|dha|ukrinform|ana-mpa|"
+    r"network|ajansı|агентство|унн|риа|тасс|интерфакс|연합뉴스|新华社|中新社|中央社|共同通信|"
     r"associated\s+press|agence\s+france[-\s]presse|europa\s+press|"
     # photo credits and licences
     r"getty|shutterstock|istock|imago|picture[-\s]alliance|wikimedia|commons|domain|domena)\b",

@@ -21,7 +21,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.visible_dates import ISO_DATE, VisibleDate, calendar_day, month_names, page_dates, visible_text
+from pipeline.stages.extract.visible_dates import ISO_DATE, ZONES, VisibleDate, calendar_day, month_names, page_dates, visible_text
 from pipeline.stages.words import NOT_WORD_CHARACTER, WORD
 
 # Not a bare "date": it does not say which date (TYPO3 writes the last change there). htmldate
@@ -34,13 +34,6 @@ _DATE_META = (
     "cxenseparse:publishtime",
 )
 _DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
-
-# US zone names are common in bylines; anything else ambiguous (IST, CST...) stays naive.
-_ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600,
-    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
-    "CET": 3600, "CEST": 7200, "BST": 3600, "HST": -10 * 3600, "AKST": -9 * 3600, "AKDT": -8 * 3600,
-}
 
 # A publication *day* needs year, month and day; dateutil would fill a bare "2006" or
 # "2017/01" in from today's date.
@@ -76,7 +69,7 @@ def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
                 # A year first is ISO order whatever the language: "2022-05-04T03:00:00 UTC" is 4 May.
-                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=_ZONES,
+                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=ZONES,
                                           dayfirst=day_first and not ISO_DATE.match(value.strip()))
         except (ValueError, OverflowError, TypeError):
             return None
@@ -179,7 +172,7 @@ def _time_below(headline_h1: HtmlElement, day_first: bool) -> datetime | None:
 
 # A clock time with its zone, as bylines print it: "12:24 am EST", "2:26 PM HST".
 _ZONED_CLOCK = re.compile(
-    rf"\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?\s?m\.?)?\s*\b({'|'.join(zone for zone, offset in _ZONES.items() if offset)})\b")
+    rf"\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?\s?m\.?)?\s*\b({'|'.join(zone for zone, offset in ZONES.items() if offset)})\b")
 
 
 def _printed_zone(seen: tuple[str, int | None]) -> timedelta | None:
@@ -188,7 +181,7 @@ def _printed_zone(seen: tuple[str, int | None]) -> timedelta | None:
     if headline is None:
         return None
     zoned = _ZONED_CLOCK.search(text, max(0, headline - _NEAR_HEADLINE), headline + _BELOW_HEADLINE)
-    return timedelta(seconds=_ZONES[zoned[1]]) if zoned else None
+    return timedelta(seconds=ZONES[zoned[1]]) if zoned else None
 
 
 def _day_first(language: str | None) -> bool:

@@ -36,6 +36,13 @@ DATE_LIKE = re.compile(
     re.IGNORECASE)
 
 
+def lowered(line: str) -> str:
+    """The line in lower case as the phrases are written: Turkish "İ" lowers to "i" and a
+    combining dot ("İLGİLİ HABERLER" to "i̇lgi̇li̇ haberler"), which no phrase spells."""
+    low = line.lower()
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
+
+
 def normalise(line: str) -> str:
     """The line as compared across pages and against phrases: NFKC, lower case, single spaces."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", line)).strip().lower()
@@ -149,10 +156,17 @@ _TEASER_PHRASES = (
     "ayrıca okuyun", "ilginizi çekebilir", "reklam", "διαβάστε επίσης", "διαφήμιση",
     "ilgili haberler", "lue lisää", "læs mere", "se også", "relaterede artikler", "relaterte saker",
     "relaterade artiklar", "mohlo by vás zajímat", "súvisiace články",
+    "δείτε επίσης", "διαβάστε ακόμη", "διαβάστε ακόμα", "σχετικά άρθρα", "σχετικές ειδήσεις",
+    "articole similare", "articole recomandate", "olvasd el ezt is", "kapcsolódó cikkek", "ezt is ajánljuk",
+    "přečtěte si také", "související články", "čítajte aj", "čítajte tiež", "aiheeseen liittyvät", "lue lisää aiheesta",
+    # lt, lv, et
+    "taip pat skaitykite", "skaitykite taip pat", "susiję straipsniai", "lasi arī", "lasiet arī", "saistītie raksti",
+    "loe ka", "loe lisaks", "seotud uudised",
     # ca, hr/sr/bs/sl, bg, id/ms, vi, sw
     "llegiu també", "llegeix també", "notícies relacionades", "publicitat",
     "pročitajte i", "pročitajte još", "pročitajte više", "povezane vijesti", "povezane vesti", "preberite tudi",
-    "прочетете още", "още по темата", "прочитајте још", "повезане вести",
+    "preberite še", "povezani članki", "sorodni članki", "pročitaj još",
+    "прочетете още", "вижте още", "още по темата", "прочитајте још", "прочитај још", "повезане вести",
     "baca juga", "baca selengkapnya", "berita terkait", "artikel terkait", "berita lainnya", "iklan",
     "xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "tin mới nhất", "quảng cáo", "soma pia",
     # ar, fa, ur, he, hi, bn
@@ -164,7 +178,7 @@ _TEASER_PHRASES = (
     # zh, ja, ko, th
     "相关阅读", "相关新闻", "相關新聞", "延伸阅读", "延伸閱讀", "推荐阅读", "推薦閱讀", "热门文章", "廣告", "广告",
     "関連記事", "関連ニュース", "あわせて読みたい", "おすすめ記事", "人気記事", "続きを読む",
-    "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사", "광고", "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง",
+    "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사", "함께 보면 좋은 기사", "광고", "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง",
     "อ่านเพิ่มเติม", "ข่าวล่าสุด", "โฆษณา",
 )
 TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$")
@@ -236,7 +250,7 @@ _BYLINE = re.compile(
 
 @_per_page
 def is_teaser_heading(line: str) -> bool:
-    return size(line) <= _TEASER_WORDS and bool(TEASER_HEADING.match(line.lower()))
+    return size(line) <= _TEASER_WORDS and bool(TEASER_HEADING.match(lowered(line)))
 
 
 @_per_page
@@ -245,7 +259,7 @@ def is_inline_teaser(line: str) -> bool:
     # The teaser's phrase has at most _TEASER_WORDS words, so a longer line has a longer headline.
     if size(line) > _TEASER_WORDS + _INLINE_HEADLINE_WORDS or not _INLINE_MARKS.intersection(line):
         return False
-    match = _INLINE_TEASER.match(line.lower())
+    match = _INLINE_TEASER.match(lowered(line))
     if not match:
         return False
     headline = match.group("headline")
@@ -256,7 +270,7 @@ def is_inline_teaser(line: str) -> bool:
 def is_furniture(line: str) -> bool:
     if size(line) > 20:
         return False
-    low = line.lower()
+    low = lowered(line)
     return any(map(low.__contains__, _FURNITURE_WORDS)) and bool(_FURNITURE.search(low))
 
 
@@ -283,7 +297,7 @@ def has_caption_credit(line: str) -> bool:
 
 @_per_page
 def is_tag_line(line: str) -> bool:
-    return ":" in line and size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(line.lower()))
+    return ":" in line and size(line) <= _TAG_LINE_WORDS and bool(_TAG_LINE.match(lowered(line)))
 
 
 # A line this short with a date in it is a date line: beside a byline, under a headline.
@@ -296,7 +310,7 @@ def is_date_line(line: str) -> bool:
 
 @_per_page
 def is_byline(line: str) -> bool:
-    return (bool(_BYLINE.match(line.lower()) or CREDITED_BY_TITLE.match(line))) and not ends_sentence(line) and size(line) <= 8
+    return (bool(_BYLINE.match(lowered(line)) or CREDITED_BY_TITLE.match(line))) and not ends_sentence(line) and size(line) <= 8
 
 
 # The heading or prompt that opens a comment section, with or without a count
@@ -383,19 +397,19 @@ _PROMO_MAX_WORDS = 45
 
 @_per_page
 def is_promo(line: str) -> bool:
-    return size(line) <= _PROMO_MAX_WORDS and bool(_PROMO.search(line.lower()))
+    return size(line) <= _PROMO_MAX_WORDS and bool(_PROMO.search(lowered(line)))
 
 
 @_per_page
 def is_comment_heading(line: str) -> bool:
-    return size(line) <= 12 and bool(_COMMENT_HEADING.match(line.lower()))
+    return size(line) <= 12 and bool(_COMMENT_HEADING.match(lowered(line)))
 
 
 @_per_page
 def is_commenter(line: str) -> bool:
-    return line.rstrip().endswith(":") and size(line) <= 14 and bool(_COMMENTER.search(line.lower()))
+    return line.rstrip().endswith(":") and size(line) <= 14 and bool(_COMMENTER.search(lowered(line)))
 
 
 @_per_page
 def is_more_stories(line: str) -> bool:
-    return size(line) <= 8 and bool(_MORE_STORIES.match(line.lower()))
+    return size(line) <= 8 and bool(_MORE_STORIES.match(lowered(line)))

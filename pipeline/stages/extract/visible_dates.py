@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 
 from babel.dates import get_month_names
@@ -25,7 +25,14 @@ _LOCALES = (
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "ru", "uk", "bg", "sr",
     "hr", "sl", "el", "tr", "sv", "da", "nb", "fi", "et", "lv", "lt", "ca", "id", "ms", "vi", "ar",
     "fa", "he", "sq", "hi", "mr", "bn", "ur", "ta", "th",
+    # Last, so that they settle no name the ones above share: the Levantine Arabic months
+    # ("تموز", "كانون الثاني"), and languages whose news we have no labelled page in.
+    "ar_SY", "mk", "be", "bs", "az", "kk", "uz", "ka", "hy", "is", "gl", "ga", "cy", "mt", "fil", "sw",
+    "ne", "te", "kn", "ml", "gu", "pa", "si", "km", "my", "lo", "am",
 )
+# A two-letter Latin name is an abbreviation a page seldom prints; in other scripts two letters
+# are a whole month's name: "मई" and "মে" (May), "دی" (a Persian month), "آب" (August).
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"}
 
 
@@ -37,7 +44,7 @@ def _names_of(locales: tuple[str, ...]) -> dict[str, int]:
             for context in ("format", "stand-alone"):
                 for month, name in get_month_names(width, context=context, locale=locale).items():
                     name = name.lower().rstrip(".")
-                    if len(name) >= 3:
+                    if len(name) >= 3 or (len(name) == 2 and not _LATIN.match(name)):
                         table.setdefault(name, month)
     return table
 
@@ -56,21 +63,32 @@ class VisibleDate:
     day: date
     clock: time | None  # the time printed with it, if any
     offset: int  # where it starts in the page's visible text
+    zone: timedelta | None = None  # the offset from UTC of the zone printed after the clock time
 
     @property
     def moment(self) -> datetime:
-        return datetime.combine(self.day, self.clock or time())
+        """Naive where the page prints no zone."""
+        return datetime.combine(self.day, self.clock or time(), None if self.zone is None else timezone(self.zone))
 
 
 _WORD = r"([^\W\d_]{3,})\.?"
 # After a day, a month's name may hold combining marks ("12 जुलाई 2024"): a pattern that starts
 # at a digit can afford the alternation, one that starts at every word (_MONTH_FIRST) not.
-_MARKED_WORD = rf"([^\W\d_](?:[^\W\d_]|[{MARKS}]){{2,}})\.?"
+_MARKED_WORD = rf"([^\W\d_](?:[^\W\d_]|[{MARKS}])+)\.?"
 # "(?=\d)" before a lookbehind that opens a pattern: the search then skips to the next digit
 # instead of trying the lookbehind at every character (the same matches in half the time).
-_DAY_FIRST = re.compile(rf"(?=\d)(?<!\d)(\d{{1,2}})\.?,?\s+(?:de\s+)?{_MARKED_WORD},?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
+# Arabic pages may give a month both its Egyptian and Levantine names: "12 يوليو/تموز 2024".
+_DAY_FIRST = re.compile(
+    rf"(?=\d)(?<!\d)(\d{{1,2}})\.?,?\s+(?:de\s+)?{_MARKED_WORD}(?:\s?/\s?[^\W\d_]+)?,?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
+# A month named in two words: "12 كانون الثاني 2024" (January, Levantine).
+_DAY_FIRST_TWO_WORDS = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+([^\W\d_]+\s[^\W\d_]+)\s+(\d{4})(?!\d)")
+# Vietnamese numbers its months: "ngày 12 tháng 7 năm 2024", "12 tháng 7, 2024", "12 thg 7 2024".
+_VIETNAMESE = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+th(?:áng|g)\s+(\d{1,2})(?:\s*,|\s+năm)?\s+(\d{4})(?!\d)")
+# Thai and Lao abbreviate a month to two letters with dots: "12 ก.ค. 2567".
+_DOTTED_MONTH = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+([^\W\d_]\.[^\W\d_])\.?\s*(\d{4})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
-_YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+{_MARKED_WORD}\s+(\d{{1,2}})(?!\d)")
+# "2024. július 12.", "2024 m. liepos 12 d." (Lithuanian: m., the year's abbreviation).
+_YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+(?:m\.\s+)?{_MARKED_WORD}\s+(\d{{1,2}})(?!\d)")
 # Year, month, day: ISO order in every language.
 ISO_DATE = re.compile(r"(?=\d)(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
@@ -88,14 +106,46 @@ _CENTURY_TURN = 90
 _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})(?:[:h]|\s?[時时시]\s?)(\d{2})(?:\s?[分분]|(?::\d{2})?\s*([ap])?\.?\s?m?\b)", re.IGNORECASE)
 
 
-def _clock(after: str) -> time | None:
-    found = _CLOCK.match(after)
-    if not found:
-        return None
-    hour, minute = int(found.group(1)), int(found.group(2))
-    if found.group(3):
-        hour = hour % 12 + (12 if found.group(3).lower() == "p" else 0)
-    return time(hour, minute) if hour < 24 and minute < 60 else None
+# The Nordic "klo 10.30", "kl. 10.30", the German "10.30 Uhr": a dot between hour and minute only
+# after or before those words (a dot follows a date's year or a number as often).
+_DOTTED_CLOCK = re.compile(
+    r"^[^\d]{0,12}?(?P<word>\bkl(?:o|\.)?\s?)?(?P<hour>\d{1,2})\.(?P<minute>\d{2})(?(word)(?!\d)|\s?uhr\b)", re.IGNORECASE)
+HOUR = 3600
+# Zones printed after a clock time. US names are common in bylines; anything else ambiguous
+# (IST, CST...) stays naive.
+ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * HOUR, "EDT": -4 * HOUR, "CDT": -5 * HOUR,
+    "MST": -7 * HOUR, "MDT": -6 * HOUR, "PST": -8 * HOUR, "PDT": -7 * HOUR,
+    "CET": HOUR, "CEST": 2 * HOUR, "BST": HOUR, "HST": -10 * HOUR, "AKST": -9 * HOUR, "AKDT": -8 * HOUR,
+    "EET": 2 * HOUR, "EEST": 3 * HOUR, "MSK": 3 * HOUR, "WIB": 7 * HOUR, "WITA": 8 * HOUR, "WIT": 9 * HOUR,
+    "ICT": 7 * HOUR, "HKT": 8 * HOUR, "SGT": 8 * HOUR, "PHT": 8 * HOUR, "JST": 9 * HOUR, "KST": 9 * HOUR,
+    "AEST": 10 * HOUR, "AEDT": 11 * HOUR,
+}
+# "10:30 EST", "10:30 (GMT+7)", "10:30 UTC+03:00", "10:30 WIB".
+_ZONE = re.compile(
+    rf"\s*\(?\s*(?:(?:GMT|UTC)\s?([+\-−])\s?(\d{{1,2}})(?::?(\d{{2}}))?(?!\d)|"
+    rf"({'|'.join(sorted(ZONES, key=len, reverse=True))})\b)")
+
+
+def _clock(after: str) -> tuple[time | None, timedelta | None]:
+    """The clock time at the start of `after` and the zone printed after it, if any."""
+    if found := _CLOCK.match(after):
+        hour, minute = int(found.group(1)), int(found.group(2))
+        if found.group(3):
+            hour = hour % 12 + (12 if found.group(3).lower() == "p" else 0)
+    elif found := _DOTTED_CLOCK.match(after):
+        hour, minute = int(found["hour"]), int(found["minute"])
+    else:
+        return None, None
+    if not (hour < 24 and minute < 60):
+        return None, None
+    zone = _ZONE.match(after, found.end())
+    if zone is None:
+        return time(hour, minute), None
+    if zone.group(4):
+        return time(hour, minute), timedelta(seconds=ZONES[zone.group(4)])
+    offset = timedelta(hours=int(zone.group(2)), minutes=int(zone.group(3) or 0))
+    return time(hour, minute), (offset if zone.group(1) == "+" else -offset) if offset < timedelta(hours=15) else None
 
 
 # Thai pages count years from the Buddha's death: 2567 is 2024.
@@ -103,7 +153,7 @@ _BUDDHIST_ERA = 543
 # Persian pages date themselves in the Solar Hijri calendar ("۲۱ تیر ۱۴۰۳" is 11 July 2024): its
 # months, the six of 31 days first; its leap years by the arithmetic 33-year cycle (the official
 # calendar is astronomical: a rare year's last days may be a day off); a known new year's day
-# to count from. "دی", two letters, is read by no pattern: a month's name has three or more.
+# to count from.
 _JALALI_MONTHS = {name: number for number, name in enumerate(
     ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"), 1)}
 _JALALI_LEAP = frozenset({1, 5, 9, 13, 17, 22, 26, 30})
@@ -199,13 +249,19 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
 
     def add(start: int, end: int, day: date | None) -> None:
         if day:
-            found.append(VisibleDate(day, _clock(text[end:end + 30]), start))
+            clock, zone = _clock(text[end:end + 30])
+            found.append(VisibleDate(day, clock, start, zone))
 
     for m in _DAY_FIRST.finditer(lowered):
         if jalali := _JALALI_MONTHS.get(m.group(2)):
             add(m.start(), m.end(), jalali_day(m.group(3), jalali, m.group(1)))
         else:
             add(m.start(), m.end(), calendar_day(m.group(3), _month(months, m.group(2)), m.group(1)))
+    for pattern in (_DAY_FIRST_TWO_WORDS, _DOTTED_MONTH):
+        for m in pattern.finditer(lowered):
+            add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(2)), m.group(1)))
+    for m in _VIETNAMESE.finditer(lowered):
+        add(m.start(), m.end(), calendar_day(m.group(3), int(m.group(2)), m.group(1)))
     for m in _MONTH_FIRST.finditer(lowered):
         add(m.start(), m.end(), calendar_day(m.group(3), _month(months, m.group(1)), m.group(2)))
     for m in _YEAR_FIRST_NAMED.finditer(lowered):

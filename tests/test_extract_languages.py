@@ -1,0 +1,105 @@
+"""Pages in languages we have no labelled page in, laid out as the seeds are (a menu, the headline,
+a byline, a date line, the article, a teaser heading over two headlines, a copyright line), as text
+and as HTML: each comes out as the article alone, with its title, writer and day."""
+
+from typing import NamedTuple
+
+import pytest
+
+from pipeline.stages.extract import Extract
+
+
+class Page(NamedTuple):
+    menu: list[str]
+    title: str
+    byline: str
+    writer: str
+    stamp: str
+    published: str
+    article: list[str]
+    teasers: list[str]
+
+
+# Before: the Greek writer, credited in the genitive ("Του"), the Croatian ("Piše:"), Turkish
+# ("Haber:"), Lithuanian ("Autorius:") and Serbian Cyrillic ("Аутор:") ones named nobody on text
+# pages and came out with their label on HTML pages; the Vietnamese and Indonesian clock times lost
+# their printed zones ("GMT+7", "WIB"), the Finnish one ("klo 10.30") was not read; the Lithuanian
+# date ("2024 m. liepos 12 d.") was not read and stayed at the text's head.
+PAGES = {
+    "el": Page(
+        ["Αρχική", "Πολιτική", "Οικονομία", "Αθλητισμός"], "Ισχυρή βροχόπτωση πλημμύρισε δρόμους της Αθήνας",
+        "Του Γιώργου Παπαδόπουλου", "Γιώργου Παπαδόπουλου", "12 Μαΐου 2024, 10:30", "2024-05-12T10:30:00Z",
+        ["Ισχυρή βροχόπτωση έπληξε την Παρασκευή το πρωί την Αθήνα, με αποτέλεσμα να πλημμυρίσουν αρκετοί κεντρικοί δρόμοι.",
+         "Η Εθνική Μετεωρολογική Υπηρεσία προειδοποίησε ότι οι βροχές θα συνεχιστούν και τις επόμενες δύο ημέρες.",
+         "Ο δήμος τοποθέτησε επιπλέον αντλίες στα πιο επικίνδυνα σημεία της πόλης."],
+        ["Δείτε επίσης", "Ανεβαίνουν οι τιμές του χρυσού", "Νέα μέτρα για την ακρίβεια"]),
+    "vi": Page(
+        ["Trang chủ", "Thời sự", "Kinh tế", "Thể thao"], "Mưa lớn gây ngập nhiều tuyến phố ở Hà Nội",
+        "Tác giả: Nguyễn Văn An", "Nguyễn Văn An", "Thứ sáu, 12/7/2024, 10:30 (GMT+7)", "2024-07-12T10:30:00+07:00",
+        ["Sáng thứ sáu, một trận mưa lớn đã trút xuống Hà Nội khiến nhiều tuyến phố chính bị ngập sâu.",
+         "Cơ quan khí tượng cảnh báo mưa sẽ còn kéo dài trong hai ngày tới.",
+         "Thành phố đã bố trí thêm máy bơm tại các điểm ngập nặng nhất."],
+        ["Tin liên quan", "Giá vàng giảm mạnh", "Khánh thành cây cầu mới ở Đà Nẵng"]),
+    "id": Page(
+        ["Beranda", "Nasional", "Ekonomi", "Olahraga"], "Hujan deras rendam sejumlah jalan di Jakarta",
+        "Penulis: Budi Santoso", "Budi Santoso", "Jumat, 12 Jul 2024 10:30 WIB", "2024-07-12T10:30:00+07:00",
+        ["Hujan deras yang mengguyur Jakarta pada Jumat pagi membuat sejumlah jalan utama terendam banjir.",
+         "BMKG memperingatkan hujan masih akan turun dalam dua hari ke depan.",
+         "Pemerintah kota telah menyiapkan pompa tambahan di titik-titik rawan genangan."],
+        ["Baca juga", "Harga emas turun hari ini", "Jembatan baru diresmikan di Surabaya"]),
+    "hr": Page(
+        ["Naslovnica", "Vijesti", "Sport"], "Jaka kiša poplavila ulice Zagreba",
+        "Piše: Ivan Horvat", "Ivan Horvat", "12. srpnja 2024. u 10:30", "2024-07-12T10:30:00Z",
+        ["Jaka kiša pogodila je Zagreb u petak ujutro i poplavila nekoliko glavnih ulica.",
+         "Meteorolozi upozoravaju da će kiša padati i sljedeća dva dana.",
+         "Grad je postavio dodatne pumpe na najugroženijim mjestima."],
+        ["Pročitajte i", "Cijena zlata pala", "Otvoren novi most u Splitu"]),
+    "fi": Page(
+        ["Etusivu", "Kotimaa", "Ulkomaat", "Urheilu"], "Rankkasade tulvi Helsingin katuja",
+        "Teksti: Matti Virtanen", "Matti Virtanen", "12.7.2024 klo 10.30", "2024-07-12T10:30:00Z",
+        ["Rankkasade iski Helsinkiin perjantaiaamuna, ja useita pääkatuja jäi veden alle.",
+         "Meteorologit varoittavat, että sateet jatkuvat myös kahtena seuraavana päivänä.",
+         "Kaupunki on sijoittanut lisäpumppuja pahimmille tulva-alueille."],
+        ["Lue myös", "Kullan hinta laski", "Uusi silta avattiin Tampereella"]),
+    "tr": Page(
+        ["Anasayfa", "Gündem", "Ekonomi", "Spor"], "İstanbul'da sağanak yağış sokakları su bastı",
+        "Haber: Ahmet Yılmaz", "Ahmet Yılmaz", "12 Mayıs 2024 10:30", "2024-05-12T10:30:00Z",
+        ["İstanbul'da cuma sabahı etkili olan sağanak yağış birçok ana caddeyi su altında bıraktı.",
+         "Meteoroloji yağışların önümüzdeki iki gün boyunca süreceği uyarısında bulundu.",
+         "Belediye ekipleri kritik noktalara ek pompalar yerleştirdi."],
+        ["İLGİLİ HABERLER", "Altın fiyatları düştü", "Ankara'da yeni köprü açıldı"]),
+    "lt": Page(
+        ["Pradžia", "Lietuvoje", "Pasaulyje", "Sportas"], "Liūtis užliejo Vilniaus gatves",
+        "Autorius: Jonas Jonaitis", "Jonas Jonaitis", "2024 m. liepos 12 d. 10:30", "2024-07-12T10:30:00Z",
+        ["Penktadienio rytą Vilnių užklupo smarki liūtis, kuri užliejo kelias pagrindines gatves.",
+         "Sinoptikai įspėja, kad lietus tęsis ir artimiausias dvi dienas.",
+         "Miesto tarnybos pavojingiausiose vietose įrengė papildomus siurblius."],
+        ["Taip pat skaitykite", "Aukso kaina krito", "Kaune atidarytas naujas tiltas"]),
+    "sr": Page(
+        ["Почетна", "Политика", "Спорт"], "Јака киша поплавила улице Београда",
+        "Аутор: Петар Петровић", "Петар Петровић", "12. јул 2024. 10:30", "2024-07-12T10:30:00Z",
+        ["Јака киша погодила је Београд у петак ујутру и поплавила неколико главних улица.",
+         "Метеоролози упозоравају да ће киша падати и наредна два дана.",
+         "Град је поставио додатне пумпе на најугроженијим местима."],
+        ["Прочитајте још", "Цена злата пала", "Отворен нови мост у Новом Саду"]),
+}
+
+
+def _html(language: str, page: Page) -> str:
+    menu = "".join(f"<a href='/{entry}'>{entry}</a>" for entry in page.menu)
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in page.article)
+    teasers = "".join(f"<li><a href='/t{i}'>{headline}</a></li>" for i, headline in enumerate(page.teasers[1:]))
+    return (f'<html lang="{language}"><head><title>{page.title} | News</title></head><body><nav>{menu}</nav><article>'
+            f'<h1>{page.title}</h1><div class="author">{page.byline}</div><span class="date">{page.stamp}</span>{body}'
+            f'<aside><h3>{page.teasers[0]}</h3><ul>{teasers}</ul></aside></article><footer>© 2024</footer></body></html>')
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+@pytest.mark.parametrize("form", ["text", "html"])
+def test_a_page_in_another_language(language, form):
+    page = PAGES[language]
+    text = "\n".join([*page.menu, page.title, page.byline, page.stamp, *page.article, *page.teasers, "© 2024"])
+    out = Extract().run({"url": f"https://news.example.com/{language}/a/20240712000123",
+                         form: text if form == "text" else _html(language, page)})
+    assert (out["title"], out["published_at"], out["authors"]) == (page.title, page.published, [page.writer])
+    assert out["text"].splitlines() == page.article

@@ -94,6 +94,8 @@ def test_a_paragraph_with_a_credits_words_but_no_credit_stays(sentence):
     ("문재인 대통령이 회의에서 발언하고 있다. (사진=청와대)", True),
     ("記者会見する首相（写真：ロイター）", True),
     ("De opening op maandag. Beeld: ANP", True),
+    ("الرئيس يتحدث في المؤتمر الصحفي. صورة: رويترز", True),
+    ("Thủ tướng phát biểu tại hội nghị. Ảnh: TTXVN", True),
     ("The launch on Monday, as pictured by the harbour master, drew a crowd.", False),
     ("Ihr Leitbild: offen für alle.", False),
     ("The court read Section 230(c) of the act narrowly, the ruling says.", False),
@@ -123,7 +125,8 @@ def test_every_furniture_phrase_is_recognised(line):
     "Depositphotos", "Dreamstime", "Unsplash", "picture-alliance", "stock.adobe.com", "EPA/Filip Singer",
     "REUTERS/Kai Pfaffenbach", "dpa", "© Stadt Augsburg", "(c) Jane Doe", "Photo: Jane Doe", "Image credit NASA",
     "Picture by Jane Doe", "Credit: NASA", "Foto: Jane Doe", "Bild: Stadt Ahlen", "Fotó: MTI", "Zdjęcie: PAP",
-    "Фото: ТАСС",
+    "Фото: ТАСС", "Φωτογραφία: Eurokinissi", "صورة: رويترز", "عکس: ایرنا", "צילום: רויטרס", "फोटो: पीटीआई", "ภาพ: รอยเตอร์",
+    "Ảnh: Reuters", "Kuva: Lehtikuva", "Görsel: AA", "Ilustrasi: Freepik", "Снимка: БГНЕС", "Slika: Pixabay",
 ])
 def test_every_kind_of_photo_credit_is_recognised(line):
     assert L.is_credit(line)
@@ -300,9 +303,25 @@ def test_words_of_scripts_with_marks_and_without_spaces():
     assert L.ends_sentence("यातायात धीमा हो गया है।") and L.ends_sentence("هل انتهى؟")
 
 
-@pytest.mark.parametrize("line", ["यह भी पढ़ें", "اقرأ أيضاً:", "相关阅读", "Baca juga", "관련기사", "ข่าวที่เกี่ยวข้อง", "Xem thêm"])
+@pytest.mark.parametrize("line", ["यह भी पढ़ें", "اقرأ أيضاً:", "相关阅读", "Baca juga", "관련기사", "ข่าวที่เกี่ยวข้อง", "Xem thêm",
+                                  "Δείτε επίσης", "Přečtěte si také", "Kapcsolódó cikkek", "Taip pat skaitykite", "Вижте още",
+                                  "Preberite še", "함께 보면 좋은 기사",
+                                  # Turkish capital İ lowers to "i" and a combining dot, which no phrase spells
+                                  "İLGİLİ HABERLER", "İlginizi Çekebilir"])
 def test_teaser_headings_in_more_scripts(line):
     assert L.is_teaser_heading(line)
+
+
+@pytest.mark.parametrize("line", ["Últimas noticias", "Dernières actualités", "Najnowsze wiadomości", "Последние новости",
+                                  "Τελευταία νέα", "Ultimele știri", "Diğer haberler", "Berita terbaru", "Tin mới", "أحدث الأخبار",
+                                  "آخرین اخبار", "חדשות אחרונות", "最新新闻", "최신 뉴스"])
+def test_latest_news_headings_in_more_languages(line):
+    assert L.is_more_stories(line)
+
+
+@pytest.mark.parametrize("line", ["टिप्पणियां", "ความคิดเห็น"])
+def test_comment_headings_in_more_scripts(line):
+    assert L.is_comment_heading(line)
 
 
 def test_menu_above_the_article_and_headline_as_title():

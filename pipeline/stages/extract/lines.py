@@ -208,11 +208,17 @@ _FURNITURE_WORDS = ("share", "did you find", "follow us", "sign up", "subscribe"
 # Not inside a word ("map photo"), but in an image's file name ("kids_istock.jpg", "imago80167874").
 _PICTURE_AGENCIES = (r"shutterstock|getty\s*images|(?<![a-z])(?:istock|imago(?![a-z])|alamy|ap photo|afp via)"
                      r"|depositphotos|dreamstime|unsplash|picture[- ]alliance|stock\.adobe")
+# "Photo:" in Arabic, Persian, Hebrew ("photo", "photography"), Hindi, Thai, Vietnamese, Turkish
+# ("visual"), Indonesian ("illustration"), Bulgarian, Croatian and Serbian.
+_OTHER_CREDIT_WORDS = ("صورة", "الصورة", "عکس", "תמונה", "צילום", "फोटो", "फ़ोटो", "ภาพ", "ảnh", "görsel", "ilustrasi", "снимка",
+                       "fotografija", "slika")
+_OTHER_CREDIT_LABELS = "|".join(_OTHER_CREDIT_WORDS)
 # Photo credits: an agency, or an explicit credit label. Matched against the lower-cased line
 # (a case-blind pattern took twice as long).
 _CREDIT = re.compile(
     rf"(?:{_PICTURE_AGENCIES}|\bepa[-/ ]|\breuters/|\bdpa\b|©|\(c\)\s"
-    r"|^\W*(?:photo|image|picture|credit|foto|bild|fotó|zdjęcie|фото)s?\s*(?:by|:|credit))")
+    r"|^\W*(?:photo|image|picture|credit|foto|bild|fotó|zdjęcie|фото)s?\s*(?:by|:|credit)"
+    rf"|^\W*(?:{_OTHER_CREDIT_LABELS}|φωτογραφία|kuva)\s*[:：])")
 # A credit ending a caption, the caption a sentence: "... in Bremen aus. © CAE", "... im Kongress
 # (Foto: Natacha Pisarenko/Pool via REUTERS).", "... sought treatmentCredit: EPA". Narrower than
 # _CREDIT, since it is looked for in whole paragraphs: "©", an agency, a label with its colon.
@@ -225,12 +231,12 @@ _AGENCY_MARKS = ("stock", "getty", "imago", "alamy", "ap photo", "afp via", "dep
 _CREDIT_LABEL = re.compile(
     r"(?:^|[\s(|/.]|symbol|archiv|titel|beitrags|header|aufmacher|vorschau|presse|[a-z](?=credit))"
     r"(?:photos?|fotos?|bild(?:er)?|images?|imagen|credits?|crédits? photos?|fotó|fotografía|zdjęcie|фото|picture"
-    r"|abb\.?|abbildung|grafik|illustration|beeld|kuva|fotoğraf|φωτογραφία)\s*:\s*\S"
+    rf"|abb\.?|abbildung|grafik|illustration|beeld|kuva|fotoğraf|φωτογραφία|{_OTHER_CREDIT_LABELS})\s*:\s*\S"
     # Korean, Japanese and Chinese captions' credits: "(사진=연합뉴스)", "（写真：ロイター）", "图片来源：新华社".
     r"|(?:사진|写真|图片来源|图片|摄影)\s*[=:：]")
 # Each of those labels holds one of these: a line with none has no label, without the search.
 _LABEL_MARKS = ("photo", "foto", "fotó", "bild", "image", "credit", "crédit", "zdjęcie", "фото", "picture", "abb", "grafik",
-                "illustration", "beeld", "kuva", "φωτογραφία", "사진", "写真", "图片", "摄影")
+                "illustration", "beeld", "kuva", "φωτογραφία", "사진", "写真", "图片", "摄影", *_OTHER_CREDIT_WORDS)
 _CREDIT_IN_BRACKETS = re.compile(r"\((?:photos?|pictures?|fotos?|images?) by\s")
 
 # A post's tags or categories: "Tags: council, budget", "Schlagwörter: ...", "Filed under: ...".
@@ -338,7 +344,7 @@ _COMMENT_HEADING = re.compile(
     r"|kommentarer|lämna en kommentar|skriv en kommentar|legg igjen en kommentar|kommentit|jätä kommentti"
     r"|kommentaarid|komentarai|komentāri|comentaris|komentar|tinggalkan (?:komentar|balasan)|bình luận"
     # ja, zh, ko, ar, fa, he, hi
-    r"|コメント|コメントを書く|评论|發表評論|发表评论|留言|댓글|التعليقات|تعليقات|نظرات|תגובות|टिप्पणियाँ"
+    r"|コメント|コメントを書く|评论|發表評論|发表评论|留言|댓글|التعليقات|تعليقات|نظرات|תגובות|टिप्पणियाँ|टिप्पणियां|ความคิดเห็น"
     r")\W*(?:\(?\d+\)?)?\W*$",
 )
 
@@ -376,6 +382,13 @@ _MORE_STORIES = re.compile(
     r"|notícies relacionades|الأكثر قراءة|أخبار ذات صلة|اخبار مرتبط|مطالب مرتبط|پربازدیدترین|כתבות נוספות|הכי נקראים"
     r"|संबंधित खबरें|ताज़ा खबरें|ताजा खबरें|সম্পর্কিত খবর|相关新闻|相關新聞|热门文章|推荐阅读|関連ニュース|人気記事"
     r"|많이 본 뉴스|인기 기사|관련기사|ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด"
+    # the latest news, or more of it
+    r"|dernières (?:actualités|nouvelles|infos)|últimas (?:notícias|noticias)|ultime notizie|laatste nieuws"
+    r"|najnowsze(?: wiadomości| artykuły)?|więcej wiadomości|nejnovější(?: zprávy| články)?|další zprávy"
+    r"|najnovije(?: vijesti| vesti)?|најновије(?: вести)?|последние новости|останні новини|інші новини|последни новини"
+    r"|τελευταία νέα|ultimele știri|legfrissebb(?: hírek)?|diğer haberler|senaste nytt|fler nyheter|seneste nyt|siste nytt"
+    r"|uusimmat(?: uutiset)?|lisää uutisia|berita terbaru|tin mới|tin khác|أحدث الأخبار|آخر الأخبار|آخرین اخبار|חדשות אחרונות"
+    r"|最新新闻|最新消息|最新ニュース|최신 뉴스|최신기사"
     r")\W*$",
 )
 

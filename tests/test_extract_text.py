@@ -96,6 +96,7 @@ def test_a_paragraph_with_a_credits_words_but_no_credit_stays(sentence):
     ("De opening op maandag. Beeld: ANP", True),
     ("الرئيس يتحدث في المؤتمر الصحفي. صورة: رويترز", True),
     ("Thủ tướng phát biểu tại hội nghị. Ảnh: TTXVN", True),
+    ("Ceny złota spadły w piątek. Fot. PAP/Leszek Szymański", True),
     ("The launch on Monday, as pictured by the harbour master, drew a crowd.", False),
     ("Ihr Leitbild: offen für alle.", False),
     ("The court read Section 230(c) of the act narrowly, the ruling says.", False),
@@ -127,6 +128,7 @@ def test_every_furniture_phrase_is_recognised(line):
     "Picture by Jane Doe", "Credit: NASA", "Foto: Jane Doe", "Bild: Stadt Ahlen", "Fotó: MTI", "Zdjęcie: PAP",
     "Фото: ТАСС", "Φωτογραφία: Eurokinissi", "صورة: رويترز", "عکس: ایرنا", "צילום: רויטרס", "फोटो: पीटीआई", "ภาพ: รอยเตอร์",
     "Ảnh: Reuters", "Kuva: Lehtikuva", "Görsel: AA", "Ilustrasi: Freepik", "Снимка: БГНЕС", "Slika: Pixabay",
+    "Fot. PAP/Leszek Szymański", "Nuotr.: ELTA",
 ])
 def test_every_kind_of_photo_credit_is_recognised(line):
     assert L.is_credit(line)

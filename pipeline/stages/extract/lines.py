@@ -218,7 +218,7 @@ _OTHER_CREDIT_LABELS = "|".join(_OTHER_CREDIT_WORDS)
 _CREDIT = re.compile(
     rf"(?:{_PICTURE_AGENCIES}|\bepa[-/ ]|\breuters/|\bdpa\b|©|\(c\)\s"
     r"|^\W*(?:photo|image|picture|credit|foto|bild|fotó|zdjęcie|фото)s?\s*(?:by|:|credit)"
-    rf"|^\W*(?:{_OTHER_CREDIT_LABELS}|φωτογραφία|kuva)\s*[:：])")
+    rf"|^\W*(?:{_OTHER_CREDIT_LABELS}|φωτογραφία|kuva)\s*[:：]|^\W*(?:fot|nuotr)\.\s*:?\s*\S)")
 # A credit ending a caption, the caption a sentence: "... in Bremen aus. © CAE", "... im Kongress
 # (Foto: Natacha Pisarenko/Pool via REUTERS).", "... sought treatmentCredit: EPA". Narrower than
 # _CREDIT, since it is looked for in whole paragraphs: "©", an agency, a label with its colon.
@@ -233,10 +233,13 @@ _CREDIT_LABEL = re.compile(
     r"(?:photos?|fotos?|bild(?:er)?|images?|imagen|credits?|crédits? photos?|fotó|fotografía|zdjęcie|фото|picture"
     rf"|abb\.?|abbildung|grafik|illustration|beeld|kuva|fotoğraf|φωτογραφία|{_OTHER_CREDIT_LABELS})\s*:\s*\S"
     # Korean, Japanese and Chinese captions' credits: "(사진=연합뉴스)", "（写真：ロイター）", "图片来源：新华社".
-    r"|(?:사진|写真|图片来源|图片|摄影)\s*[=:：]")
+    r"|(?:사진|写真|图片来源|图片|摄影)\s*[=:：]"
+    # Polish and Lithuanian abbreviate "photo", the colon optional: "Fot. PAP", "Nuotr.: ELTA".
+    r"|(?:^|[\s(|/])(?:fot|nuotr)\.\s*:?\s*\S")
+_COLONLESS_LABELS = ("fot.", "nuotr.")
 # Each of those labels holds one of these: a line with none has no label, without the search.
 _LABEL_MARKS = ("photo", "foto", "fotó", "bild", "image", "credit", "crédit", "zdjęcie", "фото", "picture", "abb", "grafik",
-                "illustration", "beeld", "kuva", "φωτογραφία", "사진", "写真", "图片", "摄影", *_OTHER_CREDIT_WORDS)
+                "illustration", "beeld", "kuva", "φωτογραφία", "사진", "写真", "图片", "摄影", "fot.", "nuotr.", *_OTHER_CREDIT_WORDS)
 _CREDIT_IN_BRACKETS = re.compile(r"\((?:photos?|pictures?|fotos?|images?) by\s")
 
 # A post's tags or categories: "Tags: council, budget", "Schlagwörter: ...", "Filed under: ...".
@@ -295,7 +298,8 @@ def has_caption_credit(line: str) -> bool:
     # list's third item or a clause ("Section 230(c)").
     at = low.find("(c) ")
     return ("©" in low or (at > 0 and not low[at - 1].isalnum() and "(b)" not in low[:at])
-            or ((":" in low or "=" in low or "：" in low) and any(map(low.__contains__, _LABEL_MARKS))
+            or ((":" in low or "=" in low or "：" in low or any(map(low.__contains__, _COLONLESS_LABELS)))
+                and any(map(low.__contains__, _LABEL_MARKS))
                 and bool(_CREDIT_LABEL.search(low)))
             or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low)))
             or (any(map(low.__contains__, _AGENCY_MARKS)) and bool(_AGENCY.search(low))))

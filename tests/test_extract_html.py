@@ -343,3 +343,16 @@ def test_headline_byline_and_dateline_in_other_scripts(language):
     out = Extract().run({"url": f"https://news.example.com/{language}/a/123456", "html": html})
     assert (out["title"], out["authors"], out["published_at"]) == (title, [writer], published)
     assert out["text"].splitlines() == paragraphs
+
+
+@pytest.mark.parametrize(("title", "site"), [
+    ("北京暴雨致多条道路积水_新浪新闻", "新浪新闻"), ("北京暴雨致多条道路积水｜新华网", "新华网"),
+    ("北京暴雨致多条道路积水-新华网", "新华网"), ("東京で記録的な大雨｜日本経済新聞", "日本経済新聞"),
+])
+def test_a_chinese_or_japanese_title_sets_its_separator_without_spaces(title, site):
+    # The site's name stayed in the title: a separator needed a space on each side.
+    headline = title[:title.index(site) - 1]
+    body = "<p>" + "北京市12日遭遇强降雨，多条主要道路出现积水，交通受到影响。" * 5 + "</p>"
+    for h1 in (f"<h1>{headline}</h1>", ""):
+        html = f"<html><head><title>{title}</title><meta property='og:site_name' content='{site}'></head><body>{h1}{body}</body></html>"
+        assert Extract().run({"url": "https://news.example.cn/a/2024/07/12/123.html", "html": html})["title"] == headline

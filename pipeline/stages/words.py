@@ -46,10 +46,10 @@ UNSPACED_ABUGIDA = re.compile(f"[{_ABUGIDAS}]")
 """A character of Thai, Lao, Burmese or Khmer, written without spaces between words."""
 ABUGIDA_CHARACTERS_PER_WORD = 6
 """A word there is about six letters and marks (two Thai news sentences: 57 for 9 words, 44 for 6)."""
-_DENSE = f"{_IDEOGRAPHS}\uac00-\ud7af"
-DENSE = re.compile(f"[{_DENSE}]")
+DENSE_CHARACTERS = f"{_IDEOGRAPHS}\uac00-\ud7af"
+DENSE = re.compile(f"[{DENSE_CHARACTERS}]")
 """A character that is a syllable or a word, not a letter: CJK ideographs, kana, Hangul."""
-MISCOUNTED = re.compile(f"[{MARKS}{_DENSE}{_ABUGIDAS}]")
+MISCOUNTED = re.compile(f"[{MARKS}{DENSE_CHARACTERS}{_ABUGIDAS}]")
 """A character that `\\w+` does not count words right around: a combining mark (or joiner), a
 character of a dense script or of an unspaced abugida. A text without one has WORD's words."""
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.urls import registrable_domain
+from pipeline.stages.words import DENSE_CHARACTERS
 
-# What stands between a headline and the site or section in <title>/og:title: "A | Site", "Site - A".
-SEPARATOR_MARKS = "|-–—·»›•:/"
-SEPARATOR = re.compile(rf"\s(?:[{re.escape(SEPARATOR_MARKS)}]|::)\s")
+# What stands between a headline and the site or section in <title>/og:title: "A | Site", "Site - A";
+# Chinese and Japanese titles set it without spaces, a full-width bar or an underscore too
+# ("标题_新浪新闻", "标题｜新华网", "标题-新华网").
+SEPARATOR_MARKS = "|-–—·»›•:/｜丨"
+SEPARATOR = re.compile(
+    rf"\s(?:[{re.escape(SEPARATOR_MARKS)}]|::)\s|(?<=[{DENSE_CHARACTERS}])(?:[_｜丨|]|[-—]{{1,2}})(?=[^\s\d])")
 _DOMAIN = re.compile(r"\b([\w-]+)\.[a-z]{2,6}\b")
 
 

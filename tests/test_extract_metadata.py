@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from trafilatura.utils import load_html
 
-from pipeline.stages.extract.bylines import clean_authors, headline_byline
+from pipeline.stages.extract.bylines import clean_authors, headline_byline, line_byline
+from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.metadata import page_metadata
 from pipeline.stages.extract.visible_dates import page_dates
 
@@ -1151,3 +1153,20 @@ def test_a_link_to_an_author_page_above_the_headline_is_the_menu_not_a_byline():
     menu = '<ul class="writers"><li><a href="/author/jane-doe/">Jane Doe</a></li></ul>'
     assert _meta("", f"{menu}<h1>Haushalt beschlossen</h1>{ARTICLE}")["authors"] == []
     assert _meta("", f"<h1>Haushalt beschlossen</h1><a href='/author/jane-doe/'>Jane Doe</a>{ARTICLE}")["authors"] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("line", "writer"), [
+    ("Pubblicato il 12 Luglio 2024 da Mario Rossi", "Mario Rossi"), ("Geplaatst op 12 juli 2024 door Jan de Vries", "Jan de Vries"),
+    ("Opublikowano 12 lipca 2024 przez Jan Kowalski", "Jan Kowalski"), ("Опубликовано 12.07.2024 автором Иван Петров", "Иван Петров"),
+    ("Diposting pada 12 Juli 2024 oleh Budi Santoso", "Budi Santoso"), ("Publicerat den 12 juli 2024 av Anna Svensson", "Anna Svensson"),
+    ("Publikováno 12. července 2024 autorem Jan Novák", "Jan Novák"),
+    ("Δημοσιεύτηκε 12 Ιουλίου 2024 από Γιώργος Παπαδόπουλος", "Γιώργος Παπαδόπουλος"),
+    ("Đăng vào 12/07/2024 bởi Nguyễn Văn An", "Nguyễn Văn An"), ("Közzétéve: 2024. július 12. Szerző: Kovács János", "Kovács János"),
+    ("Udgivet 12. juli 2024 af Jens Hansen", "Jens Hansen"), ("Julkaistu 12.7.2024 kirjoittaja Matti Virtanen", "Matti Virtanen"),
+])
+def test_posted_on_a_date_by_a_writer_in_more_languages(line, writer):
+    # Blog templates' "Posted on <date> by <name>", translated: before, the Italian "da" stayed
+    # with the name as a particle, and the other labels were no labels at all.
+    assert line_byline(line, set()) == [writer]
+    text = f"Headline of the story here\n{line}\nThe first sentence of the article.\nTeaser 3 March 2021"
+    assert text_published_at(text, 0, "Headline of the story here", "https://example.com/a").startswith("2024-07-12")

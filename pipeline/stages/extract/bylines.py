@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden, without_invisible
 from pipeline.stages.extract.site_names import key, names_site
+from pipeline.stages.extract.visible_dates import PUBLISHED_ELSEWHERE
 from pipeline.stages.words import MARKS
 
 # What bylines put before a name, in the languages of the pages we see.
@@ -35,6 +36,8 @@ _LABEL = re.compile(
     r"scritto\s+da|rédigé|geschreven|"
     r"written|post|posted|published|reported|submitted|"
     r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|veröffentlicht|hinzugefügt|thread\s+starter|redaktion(?=\s*:)|publié|écrit|escrito|publicado|scritto|pubblicato|"
+    # "Posted on <date> by <name>" as blog templates translate it
+    f"{'|'.join(PUBLISHED_ELSEWHERE)}|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
     # Greek credits a writer in the genitive, "Του Γιώργου Παπαδόπουλου", or "Γράφει ο ..." (writes)
     r"του|της|γράφει\s+(?:ο|η|οι)|συντάκτης|συντάκτρια|"
@@ -106,7 +109,11 @@ _DATE = re.compile(rf"(?:\b{_WEEKDAYS}\.?,?\s*)?(?:\b{MONTHS}\.?\s*)?(?<!\w)\d.*
 # A day's name split off its date by a bar: "Published: Tuesday | April 26, 2022".
 _WEEKDAY = re.compile(_WEEKDAYS + r"\.?", re.IGNORECASE)
 # The writer named after the date: "Posted on September 21, 2020 by Adi Tzlil".
-_LABEL_AFTER_DATE = re.compile(r"\d[\s,.]*(?:(?:am|pm|uhr)\b[\s,.]*)?(?=(?:by|von|par|por|door|przez)\s)", re.IGNORECASE)
+# The word before the name goes with the date: "da" (Italian) is no label elsewhere, a name's particle.
+_LABEL_AFTER_DATE = re.compile(
+    r"\d[\s,.]*(?:(?:am|pm|uhr)\b[\s,.]*)?"
+    r"(?:by|von|par|por|door|przez|da|av|af|oleh|bởi|autorem|автором|автор|від|από|szerző|kirjoittaja)(?:\s*:)?\s+",
+    re.IGNORECASE)
 # The category named before the writer: "Posted in Datenschutz by damianduchamps".
 _FILED_IN = re.compile(r"^\s*(?:posted|filed|published|veröffentlicht)\s+(?:in|under|unter)\s+.*?\s(?=(?:by|von)\s)", re.IGNORECASE)
 _STAMP = re.compile(
@@ -249,11 +256,13 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
         if any(mark in raw for mark in _WEB_MARKS):
             raw = _WEB.sub(" ", raw)
         raw = _INTERVIEWEE.sub("", raw)
-        if after_date := list(_LABEL_AFTER_DATE.finditer(raw)):
-            raw = raw[after_date[-1].end():]
+        # "... 2017 by LD": the word before the name labels it as "By" does.
+        if credited_after_date := list(_LABEL_AFTER_DATE.finditer(raw)):
+            raw = raw[credited_after_date[-1].end():]
         raw = _FILED_IN.sub("", raw)
         byline = (_BEFORE_DATE.sub("", _without_date(raw)) or raw).strip()
         label = _LABEL.match(byline)
+        labelled = label is not None or bool(credited_after_date)
         if _sentence(byline[label.end():] if label else byline):
             continue  # "By subscribing I accept the terms of use"
         parts, listed = _parts(byline[label.end():] if label else byline)
@@ -264,7 +273,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
             name = _strip(part)
             if beside_organisation and " " not in name:
                 continue
-            if _INITIALS.match(name) and name.islower() and not label:
+            if _INITIALS.match(name) and name.islower() and not labelled:
                 continue
             if (name.islower() or name.isupper()) and " " in name:
                 name = _capitalised(name)  # "giampiero maggio", "MORITZ GATHMANN"; a handle ("mady") stays as written
@@ -275,7 +284,7 @@ def clean_authors(names: list[str], site: set[str] = frozenset(), strict: bool =
                 continue
             if name.split()[0].lower() in _ARTICLES_OF_SPEECH and " " in name:
                 continue  # "The Russian", "Die Redaktion": a phrase or an organisation
-            if (listed or strict) and not _is_person_shaped(name, listed, label is not None):
+            if (listed or strict) and not _is_person_shaped(name, listed, labelled):
                 continue
             if _ROLE.search(name) or _ORGANISATION.search(name) or _WEEKDAY.fullmatch(name) or _names_the_site(name, site):
                 continue

@@ -21,7 +21,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.visible_dates import ISO_DATE, ZONES, VisibleDate, calendar_day, month_names, page_dates, visible_text
+from pipeline.stages.extract.visible_dates import ISO_DATE, PUBLISHED_ELSEWHERE, ZONES, VisibleDate, calendar_day, month_names, page_dates, visible_text
 from pipeline.stages.words import NOT_WORD_CHARACTER, WORD
 
 # Not a bare "date": it does not say which date (TYPO3 writes the last change there). htmldate
@@ -225,7 +225,7 @@ def _printed(tree: HtmlElement | None, headline_h1: HtmlElement | None, title: s
 # A date the page says the article was published on: "Veröffentlicht am 07.06.2019", "Gespeichert
 # von rasos am 24. Juli 2017", "Erstellt am: 01.11.2023"; at the article's end as often as by its headline.
 _PUBLISHED_LABELS = ("veröffentlicht", "erschienen", "erstellt", "publiziert", "gespeichert", "geschrieben", "published", "posted",
-                     "publié", "publicado", "pubblicato", "opublikowano")
+                     "publié", "publicado", "pubblicato", *PUBLISHED_ELSEWHERE)
 # The lookahead of the labels' first letters lets the search skip to them (half the time of
 # trying the word boundary at every character of the page).
 _PUBLISHED_ON = re.compile(

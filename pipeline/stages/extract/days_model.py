@@ -35,7 +35,7 @@ from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.dates import is_day_line, url_day
 from pipeline.stages.extract.line_model import TreeEnsemble
 from pipeline.stages.extract.title_model import neighbour_means, signed_log
-from pipeline.stages.extract.visible_dates import VisibleDate, month_names, page_dates
+from pipeline.stages.extract.visible_dates import PUBLISHED_ELSEWHERE, VisibleDate, month_names, page_dates
 
 MODEL_PATH = Path(__file__).with_name("days_model.json")
 FEATURES = (
@@ -62,7 +62,7 @@ def _initials(words: str) -> str:
 # "Updated 2010 GMT (0410 HKT)", "Letzte Änderung", "Print Date"), in the languages of the pages
 # we see.
 _PUBLISHED = (r"veröffentlicht|erschienen|erstellt|publiziert|gespeichert|geschrieben|ursprünglich|published|posted|created|"
-              r"originally|publié|publicado|publicada|pubblicato|publikacja|opublikowano|gepubliceerd|опубликовано")
+              rf"originally|publié|publicado|pubblicato|publikacja|{'|'.join(PUBLISHED_ELSEWHERE)}")
 _UPDATED = (r"aktualisiert|update[ds]?|geändert|änderung|modified|edited|bearbeitet|stand|actualizad[oa]|actualización|"
             r"mis à jour|modifié|aggiornat[oa]|aktualizacja|zaktualizowano|atualizad[oa]|bijgewerkt|обновлено|print|gedruckt")
 _LABEL = re.compile(rf"(?=[{_initials(_PUBLISHED + '|' + _UPDATED)}])\b(?:(?P<published>{_PUBLISHED})|(?P<updated>{_UPDATED}))\b",

@@ -58,6 +58,17 @@ def month_names(language: str | None = None) -> dict[str, int]:
     return {**_names_of(_LOCALES), **_names_of((language,))}
 
 
+# "Published" and "posted" where none of our labelled pages says it (Spanish feminine, Dutch,
+# Polish, Russian, Ukrainian, Indonesian, Swedish, Czech, Slovak, Romanian, Greek, Vietnamese,
+# Hungarian, Danish, Norwegian, Finnish): before a date it is the publication's (dates.py,
+# days_model.py); "Posted on <date> by <name>" is a byline (bylines.py). One regular expression each.
+PUBLISHED_ELSEWHERE = (
+    "publicada", "opublikowano", "geplaatst", "gepubliceerd", "опубликовано", "опубліковано", r"diposting(?:\s+pada)?",
+    "dipublikasikan", "publicerad", "publicerat", "publikováno", "publikované", "publicat", "δημοσιεύτηκε",
+    r"đăng\s+(?:vào|lúc|ngày)", "közzétéve", "udgivet", "publisert", "julkaistu",
+)
+
+
 @dataclass(frozen=True)
 class VisibleDate:
     day: date

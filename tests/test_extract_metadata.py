@@ -198,6 +198,15 @@ def test_printed_date_forms():
     assert days("12 de 2024, 12 people in 2024") == []
     assert [d.moment.isoformat() for d in page_dates("2024年7月12日 10時30分 · 2024년 7월 12일 9시 05분")] == [
         "2024-07-12T10:30:00", "2024-07-12T09:05:00"]
+    # Afternoon without "pm": before the clock time in Chinese, Japanese, Korean, after it in Arabic.
+    afternoons = "2024年7月12日 下午3:30 · 2024年7月12日 午後3時30分 · 2024.07.12 오후 3:30 · 12 يوليو 2024 - 3:30 م · 12 يوليو 2024 3:30 مساءً"
+    assert {d.moment.isoformat() for d in page_dates(afternoons)} == {"2024-07-12T15:30:00"}
+    assert {d.moment.isoformat() for d in page_dates("2024.07.12 오전 9:05 · 12 يوليو 2024 9:05 ص")} == {"2024-07-12T09:05:00"}
+    # The zone printed after the clock time: "GMT+7", "WIB", "MSK", "EST"; the Nordic "klo 10.30", "10.30 Uhr".
+    zoned = "12/7/2024 10:30 (GMT+7) · 12 Juli 2024 10:30 WIB · 12 июля 2024, 10:30 MSK · July 12, 2024 10:30 am EST"
+    assert [d.moment.isoformat() for d in page_dates(zoned)] == [
+        "2024-07-12T10:30:00+07:00", "2024-07-12T10:30:00+07:00", "2024-07-12T10:30:00+03:00", "2024-07-12T10:30:00-05:00"]
+    assert {d.moment.isoformat() for d in page_dates("12.7.2024 klo 10.30 · 12.07.2024, 10.30 Uhr")} == {"2024-07-12T10:30:00"}
     assert days("version 1.12.2 of 12 monkeys, 2022 to 2023, 31/2/2022") == []
     assert days("Login - 26 | 01 | 2022 Schweiz | Praxis") == ["2022-01-26"]
     assert page_dates("Managua, Nicaragua 26, Abril, 2022 7:43 p.m.", "es")[0].moment.isoformat() == "2022-04-26T19:43:00"

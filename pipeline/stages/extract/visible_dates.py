@@ -138,12 +138,25 @@ _ZONE = re.compile(
     rf"({'|'.join(sorted(ZONES, key=len, reverse=True))})\b)")
 
 
+# Morning and afternoon where they are no "am"/"pm": before the clock time in Chinese, Japanese
+# and Korean ("下午3:30", "午後3時30分", "오후 3:30"), after it in Arabic ("3:30 م", "3:30 مساءً").
+_HALF_DAY_BEFORE = re.compile(r"(下午|晚上|午後|오후|上午|早上|凌晨|午前|오전)\s?$")
+_HALF_DAY_AFTER = re.compile(r"\s?(مساء|صباح|[مص])(?!\w)")
+_AFTERNOON = frozenset({"下午", "晚上", "午後", "오후", "م", "مساء"})
+
+
+def _half_day(after: str, clock: re.Match[str]) -> str | None:
+    before = _HALF_DAY_BEFORE.search(after, 0, clock.start(1))
+    marker = before or _HALF_DAY_AFTER.match(after, clock.end())
+    return None if marker is None else "p" if marker.group(1) in _AFTERNOON else "a"
+
+
 def _clock(after: str) -> tuple[time | None, timedelta | None]:
     """The clock time at the start of `after` and the zone printed after it, if any."""
     if found := _CLOCK.match(after):
         hour, minute = int(found.group(1)), int(found.group(2))
-        if found.group(3):
-            hour = hour % 12 + (12 if found.group(3).lower() == "p" else 0)
+        if half := (found.group(3) or "").lower() or _half_day(after, found):
+            hour = hour % 12 + (12 if half == "p" else 0)
     elif found := _DOTTED_CLOCK.match(after):
         hour, minute = int(found["hour"]), int(found["minute"])
     else:

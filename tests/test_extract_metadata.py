@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from trafilatura.utils import load_html
 
+from pipeline.stages.extract import Extract
 from pipeline.stages.extract.bylines import clean_authors, headline_byline, line_byline
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.metadata import page_metadata
@@ -1179,3 +1180,24 @@ def test_posted_on_a_date_by_a_writer_in_more_languages(line, writer):
     assert line_byline(line, set()) == [writer]
     text = f"Headline of the story here\n{line}\nThe first sentence of the article.\nTeaser 3 March 2021"
     assert text_published_at(text, 0, "Headline of the story here", "https://example.com/a").startswith("2024-07-12")
+
+
+@pytest.mark.parametrize(("stamp", "published"), [
+    ("Updated 3 hours ago", "2024-07-12T12:00:00Z"), ("vor 2 Tagen", "2024-07-10T00:00:00Z"), ("il y a 45 minutes", "2024-07-12T14:15:00Z"),
+    ("hace 2 horas", "2024-07-12T13:00:00Z"), ("3 часа назад", "2024-07-12T12:00:00Z"), ("2 saat önce", "2024-07-12T13:00:00Z"),
+    ("3 小时前", "2024-07-12T12:00:00Z"), ("2시간 전", "2024-07-12T13:00:00Z"),
+    # Longer ago than a month a page prints a date; "for 3 hours" is no time ago.
+    ("6 months ago", None), ("The storm lasted for 3 hours", None),
+])
+def test_a_date_printed_as_time_ago_counts_back_from_the_fetch(stamp, published):
+    # A live page's only date is often "3 hours ago": with the page's fetched_at it names the moment.
+    paragraphs = ["The council approved the new budget on Monday after a long debate about school funding and roads.",
+                  "Residents will see the changes from next spring, officials said in a statement on Tuesday."]
+    html = (f"<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>"
+            f"<div class='meta'>By Cara Stiles · {stamp}</div>{''.join(f'<p>{p * 3}</p>' for p in paragraphs)}</article></body></html>")
+    text = "\n".join(["Home", "News", "Council approves budget", f"By Cara Stiles · {stamp}", *paragraphs, "Most read", "Another story"])
+    url = "https://towntimes.example.com/news/council-approves-budget"
+    for page in ({"url": url, "html": html}, {"url": url, "text": text}):
+        out = Extract().run({**page, "fetched_at": "2024-07-12T15:00:00Z"})
+        assert (out["published_at"], out["authors"]) == (published, ["Cara Stiles"])
+        assert Extract().run(page)["published_at"] is None

@@ -131,8 +131,8 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "das", "do
 _MAX_NAME = 60
 
 
-# What introduced the date just cut: "oz on December 4, 2006", "Erstellt am: 30.01.2022".
-_BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at)\s*:?\s*$", re.IGNORECASE)
+# What introduced the date just cut: "oz on December 4, 2006", "Erstellt am: 30.01.2022", "Anna Berg · vor 2 Tagen".
+_BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at|vor|il y a|hace|há|acum)\s*:?\s*$", re.IGNORECASE)
 _PUNCTUATION = " ,.:-–—|·•"
 # Emails, @handles (also run into the name: "Jon Porter@JonPorty"), links, web addresses ("symple.ch") and "(dpa)".
 _WEB = re.compile(

@@ -21,7 +21,9 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.visible_dates import ISO_DATE, PUBLISHED_ELSEWHERE, ZONES, VisibleDate, calendar_day, month_names, page_dates, visible_text
+from pipeline.stages.extract.visible_dates import (
+    ISO_DATE, PUBLISHED_ELSEWHERE, ZONES, VisibleDate, calendar_day, month_names, page_dates, relative_moment, visible_text,
+)
 from pipeline.stages.words import NOT_WORD_CHARACTER, WORD
 
 # Not a bare "date": it does not say which date (TYPO3 writes the last change there). htmldate
@@ -44,6 +46,8 @@ _DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
 _NEAR_HEADLINE = 600
 # Below it a standfirst may come between the headline and the date line.
 _BELOW_HEADLINE = 1000
+# "3 hours ago" sits by the headline, in the byline's line: past a standfirst it is the article's.
+_AGO_BELOW_HEADLINE = 400
 _DATE_LENGTH = 80
 # A shorter title can be any phrase on the page.
 _MIN_TITLE = 15
@@ -290,6 +294,17 @@ def _stated_day(seen: tuple[str, int | None], headline_h1: HtmlElement | None, t
     return (printed[0].moment if printed and by_headline else None), printed
 
 
+def stated_ago(seen: tuple[str, int | None], fetched_at: str | None) -> datetime | None:
+    """The moment "3 hours ago" by the headline names (`seen`: the page's visible text and where
+    its headline starts), for a page fetched at `fetched_at`; above or just below the headline
+    only: further down it is a comment's or a teaser's, or the article's own words."""
+    text, headline = seen
+    fetched = parse_timestamp(fetched_at) if fetched_at and headline is not None else None
+    if fetched is None:
+        return None
+    return relative_moment(text[max(0, headline - _NEAR_HEADLINE):headline + _AGO_BELOW_HEADLINE], _utc(fetched))
+
+
 def text_published_at(text: str, headline: int | None, title: str | None, url: str, language: str | None = None) -> str | None:
     """The publication day a page flattened to text gives (`headline`: where its headline
     starts in `text`), the way an HTML page without structured dates is read; without its
@@ -333,10 +348,11 @@ def date_line_day(texts: list[str], language: str | None = None) -> str | None:
 
 
 def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], headline_h1: HtmlElement | None,
-                 title: str | None, language: str | None = None) -> str | None:
+                 title: str | None, language: str | None = None, fetched_at: str | None = None) -> str | None:
     """`headline_h1`: the h1 printing the headline (on a page without one, the h2 printing it word
     for word; None: `title`, where it is printed): dates printed near it are the article's;
-    `language`: the page's declared language (html lang), for month names and 3/5 vs 5/3."""
+    `language`: the page's declared language (html lang), for month names and 3/5 vs 5/3;
+    `fetched_at`: when the page was fetched, which "3 hours ago" by the headline counts back from."""
     language = (language or "").lower() or None
     candidates = structured_dates(tree, articles, _day_first(language))
     if not candidates:
@@ -344,11 +360,14 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
         # extensive search, which parses free text with dateparser: slow, and often a date
         # the page merely mentions) when there is none.
         # Read once, past most articles' ends: the labelled day can be there, the printed ones by the headline.
-        moment, printed = _stated_day(visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH), headline_h1, title, url, language)
+        seen = visible_text(tree, headline_h1, past_headline=_ARTICLE_LENGTH)
+        moment, printed = _stated_day(seen, headline_h1, title, url, language)
         if moment:
             return rfc3339(moment)
         if headline_h1 is not None and (stamp := _time_below(headline_h1, _day_first(language))):
             return rfc3339(stamp)
+        if stated := stated_ago(seen, fetched_at):
+            return rfc3339(stated)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)
         moment = parse_timestamp(day) if day else None
         if moment is None and printed:

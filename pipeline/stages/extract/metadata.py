@@ -249,8 +249,9 @@ def _more_of_them(stated: list[str], printed: list[str]) -> bool:
     return len(ours) > len(stated) and all(key(name) in ours for name in stated)
 
 
-def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Everything but the body: the metadata fields of the after-extract record."""
+def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = None, fetched_at: str | None = None) -> dict[str, Any]:
+    """Everything but the body: the metadata fields of the after-extract record (`fetched_at`:
+    when the page was fetched, for a date it prints as "3 hours ago")."""
     objects = list(_json_ld(tree))
     canonical = _canonical(tree, url)
     articles = article_objects(objects, (url, canonical))
@@ -265,7 +266,7 @@ def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = 
     return {
         "title": title,
         "authors": _authors(tree, objects, articles, site_name, url, headline_h1),
-        "published_at": published_at(tree, url, articles, headline_h1, title, hints["html_lang"]),
+        "published_at": published_at(tree, url, articles, headline_h1, title, hints["html_lang"], fetched_at),
         "site_name": site_name,
         "description": meta.description or None,
         "image": urljoin(url, image) if image else None,

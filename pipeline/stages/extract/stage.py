@@ -68,7 +68,7 @@ class Extract:
         if page.get("html"):
             paragraphs, meta, learnable = self._from_html(page, template)
         else:
-            paragraphs, meta = self._from_text(page.get("text") or "", url, page.get("headers"), template)
+            paragraphs, meta = self._from_text(page.get("text") or "", url, page.get("headers"), template, page.get("fetched_at"))
             # A text page shows its whole template (menus, footers) and teaches it all.
             learnable = (page.get("text") or "").splitlines()
         if not _is_article(paragraphs):
@@ -89,7 +89,7 @@ class Extract:
         tree = parse_html(page["html"])
         if tree is None:
             raise Rejected("no_article_text", f"unparseable HTML in {page['url']}")
-        meta = page_metadata(tree, page["url"], page.get("headers"))
+        meta = page_metadata(tree, page["url"], page.get("headers"), page.get("fetched_at"))
         article_body = meta.pop("article_body")
         paragraphs = tidy(html_paragraphs(tree, page["url"]), meta["title"], meta["authors"])
         if not paragraphs and article_body:
@@ -99,10 +99,10 @@ class Extract:
 
     @staticmethod
     def _from_text(
-        text: str, url: str, headers: dict[str, Any] | None, template: frozenset[str]
+        text: str, url: str, headers: dict[str, Any] | None, template: frozenset[str], fetched_at: str | None
     ) -> tuple[list[str], dict[str, Any]]:
         language = header_language(headers)
-        article = clean_text_page(text, template, url, language)
+        article = clean_text_page(text, template, url, language, fetched_at=fetched_at)
         meta = {
             "title": article.title,
             "authors": article.authors,

@@ -40,7 +40,7 @@ import numpy as np
 from pipeline.stages.extract import days_model, line_model, title_model, writers_model
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line_byline
-from pipeline.stages.extract.dates import date_line_day, rfc3339, text_published_at
+from pipeline.stages.extract.dates import date_line_day, rfc3339, stated_ago, text_published_at
 from pipeline.stages.extract.dates import reading as dates_reading
 from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
@@ -651,10 +651,11 @@ def day_rows(article: ArticleReading, url: str, language: str | None) -> tuple[l
 
 def clean_text_page(text: str, template: Collection[str] = (), url: str = "", language: str | None = None,
                     title_scorer: TreeEnsemble | None = None, writers_scorer: TreeEnsemble | None = None,
-                    days_scorer: TreeEnsemble | None = None) -> TextArticle:
+                    days_scorer: TreeEnsemble | None = None, fetched_at: str | None = None) -> TextArticle:
     """`language`: what the page is declared to be in (Content-Language), for month names;
     `title_scorer`, `writers_scorer`, `days_scorer`: the title, writers and days models' trees,
-    the shipped ones unless the evaluation gives others."""
+    the shipped ones unless the evaluation gives others; `fetched_at`: when the page was fetched,
+    for a date printed as "3 hours ago"."""
     article = read_article(text, template, url, title_scorer or title_model.shipped_model())
     page, run, headline, paragraphs = article.page, article.run, article.headline, article.paragraphs
     title = None if headline is None else page.lines[headline].text
@@ -662,6 +663,8 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     day = days_model.choose(found_days, (days_scorer or days_model.shipped_model()).probabilities(rows))
     published = rfc3339(day.moment) if day else rules_published_at(article, url, language)
     flat = " ".join(page.texts)
+    if published is None and headline is not None and (ago := stated_ago((flat, _offset(page.lines, headline)), fetched_at)):
+        published = rfc3339(ago)
     candidates, rows = writer_rows(page, article.probabilities.first, run, headline, url, paragraphs, article.word_odds, flat)
     writers = writers_model.choose(candidates, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page

@@ -303,6 +303,46 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
     return sorted(found, key=lambda d: d.offset)
 
 
+# "3 hours ago" as pages print it in the languages we know: a number (or "a"/"an" and their
+# like), a unit, and "ago", in each language's order.
+_ONE = r"an?|one|ein|eine|einer|einem|einen|un|une|una|uno|um|uma|een|jeden|jedna|jedną"
+_MINUTE = r"minutes?|mins?|minuten?|minutos?|minuti|minuto|minuut|minut[aey]?|минут[уы]?|хвилин[уи]?|dakika|menit|phút|dakikası"
+_HOUR = (r"hours?|hrs?|stunden?|heures?|h|horas?|ore|ora|uur|godzin[ay]?|godz\.|час(?:а|ов)?|годин[уи]?|saat|jam|giờ|"
+         r"timmar|timme|timer|tuntia|órája|ore")
+_DAY = r"days?|tagen?|jours?|días?|dias?|giorni|giorno|dagen|dag|dni|dzień|дн(?:я|ей)|день|дні|днів|gün|hari|ngày|dagar|dage|dager|päivää|napja"
+_WEEK = r"weeks?|wochen?|semaines?|semanas?|settimane?|weken|week|tygodni[ea]?|тиждень|недел[юиь]|hafta|minggu|tuần|veckor|uger|uker"
+_UNIT = rf"({_MINUTE}|{_HOUR}|{_DAY}|{_WEEK})"
+_COUNT = rf"(\d{{1,3}}|{_ONE})"
+# The count, the unit: "3 hours ago", "vor 3 Stunden", "3 小时前".
+_AGO = (
+    re.compile(rf"(?<![\w.]){_COUNT}\s+{_UNIT}\s+(?:ago|fa|geleden|temu|назад|тому|önce|(?:yang\s+)?lalu|trước|sedan|siden|sitten)(?!\w)",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?:vor|il y a|hace|há|acum)\s+{_COUNT}\s+{_UNIT}(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\d)(\d{1,3})\s?(分钟|分鐘|分|小时|小時|時間|天|日|시간|분|일)\s?(?:前|전)"),
+)
+_UNIT_SECONDS = ((re.compile(_MINUTE + "|分钟|分鐘|分|분", re.IGNORECASE), 60),
+                 (re.compile(_HOUR + "|小时|小時|時間|시간", re.IGNORECASE), 3600),
+                 (re.compile(_DAY + "|天|日|일", re.IGNORECASE), 86400),
+                 (re.compile(_WEEK, re.IGNORECASE), 7 * 86400))
+# Further back than this a page prints a date.
+_LONGEST_AGO = timedelta(days=31)
+
+
+def relative_moment(text: str, fetched: datetime) -> datetime | None:
+    """The moment the first "3 hours ago" ("vor 3 Stunden", "hace 3 horas", "3 小时前") in `text`
+    names, counted back from `fetched` (when the page was fetched): a live page's only date is
+    often one. Days and weeks back name a day, not a moment."""
+    found = sorted((m for pattern in _AGO for m in pattern.finditer(text)), key=lambda m: m.start())
+    for match in found:
+        count, unit = match.group(1), match.group(2)
+        seconds = next(length for pattern, length in _UNIT_SECONDS if pattern.fullmatch(unit))
+        back = timedelta(seconds=(int(count) if count.isdigit() else 1) * seconds)
+        if back <= _LONGEST_AGO:
+            moment = fetched - back
+            return moment if seconds < 86400 else datetime.combine(moment.date(), time(), moment.tzinfo)
+    return None
+
+
 def _either_order(year: str, first: int, second: int, day_first: bool) -> date | None:
     """A numeric date read day first or month first as `day_first` says, else the other way
     round when only that makes a date (13/5 is 13 May whatever the page's habit)."""

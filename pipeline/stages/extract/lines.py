@@ -36,13 +36,6 @@ DATE_LIKE = re.compile(
     re.IGNORECASE)
 
 
-def lowered(line: str) -> str:
-    """The line in lower case as the phrases are written: Turkish "İ" lowers to "i" and a
-    combining dot ("İLGİLİ HABERLER" to "i̇lgi̇li̇ haberler"), which no phrase spells."""
-    low = line.lower()
-    return low.replace("i\u0307", "i") if "\u0307" in low else low
-
-
 def normalise(line: str) -> str:
     """The line as compared across pages and against phrases: NFKC, lower case, single spaces."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", line)).strip().lower()
@@ -66,6 +59,14 @@ def forget_lines() -> None:
     """A new page begins: the answers about the last page's lines go."""
     for clear in _CACHE_CLEARS:
         clear()
+
+
+@_per_page
+def lowered(line: str) -> str:
+    """The line in lower case as the phrases are written: Turkish "İ" lowers to "i" and a
+    combining dot ("İLGİLİ HABERLER" to "i̇lgi̇li̇ haberler"), which no phrase spells."""
+    low = line.lower()
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
 
 
 @_per_page
@@ -236,7 +237,6 @@ _CREDIT_LABEL = re.compile(
     r"|(?:사진|写真|图片来源|图片|摄影)\s*[=:：]"
     # Polish and Lithuanian abbreviate "photo", the colon optional: "Fot. PAP", "Nuotr.: ELTA".
     r"|(?:^|[\s(|/])(?:fot|nuotr)\.\s*:?\s*\S")
-_COLONLESS_LABELS = ("fot.", "nuotr.")
 # Each of those labels holds one of these: a line with none has no label, without the search.
 _LABEL_MARKS = ("photo", "foto", "fotó", "bild", "image", "credit", "crédit", "zdjęcie", "фото", "picture", "abb", "grafik",
                 "illustration", "beeld", "kuva", "φωτογραφία", "사진", "写真", "图片", "摄影", "fot.", "nuotr.", *_OTHER_CREDIT_WORDS)
@@ -298,7 +298,7 @@ def has_caption_credit(line: str) -> bool:
     # list's third item or a clause ("Section 230(c)").
     at = low.find("(c) ")
     return ("©" in low or (at > 0 and not low[at - 1].isalnum() and "(b)" not in low[:at])
-            or ((":" in low or "=" in low or "：" in low or any(map(low.__contains__, _COLONLESS_LABELS)))
+            or ((":" in low or "=" in low or "：" in low or "fot." in low or "nuotr." in low)
                 and any(map(low.__contains__, _LABEL_MARKS))
                 and bool(_CREDIT_LABEL.search(low)))
             or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low)))

@@ -91,12 +91,12 @@ _MARKED_WORD = rf"([^\W\d_](?:[^\W\d_]|[{MARKS}])+)\.?"
 # Arabic pages may give a month both its Egyptian and Levantine names: "12 يوليو/تموز 2024".
 _DAY_FIRST = re.compile(
     rf"(?=\d)(?<!\d)(\d{{1,2}})\.?,?\s+(?:de\s+)?{_MARKED_WORD}(?:\s?/\s?[^\W\d_]+)?,?\s+(?:de[l]?\s+)?(\d{{4}})(?!\d)")
-# A month named in two words: "12 كانون الثاني 2024" (January, Levantine).
-_DAY_FIRST_TWO_WORDS = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+([^\W\d_]+\s[^\W\d_]+)\s+(\d{4})(?!\d)")
+# A month named in two words, "12 كانون الثاني 2024" (January, Levantine), or two letters with
+# dots, as Thai and Lao abbreviate it: "12 ก.ค. 2567". One pattern: each costs a pass over the text.
+_DAY_FIRST_OTHER_MONTHS = re.compile(
+    r"(?=\d)(?<!\d)(\d{1,2})\s+([^\W\d_]+\s[^\W\d_]+|[^\W\d_]\.[^\W\d_])\.?\s*(\d{4})(?!\d)")
 # Vietnamese numbers its months: "ngày 12 tháng 7 năm 2024", "12 tháng 7, 2024", "12 thg 7 2024".
 _VIETNAMESE = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+th(?:áng|g)\s+(\d{1,2})(?:\s*,|\s+năm)?\s+(\d{4})(?!\d)")
-# Thai and Lao abbreviate a month to two letters with dots: "12 ก.ค. 2567".
-_DOTTED_MONTH = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+([^\W\d_]\.[^\W\d_])\.?\s*(\d{4})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 # "2024. július 12.", "2024 m. liepos 12 d." (Lithuanian: m., the year's abbreviation).
 _YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+(?:m\.\s+)?{_MARKED_WORD}\s+(\d{{1,2}})(?!\d)")
@@ -281,11 +281,11 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
             add(m.start(), m.end(), jalali_day(m.group(3), jalali, m.group(1)))
         else:
             add(m.start(), m.end(), calendar_day(m.group(3), _month(months, m.group(2)), m.group(1)))
-    for pattern in (_DAY_FIRST_TWO_WORDS, _DOTTED_MONTH):
-        for m in pattern.finditer(lowered):
-            add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(2)), m.group(1)))
-    for m in _VIETNAMESE.finditer(lowered):
-        add(m.start(), m.end(), calendar_day(m.group(3), int(m.group(2)), m.group(1)))
+    for m in _DAY_FIRST_OTHER_MONTHS.finditer(lowered):
+        add(m.start(), m.end(), calendar_day(m.group(3), months.get(m.group(2)), m.group(1)))
+    if "th" in lowered:
+        for m in _VIETNAMESE.finditer(lowered):
+            add(m.start(), m.end(), calendar_day(m.group(3), int(m.group(2)), m.group(1)))
     for m in _MONTH_FIRST.finditer(lowered):
         add(m.start(), m.end(), calendar_day(m.group(3), _month(months, m.group(1)), m.group(2)))
     for m in _YEAR_FIRST_NAMED.finditer(lowered):

@@ -268,3 +268,37 @@ def test_an_id_whose_claims_left_the_window_is_new_again_not_a_copy_of_itself(ar
     assert len([row for row in index.table.values() if row["d"] is None]) == 1
     rebuilt = StoryIndex(dict(index.table))
     assert rebuilt.decide(prepare(doc(articles["quake-iran"], "pages.raw/5/9")))["duplicate_of"] is None
+
+
+ZH_ARTICLE = [
+    "新华社北京7月12日电 北京市12日遭遇强降雨，多条主要道路出现积水，交通受到影响。北京市气象台当天上午发布暴雨黄色预警，预计未来两天仍有强降雨。",
+    "市排水集团表示，已在重点路段增设排水泵，全力保障道路畅通。教育部门决定，全市中小学当天停课一天，请家长注意孩子安全。",
+    "据统计，截至12日下午，全市平均降雨量达到85毫米，最大降雨量出现在门头沟区，达到210毫米。",
+    "交通部门提醒市民尽量减少出行，如需出行请选择公共交通工具，并注意避开积水路段。",
+    "气象专家表示，此次降雨过程持续时间长、累计雨量大，需要防范山洪、泥石流等次生灾害。",
+]
+
+
+def test_chinese_copies_and_stories_are_found_without_spaces_between_words():
+    # Without spaces a "word" was a whole clause: an edited copy shared few with its original (no
+    # near-duplicate), another outlet's account of the event none (a story of its own).
+    def page(url: str, title: str, paragraphs: list[str], origin: str) -> dict:
+        return {"url": url, "title": title, "text": "\n".join(paragraphs), "language": "zh", "origin": origin,
+                "published_at": "2024-07-12T10:00:00Z", "fetched_at": "2024-07-12T12:00:00Z"}
+
+    dedup = Dedup()
+    original = dedup.run(page("https://news.example.cn/a/1", "北京暴雨致多条道路积水", ZH_ARTICLE, "line:1"))
+    edited = [ZH_ARTICLE[0].replace("多条主要道路", "多条道路"), ZH_ARTICLE[1], ZH_ARTICLE[2].replace("85毫米", "86毫米"),
+              ZH_ARTICLE[3], "来源：新华社"]
+    copy = dedup.run(page("https://other.example.cn/p/9", "北京暴雨致多条道路积水（更新）", edited, "line:2"))
+    retold = dedup.run(page("https://third.example.cn/x/5", "北京遭遇强降雨 多条道路积水 中小学停课", [
+        "中新网7月12日电 受强降雨影响，北京多条道路积水严重，部分路段交通一度中断。",
+        "北京市气象台12日上午发布暴雨黄色预警。门头沟区降雨量最大，超过200毫米。",
+        "北京市教委通知，全市中小学12日停课。排水部门在积水路段增设水泵。"], "line:3"))
+    markets = dedup.run(page("https://fin.example.cn/x/7", "沪指收涨1.2% 成交额超4000亿元", [
+        "上海证券交易所12日公布数据，上证指数收盘上涨1.2%，成交额超过4000亿元。",
+        "分析人士认为，近期政策利好不断，市场信心逐步恢复，科技板块表现活跃。",
+        "多家券商表示，下半年A股有望继续震荡上行，建议投资者关注消费和新能源板块。"], "line:4"))
+    assert copy["duplicate_of"] == original["id"]
+    assert retold["duplicate_of"] is None and retold["story_id"] == original["story_id"]
+    assert markets["story_id"] != original["story_id"]

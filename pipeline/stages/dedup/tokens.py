@@ -8,11 +8,12 @@ some polytonic Greek): folded per word, "İstanbul" stays one word.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.stages.words import WORD
+from pipeline.stages.words import IDEOGRAPH, UNSPACED, UNSPACED_ABUGIDA, WORD
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,41 @@ class Tokens:
     """The distinct written words that begin with a capital letter."""
 
 
+# Chinese and Japanese (and Thai, Lao, Khmer, Burmese) write no spaces between words, so a "word"
+# there is a whole clause: an edited copy shares few of them with its original, and an article
+# none with another telling the same event. Their runs are cut into overlapping character pairs
+# (ideographs and kana) or triples (the abugidas, whose words are longer), as search engines index
+# them: "北京市遭遇强降雨" -> "北京", "京市", "市遭", ...
+_UNSPACED_RUN = re.compile(f"(?:{IDEOGRAPH.pattern})+|(?:{UNSPACED_ABUGIDA.pattern})+")
+
+
+def _grams(run: str) -> list[str]:
+    width = 2 if IDEOGRAPH.match(run) else 3
+    return [run[i:i + width] for i in range(max(1, len(run) - width + 1))]
+
+
+def _cut_unspaced(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if not UNSPACED.search(word):
+            out.append(word)
+            continue
+        at = 0
+        for run in _UNSPACED_RUN.finditer(word):
+            if run.start() > at:
+                out.append(word[at:run.start()])
+            out.extend(_grams(run.group()))
+            at = run.end()
+        if at < len(word):
+            out.append(word[at:])
+    return out
+
+
 def tokenise(text: str) -> Tokens:
     text = unicodedata.normalize("NFKC", text)
     as_written = WORD.findall(text)
+    if UNSPACED.search(text):
+        as_written = _cut_unspaced(as_written)
     written = Counter(as_written)
     folded = {word: word.casefold() for word in written}
     words = list(map(folded.__getitem__, as_written))

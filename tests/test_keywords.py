@@ -37,8 +37,21 @@ def test_other_languages_use_their_own_frequencies() -> None:
     assert not {k.lower() for k in found} & {"der", "die", "hat", "am", "den", "des", "vor"}
 
 
-def test_unspaced_scripts_give_no_keywords_rather_than_whole_clauses() -> None:
-    assert keywords("习近平会见卢卡申科", "中国国家主席习近平在北京会见白俄罗斯总统卢卡申科。", "zh") == []
+def test_chinese_and_japanese_are_cut_into_the_words_of_their_lists() -> None:
+    # Written without spaces, a run of ideographs was a whole clause and gave no keyword.
+    found = keywords("习近平会见卢卡申科", "中国国家主席习近平在北京会见白俄罗斯总统卢卡申科。", "zh")
+    assert {"习近平", "卢卡申科", "白俄罗斯"} <= set(found)
+    japanese = ("東京都内で記録的な大雨となり、多くの道路が冠水しました。気象庁は大雨警報を発表しました。"
+                "都内の小中学校の多くは臨時休校となりました。大雨は明日まで続く見込みです。")
+    found = keywords("東京で記録的な大雨", japanese, "ja")
+    assert {"大雨", "冠水", "休校"} <= set(found)
+    # Grammar written in hiragana is no keyword ("となり", "しました").
+    assert not [k for k in found if all("\u3040" <= ch <= "\u309f" for ch in k)]
+
+
+def test_unspaced_scripts_without_a_word_list_give_no_keywords_rather_than_whole_clauses() -> None:
+    text = "กรุงเทพมหานครประกาศเตือนประชาชนเรื่องน้ำท่วมในหลายพื้นที่ หลังจากฝนตกหนักต่อเนื่องตั้งแต่เมื่อคืนที่ผ่านมา"
+    assert keywords("ฝนตกหนักทั่วกรุงเทพฯ", text, "th") == []
 
 
 def test_words_written_with_vowel_signs_stay_whole() -> None:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.stages.rarity import word_rarity
-from pipeline.stages.words import FULL_STOPS, IDEOGRAPHIC_STOPS, MARKS, UNSPACED
+from pipeline.stages.words import FULL_STOPS, IDEOGRAPH, IDEOGRAPHIC_STOPS, MARKS, UNSPACED
 
 MAX_KEYWORDS = 8
 MAX_PHRASE_WORDS = 3
@@ -34,8 +34,16 @@ HALF_WEIGHT_POSITION = 150
 REPLACE_SHARE = 0.75
 # A word may hold apostrophes and hyphens, not start or end with one (nor with "_").
 _WORD = re.compile(rf"[^\W_](?:[\w{MARKS}'’-]*[\w{MARKS}](?<!_))?")
-# Phrases never run across punctuation or line ends.
-_SEGMENT = re.compile(rf"[^{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)};:,()\[\]{{}}\"“”„«»‹›|/\\\n—–·•]+")
+# Phrases never run across punctuation or line ends (the full-width and ideographic ones too).
+_SEGMENT = re.compile(rf"[^{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)};:,()\[\]{{}}\"“”„«»‹›|/\\\n—–·•，、；：「」『』（）【】《》]+")
+# Chinese and Japanese write no spaces: a run of ideographs and kana is cut into the words of the
+# language's word list (wordfreq's, whose words are at most a few characters). Thai and the other
+# abugidas have no list: their runs are no keywords.
+_IDEOGRAPH_RUN = re.compile(f"(?:{IDEOGRAPH.pattern})+")
+_LONGEST_LISTED_WORD = 6
+# A character no list holds: rarer than any listed word.
+_UNLISTED_CHARACTER = 1e-9
+_HIRAGANA = re.compile("[\u3040-\u309f]+")
 
 
 @dataclass
@@ -84,22 +92,61 @@ def _phrases(text: str, rarity) -> list[tuple[tuple[str, ...], str]]:
     found = []
     for segment in _SEGMENT.findall(text):
         run: list[str] = []
-        for word in _WORD.findall(segment) + [""]:
+        for word in _words(segment, rarity) + [""]:
             word, folded = _base_form(word)
             if _is_content(word, folded, rarity):
                 run.append(word)
                 continue
             for start in range(len(run)):
-                for size in range(1, min(MAX_PHRASE_WORDS, len(run) - start) + 1):
+                # A word list's word is its whole compound ("北京市气象台"): cut words are not joined again.
+                longest = 1 if IDEOGRAPH.match(run[start]) else MAX_PHRASE_WORDS
+                for size in range(1, min(longest, len(run) - start) + 1):
                     words = run[start:start + size]
                     found.append((tuple(w.casefold() for w in words), " ".join(words)))
             run = []
     return found
 
 
+def _words(segment: str, rarity) -> list[str]:
+    words = _WORD.findall(segment)
+    if not rarity.cuts_ideographs or not IDEOGRAPH.search(segment):
+        return words
+    out: list[str] = []
+    for word in words:
+        at = 0
+        for run in _IDEOGRAPH_RUN.finditer(word):
+            out.extend(filter(None, (word[at:run.start()],)))
+            out.extend(_listed_words(run.group(), rarity.frequencies))
+            at = run.end()
+        out.extend(filter(None, (word[at:],)))
+    return out
+
+
+def _listed_words(run: str, listed: dict[str, float]) -> list[str]:
+    """The likeliest cut of `run` into listed words (the product of their frequencies, as jieba
+    cuts: left-to-right longest matching takes "在门" out of "存在门头沟区")."""
+    best = [0.0] + [-math.inf] * len(run)
+    start = [0] * (len(run) + 1)
+    for end in range(1, len(run) + 1):
+        for width in range(1, min(_LONGEST_LISTED_WORD, end) + 1):
+            frequency = listed.get(run[end - width:end])
+            if frequency is None and width > 1:
+                continue
+            score = best[end - width] + math.log(frequency or _UNLISTED_CHARACTER)
+            if score > best[end]:
+                best[end], start[end] = score, end - width
+    words, end = [], len(run)
+    while end:
+        words.append(run[start[end]:end])
+        end = start[end]
+    return words[::-1]
+
+
 def _is_content(word: str, folded: str, rarity) -> bool:
-    # A run of letters in a script without spaces is a phrase, never taken for a word.
-    return (len(folded) > 1 and not folded.isdigit() and not UNSPACED.search(word)
+    # A run of letters in a script without spaces that no word list cut is a phrase, never a word;
+    # a word all in hiragana is Japanese grammar ("となり", "しました").
+    return (len(folded) > 1 and not folded.isdigit()
+            and (not UNSPACED.search(word) or rarity.cuts_ideographs and bool(IDEOGRAPH.match(word)) and not _HIRAGANA.fullmatch(word))
             and rarity.idf(folded) >= MIN_CONTENT_IDF)
 
 

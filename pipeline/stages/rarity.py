@@ -20,6 +20,7 @@ NUMBER_IDF = 4.5
 # every word is simply unknown (equally rare), which is what an empty list would give anyway.
 FALLBACK_LANGUAGE = "en"
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_IDEOGRAPHIC_LANGUAGES = frozenset({"zh", "ja"})
 _CACHE_SIZE = 1 << 19
 
 
@@ -28,6 +29,8 @@ class WordRarity:
 
     def __init__(self, language: str) -> None:
         self.frequencies = wordfreq.get_frequency_dict(language)
+        # Chinese and Japanese lists hold the words a run without spaces is cut into (keywords).
+        self.cuts_ideographs = language in _IDEOGRAPHIC_LANGUAGES
         self._idfs: dict[str, float] = {}
 
     def idf(self, term: str) -> float:

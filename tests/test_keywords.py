@@ -67,3 +67,14 @@ def test_words_written_with_vowel_signs_stay_whole() -> None:
 
 def test_keywords_are_deterministic() -> None:
     assert keywords("Xi Jinping hails Belarus", ARTICLE, "en") == keywords("Xi Jinping hails Belarus", ARTICLE, "en")
+
+
+def test_korean_nouns_lose_the_particles_written_onto_them() -> None:
+    # Before: "집중호우로", "전역에", "50mm가" and "넘는" were keywords, each a noun with its particle,
+    # a count or a verb.
+    text = ("12일 오전 서울 전역에 시간당 50mm가 넘는 집중호우가 쏟아지면서 도로 곳곳이 침수됐다. 기상청은 이날 오전 서울에 "
+            "호우경보를 발령하고 추가 피해에 대비할 것을 당부했다. 서울시는 침수 우려 지역에 배수 펌프를 추가로 설치했다. "
+            "서울시는 집중호우에 대비해 비상 근무에 들어갔다.")
+    found = keywords("서울 집중호우로 도로 곳곳 침수", text, "ko")
+    assert {"집중호우", "침수", "서울시"} <= set(found)
+    assert not {"집중호우로", "전역에", "50mm가", "넘는", "12일"} & set(found)

@@ -28,6 +28,7 @@ class WordRarity:
     """Memoised idf of case-folded words in one language."""
 
     def __init__(self, language: str) -> None:
+        self.language = language
         self.frequencies = wordfreq.get_frequency_dict(language)
         # Chinese and Japanese lists hold the words a run without spaces is cut into (keywords).
         self.cuts_ideographs = language in _IDEOGRAPHIC_LANGUAGES

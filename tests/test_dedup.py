@@ -302,3 +302,29 @@ def test_chinese_copies_and_stories_are_found_without_spaces_between_words():
     assert copy["duplicate_of"] == original["id"]
     assert retold["duplicate_of"] is None and retold["story_id"] == original["story_id"]
     assert markets["story_id"] != original["story_id"]
+
+
+def test_korean_accounts_of_one_event_share_their_nouns_whatever_the_particles():
+    # "서울에", "서울의", "서울에서" were three story terms, none shared with "서울은": another
+    # outlet's account of the same downpour was a story of its own.
+    def page(url: str, title: str, paragraphs: list[str], origin: str) -> dict:
+        return {"url": url, "title": title, "text": "\n".join(paragraphs), "language": "ko", "origin": origin,
+                "published_at": "2024-07-12T10:00:00Z", "fetched_at": "2024-07-12T12:00:00Z"}
+
+    dedup = Dedup()
+    first = dedup.run(page("https://a.example.kr/1", "서울 집중호우로 도로 곳곳 침수", [
+        "12일 오전 서울 전역에 시간당 50mm가 넘는 집중호우가 쏟아지면서 도로 곳곳이 침수됐다.",
+        "기상청은 이날 오전 서울에 호우경보를 발령하고 추가 피해에 대비할 것을 당부했다.",
+        "서울시는 침수 우려 지역에 배수 펌프를 추가로 설치하고 비상 근무에 들어갔다.",
+        "서울시교육청은 관내 초중고교에 휴교를 권고했다."], "line:1"))
+    retold = dedup.run(page("https://b.example.kr/2", "서울에 시간당 50mm 폭우…도로 침수 잇따라", [
+        "서울에 12일 집중호우가 내려 도로 곳곳에서 침수 피해가 발생했다.",
+        "기상청에 따르면 서울 지역에는 호우경보가 내려졌으며 시간당 강수량은 50mm를 넘었다.",
+        "서울시의 배수 펌프 추가 설치에도 불구하고 일부 도로는 통제됐다.",
+        "서울시교육청의 권고에 따라 상당수 학교가 휴교했다."], "line:2"))
+    markets = dedup.run(page("https://c.example.kr/3", "코스피 1.2% 상승 마감", [
+        "코스피가 12일 외국인 매수세에 힘입어 1.2% 상승 마감했다.",
+        "반도체와 자동차 업종이 강세를 보였으며 거래대금은 10조원을 넘었다.",
+        "증권가는 하반기 증시가 완만한 상승세를 이어갈 것으로 전망했다."], "line:3"))
+    assert retold["story_id"] == first["story_id"] and retold["duplicate_of"] is None
+    assert markets["story_id"] != first["story_id"]

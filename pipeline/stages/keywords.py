@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipeline.stages.korean import noun_or_nothing
 from pipeline.stages.rarity import word_rarity
 from pipeline.stages.words import FULL_STOPS, IDEOGRAPH, IDEOGRAPHIC_STOPS, MARKS, UNSPACED
 
@@ -44,11 +45,6 @@ _LONGEST_LISTED_WORD = 6
 # A character no list holds: rarer than any listed word.
 _UNLISTED_CHARACTER = 1e-9
 _HIRAGANA = re.compile("[\u3040-\u309f]+")
-# Korean writes its case particles onto the noun; the longest first.
-_HANGUL = re.compile("[\uac00-\ud7af]")
-_KOREAN_PARTICLES = ("에서는", "으로는", "에게서", "에서", "으로", "에게", "까지", "부터", "에는", "와의", "과의", "이라는", "라는",
-                     "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만")
-_KOREAN_PREDICATE_ENDINGS = ("다", "고", "며", "면서", "는데", "지만", "어", "아", "해", "했", "된", "한", "할", "하는", "되는", "있는")
 
 
 @dataclass
@@ -115,7 +111,7 @@ def _phrases(text: str, rarity) -> list[tuple[tuple[str, ...], str]]:
 def _words(segment: str, rarity) -> list[str]:
     words = _WORD.findall(segment)
     if rarity.language == "ko":
-        return [_korean_stem(word, rarity.frequencies) for word in words]
+        return [noun_or_nothing(word, rarity.frequencies) for word in words]
     if not rarity.cuts_ideographs or not IDEOGRAPH.search(segment):
         return words
     out: list[str] = []
@@ -127,23 +123,6 @@ def _words(segment: str, rarity) -> list[str]:
             at = run.end()
         out.extend(filter(None, (word[at:],)))
     return out
-
-
-def _korean_stem(word: str, listed: dict[str, float]) -> str:
-    """A Korean noun without the particle written onto it ("서울에서" -> "서울", "집중호우로" ->
-    "집중호우"); a word the list holds is left whole ("도로" ends in the particle "로"). A predicate
-    ("발령했다", "설치하고") is no keyword: it comes back empty."""
-    if word[:1].isdigit():
-        return ""  # a count with its unit or particle: "12일", "50mm가", "3명"
-    if word in listed or not _HANGUL.match(word):
-        return word
-    for particle in _KOREAN_PARTICLES:
-        stem = word[:-len(particle)]
-        if word.endswith(particle) and stem and (stem in listed or len(stem) >= 2 and (len(particle) > 1 or len(stem) >= 3)):
-            return stem
-    # "넘는", "오른": one syllable of a verb and its ending.
-    short_verb = len(word) == 2 and word.endswith(("는", "은", "던"))
-    return "" if short_verb or word.endswith(_KOREAN_PREDICATE_ENDINGS) else word
 
 
 def _listed_words(run: str, listed: dict[str, float]) -> list[str]:

@@ -21,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from pipeline.stages.dedup.tokens import Tokens
+from pipeline.stages.korean import noun_or_nothing
 from pipeline.stages.rarity import word_rarity
 
 TOP_TERMS = 48
@@ -115,8 +116,9 @@ def story_vector(tokens: Tokens, title_words: list[str], language: str | None,
     body has no names): with their weights, renormalised, they are the names vector
     (`names_vector`). Kept as positions, the names vector costs a few bytes per article.
     """
-    counts = tokens.counts
-    in_title = set(title_words)
+    counts, in_title = tokens.counts, set(title_words)
+    if language == "ko":
+        counts, in_title = _korean_nouns(counts, language), set(_korean_nouns(Counter(title_words), language))
     vocabulary = [*counts, *(term for term in in_title if term not in counts)]
     size = len(vocabulary)
     term_frequency = np.ones(size, dtype=np.intp)
@@ -134,6 +136,17 @@ def story_vector(tokens: Tokens, title_words: list[str], language: str | None,
     # Without case (Chinese, Japanese, Thai ...) there are no names, and numbers alone say too little.
     named = [i for i, (term, _) in enumerate(vector) if term in names or term.isdigit()] if names else []
     return vector, named
+
+
+def _korean_nouns(counts: Counter[str], language: str) -> Counter[str]:
+    """Korean words as their nouns ("서울에서", "서울은" -> "서울"): the same event's accounts put
+    different particles on the same nouns. Predicates and counts drop out."""
+    listed = _terms_for(language).rarity.frequencies
+    nouns: Counter[str] = Counter()
+    for word, count in counts.items():
+        if noun := noun_or_nothing(word, listed):
+            nouns[noun] += count
+    return nouns
 
 
 def names_vector(vector: list[list], named: list[int]) -> list[tuple[str, float]]:

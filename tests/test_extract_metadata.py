@@ -94,6 +94,12 @@ def test_names_in_scripts_without_case_and_their_labels():
                          strict=True) == [
         "Γιώργου Παπαδόπουλου", "Μαρία Νικολάου", "Ivan Horvat", "Петар Петровић", "Jonas Jonaitis", "Janez Novak",
         "علی رضایی", "علی احمد", "রহিম উদ্দিন", "ராஜா குமார்", "王小明", "山田太郎", "Mario Rossi"]
+    # Japanese and Korean credits: the title after the name ("山田太郎記者", "特派員" before it),
+    # "文・", "取材・文：", "글=" (text by), the full-width brackets an article closes on; an editor
+    # ("责任编辑") or the editorial department ("編集部") is no writer.
+    assert clean_authors(["山田太郎記者", "文・佐藤花子", "取材・文：鈴木一郎", "特派員 田中次郎", "（高橋三郎）", "글=홍길동",
+                          "责任编辑：王小明", "編集部"], strict=True) == [
+        "山田太郎", "佐藤花子", "鈴木一郎", "田中次郎", "高橋三郎", "홍길동"]
     # The reporter's title after the name, as Korean prints it; before it, with the agency, as Chinese does.
     assert clean_authors(["홍길동 기자 hong@example.co.kr", "新华社记者 王小明"], strict=True) == ["홍길동", "王小明"]
 

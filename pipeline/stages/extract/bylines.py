@@ -47,11 +47,13 @@ _LABEL = re.compile(
     r"autor(?:in|innen|en|ka|es|a|ius|s)?(?:[/*:_]in(?:nen)?\b)?|avtor(?:ica)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|"
     r"forfatter|toimittaja|szerző|írta|yazar|автор|аутор|"
     r"oleh|ditulis\s+oleh|penulis|bởi|tác\s+giả|بقلم|به\s+قلم|كتب|كتبت|بواسطة|نویسنده|نوشته|تحریر|מאת|लेखक|लेखिका|লেখক|எழுதியவர்|"
-    r"作者|筆者|文(?=\s*[:：/／])|โดย|ผู้เขียน|"
+    # "文/张三", "文・山田太郎", "取材・文：山田太郎", "글=홍길동", "글·사진=홍길동" (text, or text and photos)
+    r"作者|筆者|(?:取材・)?文(?=\s*[:：/／・＝=])|글(?:\s?[·・]\s?사진)?(?=\s*=)|特派員|特派员|โดย|ผู้เขียน|"
     # "记者 张三", "新华社记者 张三", "本报记者 张三": the agency or paper run into the title
-    r"[^\W\d_]{0,6}?(?:记者|記者|通讯员|通訊員))"
+    # (with a name after it: "山田太郎記者" is the name, then the title)
+    r"[^\W\d_]{0,6}?(?:记者|記者|通讯员|通訊員)(?=\s*[:：]?\s*\S))"
     # The label's end: not "\b", which a label ending in a vowel sign ("लेखिका") never has before ":".
-    rf"(?![\w{MARKS}])\s*[:：.\-–/／]?\s*)+",
+    rf"(?![\w{MARKS}])\s*[:：.\-–/／・＝=]?\s*)+",
     re.IGNORECASE,
 )
 # A name does not start with an article: "The Associated Press", "Die Tagespresse".
@@ -70,7 +72,7 @@ _ROLE = re.compile(
     # the newsroom as a metadata author, in the languages we have no labelled page in
     r"redakce|redakcia|redakcija|uredništvo|redactie|redacția|redacţia|redactia|redaksi|szerkesztőség|toimitus|"
     r"merkezi|servisi|σύνταξη|συντακτική|редакция|редакція|редакција|gość|vendég|misafir|"
-    r"编辑部|編輯部|편집부|ban\s+biên\s+tập|"
+    r"编辑部|編輯部|편집부|ban\s+biên\s+tập|(?:责任)?编辑|(?:責任)?編輯|編集(?:部|者)?|"
     # the link to an author's page: "mehr", "Alle Beiträge"
     r"mehr|more|profil|profile|beiträge|posts)\b",
     re.IGNORECASE,
@@ -133,7 +135,8 @@ _MAX_NAME = 60
 
 # What introduced the date just cut: "oz on December 4, 2006", "Erstellt am: 30.01.2022", "Anna Berg · vor 2 Tagen".
 _BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at|vor|il y a|hace|há|acum)\s*:?\s*$", re.IGNORECASE)
-_PUNCTUATION = " ,.:-–—|·•"
+# The full-width brackets a Japanese or Chinese article closes on with its writer: "（山田太郎）".
+_PUNCTUATION = " ,.:-–—|·•（）【】"
 # Emails, @handles (also run into the name: "Jon Porter@JonPorty"), links, web addresses ("symple.ch") and "(dpa)".
 _WEB = re.compile(
     r"\S+@[\w-]+(?:\.[\w-]+)+\S*|\S+\s?[\[(]at[\])]\s?\S+|@\w+|https?://\S+|\bwww\.\S+|\(.*?\)|"
@@ -161,7 +164,7 @@ _TAG = re.compile(r"<[^>]*>")
 _FINAL_INITIAL = re.compile(r"\s(?:\w|jr|sr)\.$", re.IGNORECASE)
 # A reporter's title after the name, as Korean bylines print it: "홍길동 기자" (a Chinese one,
 # "新华社记者 张三", is a label before it).
-_REPORTER = r"(?:기자|특파원)"
+_REPORTER = r"(?:기자|특파원|記者|记者|特派員|特派员)"
 _ROLE_AFTER = re.compile(rf"\s*{_REPORTER}$")
 # Such a byline: a name of one to three words, the title, perhaps an address after it.
 CREDITED_BY_TITLE = re.compile(rf"^[^\W\d_]+(?:\s[^\W\d_]+){{0,2}}\s?{_REPORTER}(?:\s|$)")

@@ -103,3 +103,29 @@ def test_a_page_in_another_language(language, form):
                          form: text if form == "text" else _html(language, page)})
     assert (out["title"], out["published_at"], out["authors"]) == (page.title, page.published, [page.writer])
     assert out["text"].splitlines() == page.article
+
+
+CHINESE_ARTICLE = [
+    "新华社北京7月12日电 北京市12日遭遇强降雨，多条主要道路出现积水，交通受到影响。北京市气象台当天上午发布暴雨黄色预警。",
+    "市排水集团表示，已在重点路段增设排水泵，全力保障道路畅通。教育部门决定，全市中小学当天停课一天。",
+    "交通部门提醒市民尽量减少出行，如需出行请选择公共交通工具，并注意避开积水路段。",
+]
+
+
+@pytest.mark.parametrize("form", ["text", "html"])
+def test_a_chinese_article_closing_on_its_reporters_and_editor(form):
+    # Before: the text page's title was its date line ("2024-07-12 10:30:15 来源：新华网"); both forms
+    # kept "（记者 王小明 李华）" and "【纠错】" (the HTML one "责任编辑：张三" too) and named no writer.
+    closing = ["（记者 王小明 李华）", "【纠错】", "责任编辑：张三"]
+    if form == "text":
+        page = "\n".join(["首页", "时政", "北京暴雨致多条道路积水", "2024-07-12 10:30:15 来源：新华网", *CHINESE_ARTICLE, *closing,
+                          "扫一扫分享本页", "相关新闻", "上海发布高温预警", "广州地铁新线开通"])
+    else:
+        body = "".join(f"<p>{p}</p>" for p in [*CHINESE_ARTICLE, *closing])
+        page = ("<html lang='zh-CN'><head><title>北京暴雨致多条道路积水_新华网</title></head><body><div class='nav'><a href='/'>首页</a>"
+                "</div><h1>北京暴雨致多条道路积水</h1><div class='info'><span>2024-07-12 10:30:15</span><span>来源：新华网</span></div>"
+                f"<div id='detail'>{body}</div><div class='related'><h3>相关新闻</h3><ul><li><a href='/x'>上海发布高温预警</a></li>"
+                "</ul></div></body></html>")
+    out = Extract().run({"url": "http://www.news.example.cn/2024-07/12/c_1130000.htm", form: page})
+    assert (out["title"], out["authors"], out["published_at"]) == ("北京暴雨致多条道路积水", ["王小明", "李华"], "2024-07-12T10:30:00Z")
+    assert out["text"].splitlines() == CHINESE_ARTICLE

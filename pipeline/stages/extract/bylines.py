@@ -686,13 +686,23 @@ def _signed_name(headline_h1: HtmlElement, site: set[str]) -> list[str]:
 # A wire story's credits at its end: "(Reporting by Will Dunham; Editing by Tom Brown)": the
 # reporters wrote it, the editors did not.
 _REPORTING_BY = re.compile(r"(?<![\w-])reporting by\s+([^;()]+)", re.IGNORECASE)
+# A Chinese article's reporters in brackets, as it closes: "（记者 王小明 李华）", "（本报记者 王小明）".
+BRACKETED_REPORTERS = re.compile(r"[（(]\s*[^\W\d_]{0,6}?(?:记者|記者)\s*(?P<names>[^\W\d_]{2,4}(?:[\s、]+[^\W\d_]{2,4}){0,3})\s*[）)]")
 
 
 def _wire_credit(headline_h1: HtmlElement, site: set[str]) -> list[str]:
     for node in headline_h1.xpath("following::text()[contains(., 'eporting by')][not(parent::script or parent::style)]"):
         if (match := _REPORTING_BY.search(node)) and not _in_comments(node.getparent()):
             return clean_authors([f"by {match.group(1)}"], site, strict=True)
+    for node in headline_h1.xpath("following::text()[contains(., '记者') or contains(., '記者')][not(parent::script or parent::style)]"):
+        if (match := BRACKETED_REPORTERS.search(node)) and not _in_comments(node.getparent()):
+            return reporters_in_brackets(match, site)
     return []
+
+
+def reporters_in_brackets(match: re.Match[str], site: set[str]) -> list[str]:
+    """The reporters a BRACKETED_REPORTERS credit names: there a space parts two names."""
+    return clean_authors([" / ".join(match["names"].replace("、", " ").split())], site, strict=True)
 
 
 def headline_byline(headline_h1: HtmlElement | None, site: set[str]) -> list[str]:

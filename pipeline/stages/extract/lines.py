@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TypeVar
 
-from pipeline.stages.extract.bylines import CREDITED_BY_TITLE, MONTHS
+from pipeline.stages.extract.bylines import BRACKETED_REPORTERS, CREDITED_BY_TITLE, MONTHS
 from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPHIC_STOPS, MISCOUNTED, UNSPACED_ABUGIDA, WORD
 
 T = TypeVar("T")
@@ -425,6 +425,17 @@ def is_comment_heading(line: str) -> bool:
 @_per_page
 def is_commenter(line: str) -> bool:
     return line.rstrip().endswith(":") and size(line) <= 14 and bool(_COMMENTER.search(lowered(line)))
+
+
+# What a Chinese article closes on: its reporters in brackets ("（记者 王小明）"), "（完）" (the end),
+# "【纠错】" (report an error), the editor in charge ("责任编辑：李华"), who did not write it.
+_CLOSING_CREDIT = re.compile(
+    rf"^(?:{BRACKETED_REPORTERS.pattern}|[（(【\[]\s*(?:完|纠错|糾錯)\s*[）)】\]]|(?:责任编辑|責任編輯|编辑|編輯|审核|校对)\s*[:：].*)$")
+
+
+@_per_page
+def is_closing_credit(line: str) -> bool:
+    return size(line) <= 8 and bool(_CLOSING_CREDIT.match(line.strip()))
 
 
 @_per_page

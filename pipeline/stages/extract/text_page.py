@@ -39,7 +39,7 @@ import numpy as np
 
 from pipeline.stages.extract import days_model, line_model, title_model, writers_model
 from pipeline.stages.extract import lines as L
-from pipeline.stages.extract.bylines import clean_authors, is_byline_label, line_byline
+from pipeline.stages.extract.bylines import BRACKETED_REPORTERS, clean_authors, is_byline_label, line_byline, reporters_in_brackets
 from pipeline.stages.extract.dates import date_line_day, rfc3339, stated_ago, text_published_at
 from pipeline.stages.extract.dates import reading as dates_reading
 from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spelled_in_url
@@ -160,6 +160,18 @@ def _repeated_title(lines: list[Line]) -> tuple[str, set[int]] | None:
     return None
 
 
+# A Chinese article's reporters in brackets close it: a few lines past the run's end at most.
+_CREDIT_REACH = 3
+
+
+def _bracketed_reporters(texts: list[str]) -> list[str]:
+    """The reporters a Chinese article names in brackets as it closes ("（记者 王小明 李华）")."""
+    for text in reversed(texts):
+        if L.is_closing_credit(text) and (match := BRACKETED_REPORTERS.search(text)):
+            return reporters_in_brackets(match, set())
+    return []
+
+
 def _is_boilerplate(text: str, template: Collection[str]) -> bool:
     return (
         (bool(template) and fingerprint(text) in template)
@@ -168,6 +180,7 @@ def _is_boilerplate(text: str, template: Collection[str]) -> bool:
         or L.is_furniture(text)
         or L.is_tag_line(text)
         or L.is_credit(text)
+        or L.is_closing_credit(text)
     )
 
 
@@ -667,6 +680,8 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
         published = rfc3339(ago)
     candidates, rows = writer_rows(page, article.probabilities.first, run, headline, url, paragraphs, article.word_odds, flat)
     writers = writers_model.choose(candidates, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
+    if not writers:
+        writers = _bracketed_reporters(page.texts[run[0]:min(len(page.texts), run[1] + _CREDIT_REACH)])
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page
     # (the run's start is where the trees are sure, which a date line under a deck can pass).
     body = drop_writer_lines(drop_writer_bio(drop_header_lines(paragraphs, writers), writers), writers)

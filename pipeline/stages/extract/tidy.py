@@ -59,7 +59,7 @@ def closing_promos(paragraphs: list[str]) -> set[int]:
 
 def drop_closing_promos(paragraphs: list[str]) -> list[str]:
     promos = closing_promos(paragraphs)
-    return [p for i, p in enumerate(paragraphs) if i not in promos]
+    return [p for i, p in enumerate(paragraphs) if i not in promos and not L.is_closing_credit(p)]
 
 
 def _is_header_line(line: str, authors: Collection[str]) -> bool:

@@ -32,6 +32,7 @@ import numpy as np
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.headline import slug_words, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble
+from pipeline.stages.extract.visible_dates import page_dates
 from pipeline.stages.words import UNSPACED, WORD, WORD_CHARACTER
 
 MODEL_PATH = Path(__file__).with_name("title_model.json")
@@ -51,6 +52,9 @@ FEATURES = (
 ABOVE_ARTICLE, BELOW_ARTICLE = 30, 5
 # A line longer than this is a paragraph, not a headline.
 _MAX_CHARS = 400
+# A date line is short: "12. März 2024 | 10:30 Uhr", "2024-07-12 10:30 来源：新华网".
+_DATE_LINE_WORDS = 8
+_RUN_INTO = re.compile(r"[^\W\d_]{3}")
 # A line the line model is surer of than this, and prose, is article text.
 _LIKELY = 0.5
 # Lines above and below whose article probabilities are averaged.
@@ -99,8 +103,18 @@ def candidates(texts: Sequence[str], article: tuple[int, int]) -> list[int]:
 def _may_be_title(text: str) -> bool:
     # A sentence of running text is no title, unless as short as a headline ("Nebelsuppe.",
     # "Denkmäler in neuem Licht."): a page without a headline gets none, not its first sentence.
-    # A line crediting a photo is its caption; one crediting a writer ("By ...", "מאת ...") a byline.
-    return (L.is_headline(text) or not L.is_prose(text)) and not L.has_caption_credit(text) and not L.is_byline(text)
+    # A line crediting a photo is its caption; one crediting a writer ("By ...", "מאת ...") a byline;
+    # a short one that starts with a date a date line ("2024-07-12 10:30 来源：新华网").
+    return ((L.is_headline(text) or not L.is_prose(text)) and not L.has_caption_credit(text) and not L.is_byline(text)
+            and not _is_date_line(text))
+
+
+def _is_date_line(text: str) -> bool:
+    # Not a date a flattening ran into the headline: "27.01.2022MineralölINFO November 2021".
+    if L.size(text) > _DATE_LINE_WORDS or not text[:1].isdigit() or _RUN_INTO.search(text.split(maxsplit=1)[0]):
+        return False
+    found = page_dates(text)
+    return bool(found) and found[0].offset == 0
 
 
 def signed_log(offset: int) -> float:

@@ -115,7 +115,8 @@ def test_the_marks_of_a_credit_in_a_caption(line, credit):
     "Follow us on Instagram", "Sign up for our newsletter", "Subscribe to the newsletter", "All Rights Reserved",
     "Cookie settings", "We use cookies", "Artikel teilen", "Beitrag teilen", "Jetzt teilen", "Partager cet article",
     "Partager l'article", "Compartir en Twitter", "Condividi su Facebook", "Compartilhe", "Deel dit artikel",
-    "Udostępnij", "Поделиться",
+    "Udostępnij", "Поделиться", "この記事をシェアする", "分享到：", "扫一扫分享本页", "공유하기", "شارك المقال", "שתפו את הכתבה",
+    "Chia sẻ bài viết", "Bagikan artikel ini", "Haberi paylaş",
 ])
 def test_every_furniture_phrase_is_recognised(line):
     assert L.is_furniture(line)
@@ -324,6 +325,14 @@ def test_latest_news_headings_in_more_languages(line):
 @pytest.mark.parametrize("line", ["टिप्पणियां", "ความคิดเห็น"])
 def test_comment_headings_in_more_scripts(line):
     assert L.is_comment_heading(line)
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("（记者 王小明 李华）", True), ("（完）", True), ("【纠错】", True), ("责任编辑：张三", True), ("المصدر: الجزيرة + وكالات", True),
+    ("（记者从北京市气象台获悉，降雨将持续两天。）", False), ("Source: Reuters", False),
+])
+def test_the_credits_a_chinese_or_arabic_article_closes_on(line, closing):
+    assert L.is_closing_credit(line) is closing
 
 
 def test_menu_above_the_article_and_headline_as_title():

@@ -200,10 +200,14 @@ _FURNITURE = re.compile(
     r"|all rights reserved|cookie (?:policy|settings)|we use cookies"
     r"|artikel teilen|beitrag teilen|jetzt teilen|partager (?:cet |l')article"
     r"|compartir (?:esta|este|en)|condividi (?:questo|su)|compartilhe|deel dit artikel"
-    r"|udostępnij|поделиться)\b",
+    r"|udostępnij|поделиться"
+    # in languages the line model has no pages in (a word ends where a CJK phrase does not)
+    r"|شارك المقال|شارك هذا المقال|شارك الخبر|שתפו את הכתבה|chia sẻ bài viết|bagikan artikel|bagikan berita|haberi paylaş)\b"
+    r"|この記事をシェア|記事をシェア|シェアする|分享到|扫一扫|공유하기",
 )
 _FURNITURE_WORDS = ("share", "did you find", "follow us", "sign up", "subscribe", "rights reserved", "cookie", "teilen",
-                    "partager", "compartir", "condividi", "compartilhe", "deel dit", "udostępnij", "поделиться")
+                    "partager", "compartir", "condividi", "compartilhe", "deel dit", "udostępnij", "поделиться",
+                    "シェア", "分享到", "扫一扫", "공유하기", "شارك", "שתפו", "chia sẻ", "bagikan", "paylaş")
 
 # Picture agencies and stock libraries, named in a photo's credit.
 # Not inside a word ("map photo"), but in an image's file name ("kids_istock.jpg", "imago80167874").
@@ -428,9 +432,11 @@ def is_commenter(line: str) -> bool:
 
 
 # What a Chinese article closes on: its reporters in brackets ("（记者 王小明）"), "（完）" (the end),
-# "【纠错】" (report an error), the editor in charge ("责任编辑：李华"), who did not write it.
+# "【纠错】" (report an error), the editor in charge ("责任编辑：李华"), who did not write it; an
+# Arabic or Persian one its sources ("المصدر: الجزيرة + وكالات").
 _CLOSING_CREDIT = re.compile(
-    rf"^(?:{BRACKETED_REPORTERS.pattern}|[（(【\[]\s*(?:完|纠错|糾錯)\s*[）)】\]]|(?:责任编辑|責任編輯|编辑|編輯|审核|校对)\s*[:：].*)$")
+    rf"^(?:{BRACKETED_REPORTERS.pattern}|[（(【\[]\s*(?:完|纠错|糾錯)\s*[）)】\]]|(?:责任编辑|責任編輯|编辑|編輯|审核|校对)\s*[:：].*"
+    r"|(?:المصدر|المصادر|منبع)\s*:.*)$")
 
 
 @_per_page

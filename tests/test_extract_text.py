@@ -620,3 +620,14 @@ def test_what_is_known_about_a_pages_lines_is_kept_for_that_page_only():
     Extract().run({"url": "https://example.org/c", "origin": "x",
                    "html": f"<html><body><article><h1>Budget passes</h1><p>{PARA_1}</p><p>{PARA_2}</p></article></body></html>"})
     assert L.size.cache_info().currsize < len(menu)
+
+
+
+def test_a_caption_naming_who_is_in_the_photo_is_no_byline():
+    # The seed's "Aleksandr Lukashenko" over "Asatur Yesayants / Shutterstock.com" was its writer:
+    # a caption naming the article's subject, over the photo's credit.
+    page = next(p for p in _jsonl("seeds.jsonl") if "example-daily" in p["url"])
+    assert Extract().run(page)["authors"] == []
+    # A byline over the lead photo's credit names the writer still.
+    bylined = {**page, "text": page["text"].replace("\nAleksandr Lukashenko\n", "\nBy Jane Doe\n")}
+    assert Extract().run(bylined)["authors"] == ["Jane Doe"]

@@ -120,10 +120,26 @@ def candidates(texts: Sequence[str], headline: int | None, article: tuple[int, i
             continue
         text = unglued(texts[i])
         following = unglued(texts[i + 1]) if i + 1 < len(texts) else ""
+        if following and _names_the_photographed(texts, i, text, following):
+            continue
         if (text, following) not in read:
             read[text, following] = _line_readings(text, following, word_odds)
         found.extend(Candidate(i, kind, tuple(names)) for kind, names in read[text, following])
     return found
+
+
+# How far below a caption the article is looked through for the name it gives.
+_SUBJECT_REACH = 30
+
+
+def _names_the_photographed(texts: Sequence[str], i: int, text: str, following: str) -> bool:
+    """A caption naming who is in the photo, over the photo's credit, whom the article then
+    writes about: "Aleksandr Lukashenko" / "Asatur Yesayants / Shutterstock.com" / "... Lukashenko
+    rallied behind China". A writer's name over the lead photo's credit is not in the article."""
+    if not L.is_credit(following) or L.is_byline(text) or line_byline(text, set()) or not (words := text.split()):
+        return False
+    surname = words[-1].lower()
+    return len(surname) > 2 and any(surname in below.lower() for below in texts[i + 2:i + 2 + _SUBJECT_REACH])
 
 
 def _line_readings(text: str, following: str, word_odds: Mapping[str, float]) -> list[tuple[int, list[str]]]:

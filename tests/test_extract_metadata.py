@@ -199,6 +199,9 @@ def test_printed_date_forms():
     # Vietnamese numbers its months; Lithuanian writes "m." after the year.
     assert days("ngày 12 tháng 7 năm 2024 · 13 Tháng 7, 2024 · 14 thg 7 2024") == ["2024-07-12", "2024-07-13", "2024-07-14"]
     assert days("2024 m. liepos 12 d.") == ["2024-07-12"]
+    # Japanese era years, full-width digits too: 令和 1 is 2019 ("元年", its first year), 平成 1 1989.
+    assert days("令和6年7月12日 · 令和元年5月1日 · 平成31年4月30日 · 令和６年７月１２日") == [
+        "2024-07-12", "2019-05-01", "2019-04-30", "2024-07-12"]
     # Languages whose news we have no labelled page in: Macedonian, Georgian, Armenian, Icelandic, Galician.
     assert days("12 јули 2024 · 12 ივლისი 2024 · 12 հուլիսի 2024 · 12. júlí 2024 · 12 de xullo de 2024") == ["2024-07-12"] * 5
     # Two Latin letters are no month: "12 de 2024".

@@ -103,6 +103,9 @@ _YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+(?:m\.\s+)?{_MARKE
 # Year, month, day: ISO order in every language.
 ISO_DATE = re.compile(r"(?=\d)(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
+# Japanese era years: "令和6年7月12日" is 2024 (令和 1 is 2019, 平成 1 1989; 元年 its first year).
+_JAPANESE_ERA = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ERA_START = {"令和": 2018, "平成": 1988}
 _NUMERIC = re.compile(r"(?=\d)(?<![\d.,])(\d{1,2})(\.\s?|[/-]| \| )(\d{1,2})\2(\d{4})(?!\d)")  # "3/5/2022", "4. 2. 2022", "26 | 01 | 2022"
 # A two-digit year, zero-padded day and month with dots only: "31.10.23" (a version number
 # is seldom padded).
@@ -293,6 +296,10 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
     for pattern in (ISO_DATE, _CJK):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), calendar_day(m.group(1), int(m.group(2)), m.group(3)))
+    if "年" in text:
+        for m in _JAPANESE_ERA.finditer(text):
+            year = _ERA_START[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))
+            add(m.start(), m.end(), calendar_day(str(year), int(m.group(3)), m.group(4)))
     for m in _NUMERIC.finditer(text):
         add(m.start(), m.end(), _either_order(m.group(4), int(m.group(1)), int(m.group(3)), day_first))
     if short_years:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.stages.korean import noun_or_nothing
 from pipeline.stages.rarity import word_rarity
-from pipeline.stages.words import FULL_STOPS, IDEOGRAPH, IDEOGRAPHIC_STOPS, MARKS, UNSPACED
+from pipeline.stages.words import FULL_STOPS, IDEOGRAPH, IDEOGRAPHIC_STOPS, MARKS, UNSPACED, cut_runs
 
 MAX_KEYWORDS = 8
 MAX_PHRASE_WORDS = 3
@@ -114,15 +114,10 @@ def _words(segment: str, rarity) -> list[str]:
         return [noun_or_nothing(word, rarity.frequencies) for word in words]
     if not rarity.cuts_ideographs or not IDEOGRAPH.search(segment):
         return words
-    out: list[str] = []
-    for word in words:
-        at = 0
-        for run in _IDEOGRAPH_RUN.finditer(word):
-            out.extend(filter(None, (word[at:run.start()],)))
-            out.extend(_listed_words(run.group(), rarity.frequencies))
-            at = run.end()
-        out.extend(filter(None, (word[at:],)))
-    return out
+    def listed(run: str) -> list[str]:
+        return _listed_words(run, rarity.frequencies)
+
+    return [piece for word in words for piece in cut_runs(word, _IDEOGRAPH_RUN, listed)]
 
 
 def _listed_words(run: str, listed: dict[str, float]) -> list[str]:
@@ -149,7 +144,8 @@ def _is_content(word: str, folded: str, rarity) -> bool:
     # A run of letters in a script without spaces that no word list cut is a phrase, never a word;
     # a word all in hiragana is Japanese grammar ("となり", "しました").
     return (len(folded) > 1 and not folded.isdigit()
-            and (not UNSPACED.search(word) or rarity.cuts_ideographs and bool(IDEOGRAPH.match(word)) and not _HIRAGANA.fullmatch(word))
+            and (not UNSPACED.search(word)
+                 or rarity.cuts_ideographs and bool(IDEOGRAPH.match(word)) and not _HIRAGANA.fullmatch(word))
             and rarity.idf(folded) >= MIN_CONTENT_IDF)
 
 

@@ -11,6 +11,7 @@ words: telling words apart there needs a segmenter we do not ship.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 import sys
 import unicodedata
 
@@ -59,3 +60,17 @@ Nepali, Bengali), the Arabic question mark and the Urdu full stop, the Armenian,
 Burmese full stops."""
 IDEOGRAPHIC_STOPS = "。！？"
 """What ends a sentence in Chinese and Japanese, where no space follows."""
+
+
+def cut_runs(word: str, runs: re.Pattern[str], cut: Callable[[str], list[str]]) -> list[str]:
+    """`word` with each run that `runs` matches replaced by the pieces `cut` makes of it, the
+    rest kept whole: how dedup and keywords cut text written without spaces."""
+    out, at = [], 0
+    for run in runs.finditer(word):
+        if run.start() > at:
+            out.append(word[at:run.start()])
+        out.extend(cut(run.group()))
+        at = run.end()
+    if at < len(word):
+        out.append(word[at:])
+    return out

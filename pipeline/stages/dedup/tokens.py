@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.stages.words import IDEOGRAPH, UNSPACED, UNSPACED_ABUGIDA, WORD
+from pipeline.stages.words import IDEOGRAPH, UNSPACED, UNSPACED_ABUGIDA, WORD, cut_runs
 
 
 @dataclass(frozen=True)
@@ -44,20 +44,7 @@ def _grams(run: str) -> list[str]:
 
 
 def _cut_unspaced(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for word in words:
-        if not UNSPACED.search(word):
-            out.append(word)
-            continue
-        at = 0
-        for run in _UNSPACED_RUN.finditer(word):
-            if run.start() > at:
-                out.append(word[at:run.start()])
-            out.extend(_grams(run.group()))
-            at = run.end()
-        if at < len(word):
-            out.append(word[at:])
-    return out
+    return [piece for word in words for piece in (cut_runs(word, _UNSPACED_RUN, _grams) if UNSPACED.search(word) else (word,))]
 
 
 def tokenise(text: str) -> Tokens:

@@ -691,11 +691,14 @@ BRACKETED_REPORTERS = re.compile(r"[（(]\s*[^\W\d_]{0,6}?(?:记者|記者)\s*(?
 
 
 def _wire_credit(headline_h1: HtmlElement, site: set[str]) -> list[str]:
-    for node in headline_h1.xpath("following::text()[contains(., 'eporting by')][not(parent::script or parent::style)]"):
-        if (match := _REPORTING_BY.search(node)) and not _in_comments(node.getparent()):
+    """The reporters a wire story's credits name ("(Reporting by ...)"), or a Chinese one's ("（记者 ...）")."""
+    for node in headline_h1.xpath("following::text()[contains(., 'eporting by') or contains(., '记者') or contains(., '記者')]"
+                                  "[not(parent::script or parent::style)]"):
+        if _in_comments(node.getparent()):
+            continue
+        if match := _REPORTING_BY.search(node):
             return clean_authors([f"by {match.group(1)}"], site, strict=True)
-    for node in headline_h1.xpath("following::text()[contains(., '记者') or contains(., '記者')][not(parent::script or parent::style)]"):
-        if (match := BRACKETED_REPORTERS.search(node)) and not _in_comments(node.getparent()):
+        if match := BRACKETED_REPORTERS.search(node):
             return reporters_in_brackets(match, site)
     return []
 

@@ -124,16 +124,17 @@ _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})(?:[:h]|\s?[時时시]\s?)(\d{2})(?:
 # after or before those words (a dot follows a date's year or a number as often).
 _DOTTED_CLOCK = re.compile(
     r"^[^\d]{0,12}?(?P<word>\bkl(?:o|\.)?\s?)?(?P<hour>\d{1,2})\.(?P<minute>\d{2})(?(word)(?!\d)|\s?uhr\b)", re.IGNORECASE)
-HOUR = 3600
+_HOUR = 3600
+_DAY = 24 * _HOUR
 # Zones printed after a clock time. US names are common in bylines; anything else ambiguous
 # (IST, CST...) stays naive.
 ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * HOUR, "EDT": -4 * HOUR, "CDT": -5 * HOUR,
-    "MST": -7 * HOUR, "MDT": -6 * HOUR, "PST": -8 * HOUR, "PDT": -7 * HOUR,
-    "CET": HOUR, "CEST": 2 * HOUR, "BST": HOUR, "HST": -10 * HOUR, "AKST": -9 * HOUR, "AKDT": -8 * HOUR,
-    "EET": 2 * HOUR, "EEST": 3 * HOUR, "MSK": 3 * HOUR, "WIB": 7 * HOUR, "WITA": 8 * HOUR, "WIT": 9 * HOUR,
-    "ICT": 7 * HOUR, "HKT": 8 * HOUR, "SGT": 8 * HOUR, "PHT": 8 * HOUR, "JST": 9 * HOUR, "KST": 9 * HOUR,
-    "AEST": 10 * HOUR, "AEDT": 11 * HOUR,
+    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * _HOUR, "EDT": -4 * _HOUR, "CDT": -5 * _HOUR,
+    "MST": -7 * _HOUR, "MDT": -6 * _HOUR, "PST": -8 * _HOUR, "PDT": -7 * _HOUR,
+    "CET": _HOUR, "CEST": 2 * _HOUR, "BST": _HOUR, "HST": -10 * _HOUR, "AKST": -9 * _HOUR, "AKDT": -8 * _HOUR,
+    "EET": 2 * _HOUR, "EEST": 3 * _HOUR, "MSK": 3 * _HOUR, "WIB": 7 * _HOUR, "WITA": 8 * _HOUR, "WIT": 9 * _HOUR,
+    "ICT": 7 * _HOUR, "HKT": 8 * _HOUR, "SGT": 8 * _HOUR, "PHT": 8 * _HOUR, "JST": 9 * _HOUR, "KST": 9 * _HOUR,
+    "AEST": 10 * _HOUR, "AEDT": 11 * _HOUR,
 }
 # "10:30 EST", "10:30 (GMT+7)", "10:30 UTC+03:00", "10:30 WIB".
 _ZONE = re.compile(
@@ -313,12 +314,12 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
 # "3 hours ago" as pages print it in the languages we know: a number (or "a"/"an" and their
 # like), a unit, and "ago", in each language's order.
 _ONE = r"an?|one|ein|eine|einer|einem|einen|un|une|una|uno|um|uma|een|jeden|jedna|jedną"
-_MINUTE = r"minutes?|mins?|minuten?|minutos?|minuti|minuto|minuut|minut[aey]?|минут[уы]?|хвилин[уи]?|dakika|menit|phút|dakikası"
-_HOUR = (r"hours?|hrs?|stunden?|heures?|h|horas?|ore|ora|uur|godzin[ay]?|godz\.|час(?:а|ов)?|годин[уи]?|saat|jam|giờ|"
-         r"timmar|timme|timer|tuntia|órája|ore")
-_DAY = r"days?|tagen?|jours?|días?|dias?|giorni|giorno|dagen|dag|dni|dzień|дн(?:я|ей)|день|дні|днів|gün|hari|ngày|dagar|dage|dager|päivää|napja"
-_WEEK = r"weeks?|wochen?|semaines?|semanas?|settimane?|weken|week|tygodni[ea]?|тиждень|недел[юиь]|hafta|minggu|tuần|veckor|uger|uker"
-_UNIT = rf"({_MINUTE}|{_HOUR}|{_DAY}|{_WEEK})"
+_MINUTE_WORDS = r"minutes?|mins?|minuten?|minutos?|minuti|minuto|minuut|minut[aey]?|минут[уы]?|хвилин[уи]?|dakika|menit|phút|dakikası"
+_HOUR_WORDS = (r"hours?|hrs?|stunden?|heures?|h|horas?|ore|ora|uur|godzin[ay]?|godz\.|час(?:а|ов)?|годин[уи]?|saat|jam|giờ|"
+         r"timmar|timme|timer|tuntia|órája")
+_DAY_WORDS = r"days?|tagen?|jours?|días?|dias?|giorni|giorno|dagen|dag|dni|dzień|дн(?:я|ей)|день|дні|днів|gün|hari|ngày|dagar|dage|dager|päivää|napja"
+_WEEK_WORDS = r"weeks?|wochen?|semaines?|semanas?|settimane?|weken|week|tygodni[ea]?|тиждень|недел[юиь]|hafta|minggu|tuần|veckor|uger|uker"
+_UNIT = rf"({_MINUTE_WORDS}|{_HOUR_WORDS}|{_DAY_WORDS}|{_WEEK_WORDS})"
 _COUNT = rf"(\d{{1,3}}|{_ONE})"
 # The count, the unit: "3 hours ago", "vor 3 Stunden", "3 小时前".
 _AGO = (
@@ -327,10 +328,10 @@ _AGO = (
     re.compile(rf"(?<!\w)(?:vor|il y a|hace|há|acum)\s+{_COUNT}\s+{_UNIT}(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\d)(\d{1,3})\s?(分钟|分鐘|分|小时|小時|時間|天|日|시간|분|일)\s?(?:前|전)"),
 )
-_UNIT_SECONDS = ((re.compile(_MINUTE + "|分钟|分鐘|分|분", re.IGNORECASE), 60),
-                 (re.compile(_HOUR + "|小时|小時|時間|시간", re.IGNORECASE), 3600),
-                 (re.compile(_DAY + "|天|日|일", re.IGNORECASE), 86400),
-                 (re.compile(_WEEK, re.IGNORECASE), 7 * 86400))
+_UNIT_SECONDS = ((re.compile(_MINUTE_WORDS + "|分钟|分鐘|分|분", re.IGNORECASE), 60),
+                 (re.compile(_HOUR_WORDS + "|小时|小時|時間|시간", re.IGNORECASE), _HOUR),
+                 (re.compile(_DAY_WORDS + "|天|日|일", re.IGNORECASE), _DAY),
+                 (re.compile(_WEEK_WORDS, re.IGNORECASE), 7 * _DAY))
 # Further back than this a page prints a date.
 _LONGEST_AGO = timedelta(days=31)
 
@@ -346,7 +347,7 @@ def relative_moment(text: str, fetched: datetime) -> datetime | None:
         back = timedelta(seconds=(int(count) if count.isdigit() else 1) * seconds)
         if back <= _LONGEST_AGO:
             moment = fetched - back
-            return moment if seconds < 86400 else datetime.combine(moment.date(), time(), moment.tzinfo)
+            return moment if seconds < _DAY else datetime.combine(moment.date(), time(), moment.tzinfo)
     return None
 
 

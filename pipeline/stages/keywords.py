@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.stages.korean import noun_or_nothing
 from pipeline.stages.rarity import word_rarity
-from pipeline.stages.words import FULL_STOPS, IDEOGRAPH, IDEOGRAPHIC_STOPS, MARKS, UNSPACED, cut_runs
+from pipeline.stages.words import FULL_STOPS, IDEOGRAPH, IDEOGRAPH_RUN, IDEOGRAPHIC_STOPS, MARKS, UNSPACED, cut_runs
 
 MAX_KEYWORDS = 8
 MAX_PHRASE_WORDS = 3
@@ -40,7 +40,6 @@ _SEGMENT = re.compile(rf"[^{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)};:,()\[\]{
 # Chinese and Japanese write no spaces: a run of ideographs and kana is cut into the words of the
 # language's word list (wordfreq's, whose words are at most a few characters). Thai and the other
 # abugidas have no list: their runs are no keywords.
-_IDEOGRAPH_RUN = re.compile(f"(?:{IDEOGRAPH.pattern})+")
 _LONGEST_LISTED_WORD = 6
 # A character no list holds: rarer than any listed word.
 _UNLISTED_CHARACTER = 1e-9
@@ -117,7 +116,7 @@ def _words(segment: str, rarity) -> list[str]:
     def listed(run: str) -> list[str]:
         return _listed_words(run, rarity.frequencies)
 
-    return [piece for word in words for piece in cut_runs(word, _IDEOGRAPH_RUN, listed)]
+    return [piece for word in words for piece in cut_runs(word, IDEOGRAPH_RUN, listed)]
 
 
 def _listed_words(run: str, listed: dict[str, float]) -> list[str]:

@@ -5,15 +5,16 @@ them: "गिरावट" (Hindi) is three `\\w` runs ("ग", "र", "वट"),
 Latin word whose accent is a separate code point. A word here is a letter or digit and the
 letters, digits and marks that follow it. Scripts written without spaces between words
 (Chinese, Japanese, Thai, Lao, Khmer, Burmese) have runs of letters that are phrases, not
-words: telling words apart there needs a segmenter we do not ship.
+words: each stage cuts those runs as it needs (`cut_runs`): dedup into character pairs or
+triples, keywords into the words of wordfreq's Chinese and Japanese lists.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 import sys
 import unicodedata
+from collections.abc import Callable
 
 
 def _combining_marks() -> str:
@@ -45,6 +46,10 @@ IDEOGRAPH = re.compile(f"[{_IDEOGRAPHS}]")
 """A CJK ideograph or kana: a word or a syllable, 1.5 of them a word on average."""
 UNSPACED_ABUGIDA = re.compile(f"[{_ABUGIDAS}]")
 """A character of Thai, Lao, Burmese or Khmer, written without spaces between words."""
+IDEOGRAPH_RUN = re.compile(f"[{_IDEOGRAPHS}]+")
+"""A run of CJK ideographs and kana."""
+UNSPACED_RUN = re.compile(f"[{_IDEOGRAPHS}]+|[{_ABUGIDAS}]+")
+"""A run of ideographs and kana, or of one of the unspaced abugidas' letters."""
 ABUGIDA_CHARACTERS_PER_WORD = 6
 """A word there is about six letters and marks (two Thai news sentences: 57 for 9 words, 44 for 6)."""
 DENSE_CHARACTERS = f"{_IDEOGRAPHS}\uac00-\ud7af"

@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.stages.words import IDEOGRAPH, UNSPACED, UNSPACED_ABUGIDA, WORD, cut_runs
+from pipeline.stages.words import IDEOGRAPH, UNSPACED, UNSPACED_RUN, WORD, cut_runs
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,6 @@ class Tokens:
 # none with another telling the same event. Their runs are cut into overlapping character pairs
 # (ideographs and kana) or triples (the abugidas, whose words are longer), as search engines index
 # them: "北京市遭遇强降雨" -> "北京", "京市", "市遭", ...
-_UNSPACED_RUN = re.compile(f"(?:{IDEOGRAPH.pattern})+|(?:{UNSPACED_ABUGIDA.pattern})+")
 
 
 def _grams(run: str) -> list[str]:
@@ -44,7 +43,7 @@ def _grams(run: str) -> list[str]:
 
 
 def _cut_unspaced(words: list[str]) -> list[str]:
-    return [piece for word in words for piece in (cut_runs(word, _UNSPACED_RUN, _grams) if UNSPACED.search(word) else (word,))]
+    return [piece for word in words for piece in (cut_runs(word, UNSPACED_RUN, _grams) if UNSPACED.search(word) else (word,))]
 
 
 def tokenise(text: str) -> Tokens:

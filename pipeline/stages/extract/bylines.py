@@ -162,8 +162,8 @@ _PROFESSION = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 # A name may end in an initial or a generation: "Juan Carlos Muñoz C.", "Perry Bacon Jr."
 _FINAL_INITIAL = re.compile(r"\s(?:\w|jr|sr)\.$", re.IGNORECASE)
-# A reporter's title after the name, as Korean bylines print it: "홍길동 기자" (a Chinese one,
-# "新华社记者 张三", is a label before it).
+# A reporter's title after the name, as Korean and Japanese bylines print it: "홍길동 기자",
+# "山田太郎記者" (a Chinese one, "新华社记者 张三", is a label before it).
 _REPORTER = r"(?:기자|특파원|記者|记者|特派員|特派员)"
 _ROLE_AFTER = re.compile(rf"\s*{_REPORTER}$")
 # Such a byline: a name of one to three words, the title, perhaps an address after it.
@@ -694,12 +694,10 @@ def _wire_credit(headline_h1: HtmlElement, site: set[str]) -> list[str]:
     """The reporters a wire story's credits name ("(Reporting by ...)"), or a Chinese one's ("（记者 ...）")."""
     for node in headline_h1.xpath("following::text()[contains(., 'eporting by') or contains(., '记者') or contains(., '記者')]"
                                   "[not(parent::script or parent::style)]"):
-        if _in_comments(node.getparent()):
-            continue
-        if match := _REPORTING_BY.search(node):
-            return clean_authors([f"by {match.group(1)}"], site, strict=True)
-        if match := BRACKETED_REPORTERS.search(node):
-            return reporters_in_brackets(match, site)
+        if (wire := _REPORTING_BY.search(node)) or (chinese := BRACKETED_REPORTERS.search(node)):
+            if _in_comments(node.getparent()):
+                continue
+            return clean_authors([f"by {wire.group(1)}"], site, strict=True) if wire else reporters_in_brackets(chinese, site)
     return []
 
 

@@ -315,11 +315,11 @@ def is_tag_line(line: str) -> bool:
 
 
 # A line this short with a date in it is a date line: beside a byline, under a headline.
-_DATE_LINE_WORDS = 8
+DATE_LINE_WORDS = 8
 
 
 def is_date_line(line: str) -> bool:
-    return size(line) <= _DATE_LINE_WORDS and bool(DATE_LIKE.search(line))
+    return size(line) <= DATE_LINE_WORDS and bool(DATE_LIKE.search(line))
 
 
 @_per_page
@@ -435,13 +435,13 @@ def is_commenter(line: str) -> bool:
 # "【纠错】" (report an error), the editor in charge ("责任编辑：李华"), who did not write it; an
 # Arabic or Persian one its sources ("المصدر: الجزيرة + وكالات").
 _CLOSING_CREDIT = re.compile(
-    rf"^(?:{BRACKETED_REPORTERS.pattern}|[（(【\[]\s*(?:完|纠错|糾錯)\s*[）)】\]]|(?:责任编辑|責任編輯|编辑|編輯|审核|校对)\s*[:：].*"
-    r"|(?:المصدر|المصادر|منبع)\s*:.*)$")
+    r"[（(【\[]\s*(?:完|纠错|糾錯)\s*[）)】\]]|(?:责任编辑|責任編輯|编辑|編輯|审核|校对)\s*[:：].*|(?:المصدر|المصادر|منبع)\s*:.*")
 
 
 @_per_page
 def is_closing_credit(line: str) -> bool:
-    return size(line) <= 8 and bool(_CLOSING_CREDIT.match(line.strip()))
+    text = line.strip()
+    return size(line) <= 8 and bool(BRACKETED_REPORTERS.fullmatch(text) or _CLOSING_CREDIT.fullmatch(text))
 
 
 @_per_page

@@ -52,8 +52,6 @@ FEATURES = (
 ABOVE_ARTICLE, BELOW_ARTICLE = 30, 5
 # A line longer than this is a paragraph, not a headline.
 _MAX_CHARS = 400
-# A date line is short: "12. März 2024 | 10:30 Uhr", "2024-07-12 10:30 来源：新华网".
-_DATE_LINE_WORDS = 8
 _RUN_INTO = re.compile(r"[^\W\d_]{3}")
 # A line the line model is surer of than this, and prose, is article text.
 _LIKELY = 0.5
@@ -111,7 +109,7 @@ def _may_be_title(text: str) -> bool:
 
 def _is_date_line(text: str) -> bool:
     # Not a date a flattening ran into the headline: "27.01.2022MineralölINFO November 2021".
-    if L.size(text) > _DATE_LINE_WORDS or not text[:1].isdigit() or _RUN_INTO.search(text.split(maxsplit=1)[0]):
+    if L.size(text) > L.DATE_LINE_WORDS or not text[:1].isdigit() or _RUN_INTO.search(text.split(maxsplit=1)[0]):
         return False
     found = page_dates(text)
     return bool(found) and found[0].offset == 0

@@ -316,7 +316,7 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
 _ONE = r"an?|one|ein|eine|einer|einem|einen|un|une|una|uno|um|uma|een|jeden|jedna|jedną"
 _MINUTE_WORDS = r"minutes?|mins?|minuten?|minutos?|minuti|minuto|minuut|minut[aey]?|минут[уы]?|хвилин[уи]?|dakika|menit|phút|dakikası"
 _HOUR_WORDS = (r"hours?|hrs?|stunden?|heures?|h|horas?|ore|ora|uur|godzin[ay]?|godz\.|час(?:а|ов)?|годин[уи]?|saat|jam|giờ|"
-         r"timmar|timme|timer|tuntia|órája")
+               r"timmar|timme|timer|tuntia|órája")
 _DAY_WORDS = r"days?|tagen?|jours?|días?|dias?|giorni|giorno|dagen|dag|dni|dzień|дн(?:я|ей)|день|дні|днів|gün|hari|ngày|dagar|dage|dager|päivää|napja"
 _WEEK_WORDS = r"weeks?|wochen?|semaines?|semanas?|settimane?|weken|week|tygodni[ea]?|тиждень|недел[юиь]|hafta|minggu|tuần|veckor|uger|uker"
 _UNIT = rf"({_MINUTE_WORDS}|{_HOUR_WORDS}|{_DAY_WORDS}|{_WEEK_WORDS})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 from trafilatura.utils import load_html
 
@@ -9,7 +11,7 @@ from pipeline.stages.extract import Extract
 from pipeline.stages.extract.bylines import clean_authors, headline_byline, line_byline
 from pipeline.stages.extract.dates import text_published_at
 from pipeline.stages.extract.metadata import page_metadata
-from pipeline.stages.extract.visible_dates import page_dates
+from pipeline.stages.extract.visible_dates import page_dates, relative_moment
 
 URL = "https://www.rheinblatt.example/politik/a.html"
 
@@ -47,6 +49,12 @@ def test_a_json_ld_author_given_by_id_is_looked_up_in_the_graph():
     meta = _meta('<script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": "A",'
                  ' "author": {"@id": "#p1"}}, {"@type": "Person", "@id": "#p1", "name": "Frank Haacker"}]}</script>')
     assert meta["authors"] == ["Frank Haacker"]
+
+
+def test_a_json_ld_person_given_only_by_given_and_family_name():
+    meta = _meta('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A",'
+                 ' "author": [{"@type": "Person", "givenName": "Cara", "familyName": "Stiles"}, {"@type": "Person", "familyName": "Berg"}]}</script>')
+    assert meta["authors"] == ["Cara Stiles", "Berg"]
 
 
 def test_a_publication_in_the_author_meta_gives_way_to_the_byline_on_the_page():
@@ -1195,6 +1203,14 @@ def test_posted_on_a_date_by_a_writer_in_more_languages(line, writer):
     ("Updated 3 hours ago", "2024-07-12T12:00:00Z"), ("vor 2 Tagen", "2024-07-10T00:00:00Z"), ("il y a 45 minutes", "2024-07-12T14:15:00Z"),
     ("hace 2 horas", "2024-07-12T13:00:00Z"), ("3 часа назад", "2024-07-12T12:00:00Z"), ("2 saat önce", "2024-07-12T13:00:00Z"),
     ("3 小时前", "2024-07-12T12:00:00Z"), ("2시간 전", "2024-07-12T13:00:00Z"),
+    # "Today"/"yesterday" with a clock time, in the page's own clock.
+    ("Today, 10:30", "2024-07-12T10:30:00Z"), ("Вчера, 18:45", "2024-07-11T18:45:00Z"), ("hier à 18h45", "2024-07-11T18:45:00Z"),
+    ("Online seit heute, 12.09 Uhr", "2024-07-12T12:09:00Z"), ("昨天 18:45", "2024-07-11T18:45:00Z"), ("오늘 오후 3:20", "2024-07-12T15:20:00Z"),
+    # A day and month without a year: the fetch's year, the year before for a day still to come.
+    ("Friday, July 12", "2024-07-12T00:00:00Z"), ("12. Juli, 10:30 Uhr", "2024-07-12T10:30:00Z"), ("Dec 30, 10:30 AM", "2023-12-30T10:30:00Z"),
+    ("7/12(金) 10:30配信", "2024-07-12T10:30:00Z"), ("07-11 22:10", "2024-07-11T22:10:00Z"),
+    # A weekday and a clock time name no day; a score is no date; a day and month in a sentence is an event's.
+    ("Freitag 10.30 Uhr", None), ("The vote is due on 12 July", None),
     # Longer ago than a month a page prints a date; "for 3 hours" is no time ago.
     ("6 months ago", None), ("The storm lasted for 3 hours", None),
 ])
@@ -1210,3 +1226,31 @@ def test_a_date_printed_as_time_ago_counts_back_from_the_fetch(stamp, published)
         out = Extract().run({**page, "fetched_at": "2024-07-12T15:00:00Z"})
         assert (out["published_at"], out["authors"]) == (published, ["Cara Stiles"])
         assert Extract().run(page)["published_at"] is None
+
+
+@pytest.mark.parametrize(("text", "language", "day_first", "moment"), [
+    ("7/12(金) 10:30", "ja", True, "2024-07-12 10:30:00"), ("7/12(金)", None, True, "2024-07-12 00:00:00"),
+    ("Friday, 7/12", "en", False, "2024-07-12 00:00:00"), ("Vendredi 12/7", "fr", True, "2024-07-12 00:00:00"),
+    ("Donnerstag, 11.07.", "de", True, "2024-07-11 00:00:00"), ("الجمعة 12 يوليو", "ar", True, "2024-07-12 00:00:00"),
+    ("12 июля, 10:30", "ru", True, "2024-07-12 10:30:00"), ("7월 12일 (금) 10:30", "ko", True, "2024-07-12 10:30:00"),
+    # A date with its year is page_dates' to read; "May 5 people" is no date; nor is a clock time alone.
+    ("12 July 2024", "en", True, None), ("July 12th, 2024", "en", False, None), ("12 Jul. 2024", "en", True, None),
+    ("May 5 people were hurt at 10:30", "en", False, None), ("Updated at 10:30", "en", False, None),
+    ("Liverpool 3-1 Chelsea 20:45", "en", True, None),
+    # A Chinese dateline names the day whatever follows it.
+    ("新华社北京7月11日电（记者王小明）", "zh", True, "2024-07-11 00:00:00"),
+    # The first such date in the text is the one meant.
+    ("Вчера, 18:45 · 3 часа назад", "ru", True, "2024-07-11 18:45:00"),
+])
+def test_a_date_without_its_year_is_read_in_the_fetch_year(text, language, day_first, moment):
+    fetched = datetime(2024, 7, 12, 15, 0, tzinfo=timezone.utc)
+    found = relative_moment(text, fetched, language, day_first)
+    assert (found.replace(tzinfo=None).isoformat(" ") if found else None) == moment
+
+
+@pytest.mark.parametrize(("line", "writers"), [
+    ("By Anna Berg · hier à 18h45", ["Anna Berg"]), ("Автор: Иван Петров, вчера в 18:45", ["Иван Петров"]),
+    ("By Anna Berg | Today at 10:30 AM", ["Anna Berg"]), ("Von Anna Berg, heute um 10:30 Uhr", ["Anna Berg"]),
+])
+def test_a_byline_drops_today_or_yesterday_with_its_time(line, writers):
+    assert line_byline(line, set()) == writers

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden, without_invisible
 from pipeline.stages.extract.site_names import key, names_site
-from pipeline.stages.extract.visible_dates import PUBLISHED_ELSEWHERE
+from pipeline.stages.extract.visible_dates import PUBLISHED_ELSEWHERE, TODAY_WORDS, YESTERDAY_WORDS
 from pipeline.stages.words import MARKS
 
 # What bylines put before a name, in the languages of the pages we see.
@@ -133,8 +133,13 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "das", "do
 _MAX_NAME = 60
 
 
-# What introduced the date just cut: "oz on December 4, 2006", "Erstellt am: 30.01.2022", "Anna Berg · vor 2 Tagen".
-_BEFORE_DATE = re.compile(r"\s+(?:on|am|um|le|el|il|at|vor|il y a|hace|há|acum)\s*:?\s*$", re.IGNORECASE)
+# What introduced the date just cut: "oz on December 4, 2006", "Erstellt am: 30.01.2022", "Anna Berg · vor 2 Tagen",
+# "Anna Berg · hier à 18h45" (after a bar or comma only: "USA TODAY", "Florida Today" are newspapers).
+_RELATIVE_DAY = "|".join(map(re.escape, (*TODAY_WORDS, *YESTERDAY_WORDS)))
+_BEFORE_DATE = re.compile(
+    rf"(?:\s*[,·|•–—-]\s*(?:{_RELATIVE_DAY})\s*,?\s*(?:um|à|a las|alle|às|om|at|в|o|오후|오전|下午|上午|午後|午前)?|"
+    rf"\s+(?:on|am|um|le|el|il|at|vor|il y a|hace|há|acum))\s*:?\s*$",
+    re.IGNORECASE)
 # The full-width brackets a Japanese or Chinese article closes on with its writer: "（山田太郎）".
 _PUNCTUATION = " ,.:-–—|·•（）【】"
 # Emails, @handles (also run into the name: "Jon Porter@JonPorty"), links, web addresses ("symple.ch") and "(dpa)".

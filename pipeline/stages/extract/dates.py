@@ -46,8 +46,8 @@ _DAY_PARTS = re.compile(r"\d+|[^\W\d]{3,}")
 _NEAR_HEADLINE = 600
 # Below it a standfirst may come between the headline and the date line.
 _BELOW_HEADLINE = 1000
-# "3 hours ago" sits by the headline, in the byline's line: past a standfirst it is the article's.
-_AGO_BELOW_HEADLINE = 400
+# "3 hours ago", "Today, 10:30" sit by the headline, in the byline's line: past a standfirst they are the article's.
+_RELATIVE_BELOW_HEADLINE = 400
 _DATE_LENGTH = 80
 # A shorter title can be any phrase on the page.
 _MIN_TITLE = 15
@@ -294,15 +294,18 @@ def _stated_day(seen: tuple[str, int | None], headline_h1: HtmlElement | None, t
     return (printed[0].moment if printed and by_headline else None), printed
 
 
-def stated_ago(seen: tuple[str, int | None], fetched_at: str | None) -> datetime | None:
-    """The moment "3 hours ago" by the headline names (`seen`: the page's visible text and where
-    its headline starts), for a page fetched at `fetched_at`; above or just below the headline
-    only: further down it is a comment's or a teaser's, or the article's own words."""
+def stated_relative(seen: tuple[str, int | None], fetched_at: str | None, language: str | None = None) -> datetime | None:
+    """The moment a date by the headline that counts from the fetch names ("3 hours ago",
+    "Today, 10:30", "Friday, July 12": visible_dates.relative_moment) for a page fetched at
+    `fetched_at` (`seen`: the page's visible text and where its headline starts); above or just
+    below the headline only: further down it is a comment's or a teaser's, or the article's own words."""
     text, headline = seen
     fetched = parse_timestamp(fetched_at) if fetched_at and headline is not None else None
     if fetched is None:
         return None
-    return relative_moment(text[max(0, headline - _NEAR_HEADLINE):headline + _AGO_BELOW_HEADLINE], _utc(fetched))
+    lang, day_first = reading(language)
+    return relative_moment(text[max(0, headline - _NEAR_HEADLINE):headline + _RELATIVE_BELOW_HEADLINE], _utc(fetched),
+                           lang, day_first)
 
 
 def text_published_at(text: str, headline: int | None, title: str | None, url: str, language: str | None = None) -> str | None:
@@ -366,7 +369,7 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
             return rfc3339(moment)
         if headline_h1 is not None and (stamp := _time_below(headline_h1, _day_first(language))):
             return rfc3339(stamp)
-        if stated := stated_ago(seen, fetched_at):
+        if stated := stated_relative(seen, fetched_at, language):
             return rfc3339(stated)
         day = find_date(tree, url=url, original_date=True, extensive_search=False)
         moment = parse_timestamp(day) if day else None

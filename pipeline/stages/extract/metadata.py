@@ -105,11 +105,17 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     names = []
     for credit in _credited(value, by_id):
         if isinstance(credit, dict) and not _organisation(credit):
-            names += _names(credit.get("name"), by_id)
+            names += _names(credit.get("name") or _given_and_family(credit), by_id)
         elif isinstance(credit, str) and credit.strip() and not credit.startswith("http"):
             # JSON-LD is often written from templates that HTML-escape ("O&#039;Donnell").
             names.append(html.unescape(credit).strip())
     return names
+
+
+def _given_and_family(person: dict[str, Any]) -> str | None:
+    """A Person given only as its parts: {"givenName": "Cara", "familyName": "Stiles"}."""
+    parts = [person.get(key) for key in ("givenName", "familyName")]
+    return " ".join(part.strip() for part in parts if isinstance(part, str) and part.strip()) or None
 
 
 def _first_meta(tree: HtmlElement, *names: str) -> str | None:

@@ -40,7 +40,7 @@ import numpy as np
 from pipeline.stages.extract import days_model, line_model, title_model, writers_model
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import BRACKETED_REPORTERS, clean_authors, is_byline_label, line_byline, reporters_in_brackets
-from pipeline.stages.extract.dates import date_line_day, rfc3339, stated_ago, text_published_at
+from pipeline.stages.extract.dates import date_line_day, rfc3339, stated_relative, text_published_at
 from pipeline.stages.extract.dates import reading as dates_reading
 from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
@@ -668,7 +668,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     """`language`: what the page is declared to be in (Content-Language), for month names;
     `title_scorer`, `writers_scorer`, `days_scorer`: the title, writers and days models' trees,
     the shipped ones unless the evaluation gives others; `fetched_at`: when the page was fetched,
-    for a date printed as "3 hours ago"."""
+    for a date printed as "3 hours ago", "Today, 10:30" or without its year."""
     article = read_article(text, template, url, title_scorer or title_model.shipped_model())
     page, run, headline, paragraphs = article.page, article.run, article.headline, article.paragraphs
     title = None if headline is None else page.lines[headline].text
@@ -676,7 +676,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     day = days_model.choose(found_days, (days_scorer or days_model.shipped_model()).probabilities(rows))
     published = rfc3339(day.moment) if day else rules_published_at(article, url, language)
     flat = " ".join(page.texts)
-    if published is None and headline is not None and (ago := stated_ago((flat, _offset(page.lines, headline)), fetched_at)):
+    if published is None and headline is not None and (ago := stated_relative((flat, _offset(page.lines, headline)), fetched_at, language)):
         published = rfc3339(ago)
     candidates, rows = writer_rows(page, article.probabilities.first, run, headline, url, paragraphs, article.word_odds, flat)
     writers = writers_model.choose(candidates, (writers_scorer or writers_model.shipped_model()).probabilities(rows))

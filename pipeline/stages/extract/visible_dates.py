@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden
@@ -117,7 +117,7 @@ _SHORT_SLASHED = re.compile(r"(?=\d)(?<![\d.,/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\
 _GLUED_YEAR = re.compile(r"((?:19|20)\d{2})(?=\d{1,2}(?:\.\s*[^\W\d]|([./-])\d{1,2}\2\d{2}))")
 _CENTURY_TURN = 90
 # "9:05 pm", "21h05", "10時30分", "10시 30분".
-_CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})(?:[:h]|\s?[時时시]\s?)(\d{2})(?:\s?[分분]|(?::\d{2})?\s*([ap])?\.?\s?m?\b)", re.IGNORECASE)
+_CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})(?:[:h]|\s?[時时시]\s?)(\d{2})(?:\s?[分분]|(?::\d{2})?\s*([ap])?\.?\s?m?(?![a-z0-9]))", re.IGNORECASE)
 
 
 # The Nordic "klo 10.30", "kl. 10.30", the German "10.30 Uhr": a dot between hour and minute only
@@ -336,19 +336,117 @@ _UNIT_SECONDS = ((re.compile(_MINUTE_WORDS + "|分钟|分鐘|分|분", re.IGNORE
 _LONGEST_AGO = timedelta(days=31)
 
 
-def relative_moment(text: str, fetched: datetime) -> datetime | None:
-    """The moment the first "3 hours ago" ("vor 3 Stunden", "hace 3 horas", "3 小时前") in `text`
-    names, counted back from `fetched` (when the page was fetched): a live page's only date is
-    often one. Days and weeks back name a day, not a moment."""
-    found = sorted((m for pattern in _AGO for m in pattern.finditer(text)), key=lambda m: m.start())
-    for match in found:
-        count, unit = match.group(1), match.group(2)
-        seconds = next(length for pattern, length in _UNIT_SECONDS if pattern.fullmatch(unit))
-        back = timedelta(seconds=(int(count) if count.isdigit() else 1) * seconds)
-        if back <= _LONGEST_AGO:
-            moment = fetched - back
-            return moment if seconds < _DAY else datetime.combine(moment.date(), time(), moment.tzinfo)
+# "Today, 10:30", "Вчера, 18:45", "昨天 18:45": a day counted from the fetch; with a clock time
+# only ("today" alone is as often the article's own word).
+TODAY_WORDS = ("today", "heute", "aujourd'hui", "aujourd’hui", "hoy", "oggi", "hoje", "vandaag", "dzisiaj", "dziś",
+                "сегодня", "сьогодні", "bugün", "hari ini", "hôm nay", "idag", "i dag", "tänään", "dnes", "astăzi",
+                "azi", "σήμερα", "danas", "днес", "šiandien", "šodien", "täna", "今天", "今日", "오늘", "اليوم",
+                "امروز", "היום", "आज", "วันนี้")
+YESTERDAY_WORDS = ("yesterday", "gestern", "hier", "ayer", "ieri", "ontem", "gisteren", "wczoraj", "вчера", "вчора",
+                    "dün", "kemarin", "hôm qua", "igår", "i går", "eilen", "včera", "χθες", "jučer", "juče", "vakar",
+                    "eile", "tegnap", "昨天", "昨日", "어제", "أمس", "دیروز", "אתמול", "เมื่อวาน")
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_TODAY_OR_YESTERDAY = re.compile(
+    "|".join(word if _UNSPACED_SCRIPT.match(word) else rf"(?<!\w){re.escape(word)}(?!\w)"
+             for word in sorted((*TODAY_WORDS, *YESTERDAY_WORDS), key=len, reverse=True)), re.IGNORECASE)
+_YESTERDAYS = frozenset(YESTERDAY_WORDS)
+
+# A day and month without a year ("Friday, July 12", "12. Juli, 10:30 Uhr", "7/12(金) 10:30",
+# "07-12 10:30", "7月12日"): the year is the fetch's. Named or numbered, such a date counts by the
+# headline only with a clock time after it or a weekday beside it (a lead's "on 12 July" is an
+# event's day); a Chinese, Japanese or Korean month and day always (a dateline: "新华社北京7月12日电").
+_DAY_MONTH = re.compile(rf"(?=\d)(?<![\d.,/:])(\d{{1,2}})\.?\s+(?:de\s+)?{_MARKED_WORD}(?!\w|\.?\s*,?\s*(?:de[l]?\s+)?\d{{4}})")
+_MONTH_DAY = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\w:]|\.\d|,?\s+\d{{4}})")
+_CJK_MONTH_DAY = re.compile(r"(?<![\d年년])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+# "7/12", "12.07.", "07-12": a dot only after both numbers ("10.30" is a time), a hyphen between two digits each, month first.
+_NUMBERED_DAY = re.compile(r"(?=\d)(?<![\d.,/:\-])(\d{1,2})(?:(/)(\d{1,2})(?![\d/])|\.(\d{1,2})\.(?!\d)|(?<=\d\d)-(\d{2})(?![\d-]))")
+_CJK_WEEKDAY_AFTER = re.compile(r"\s*[（(]\s*[月火水木金土日一二三四五六天월화수목금토일]\s*[)）]")
+_MONTH_FIRST_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+
+@lru_cache(maxsize=None)
+def _weekday_before() -> re.Pattern[str]:
+    """A weekday's name (or abbreviation) ending the text before a date, in every supported language."""
+    names = {name.lower().rstrip(".") for locale in _LOCALES for width in ("wide", "abbreviated")
+             for name in get_day_names(width, locale=locale).values()}
+    names = {name for name in names if len(name) >= 3 or (len(name) == 2 and not _LATIN.match(name))}
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})\.?\s*[,،]?\s*$")
+
+
+def _pinned(text: str, start: int, end: int) -> bool:
+    """Whether the date at `text[start:end]` has a clock time after it or a weekday beside it."""
+    return (_clock(text[end:end + 30])[0] is not None or _CJK_WEEKDAY_AFTER.match(text, end) is not None
+            or _weekday_before().search(text[max(0, start - 25):start].lower()) is not None)
+
+
+def _in_year_to(fetched: date, month: int | None, day: int) -> date | None:
+    """`month`/`day` on or before the day after `fetched` (a page's clock may run ahead of the fetcher's)."""
+    if month is None:
+        return None
+    for year in (fetched.year, fetched.year - 1):
+        found = calendar_day(str(year), month, str(day))
+        if found and found <= fetched + timedelta(days=1):
+            return found
     return None
+
+
+def _yearless(text: str, fetched: date, language: str | None, day_first: bool) -> list[VisibleDate]:
+    """Every day and month printed without a year in `text` that a clock time or weekday pins down."""
+    months = month_names(language)
+    lowered = text.lower()
+    found: list[VisibleDate] = []
+
+    def add(match: re.Match[str], day: date | None, pinned: bool = False) -> None:
+        if day and (pinned or _pinned(text, match.start(), match.end())):
+            clock, zone = _clock(text[match.end():match.end() + 30])
+            found.append(VisibleDate(day, clock, match.start(), zone))
+
+    for m in _DAY_MONTH.finditer(lowered):
+        add(m, _in_year_to(fetched, _month(months, m.group(2)), int(m.group(1))))
+    for m in _MONTH_DAY.finditer(lowered):
+        add(m, _in_year_to(fetched, _month(months, m.group(1)), int(m.group(2))))
+    if "月" in text or "월" in text:
+        for m in _CJK_MONTH_DAY.finditer(text):
+            add(m, _in_year_to(fetched, int(m.group(1)), int(m.group(2))), pinned=True)
+    for m in _NUMBERED_DAY.finditer(text):
+        first = int(m.group(1))
+        if m.group(2):
+            month_first = (not day_first or language in _MONTH_FIRST_LANGUAGES
+                           or _CJK_WEEKDAY_AFTER.match(text, m.end()) is not None)
+            second = int(m.group(3))
+            day, month = (second, first) if month_first else (first, second)
+        elif m.group(4):
+            day, month = first, int(m.group(4))
+        else:
+            day, month = int(m.group(5)), first
+        add(m, _in_year_to(fetched, month, day))
+    return found
+
+
+def relative_moment(text: str, fetched: datetime, language: str | None = None, day_first: bool = True) -> datetime | None:
+    """The moment the first date in `text` that counts from when the page was fetched (`fetched`)
+    names: "3 hours ago" ("vor 3 Stunden", "hace 3 horas", "3 小时前") counted back; "today,
+    10:30" ("Вчера, 18:45"); a day and month without a year ("Friday, July 12", "7/12(金) 10:30")
+    in the fetch's year, or the year before when that day is still to come. A live page's only
+    date is often one of these. Days and weeks back name a day, not a moment."""
+    found: list[tuple[int, datetime]] = []
+    for pattern in _AGO:
+        for match in pattern.finditer(text):
+            count, unit = match.group(1), match.group(2)
+            seconds = next(length for unit_pattern, length in _UNIT_SECONDS if unit_pattern.fullmatch(unit))
+            back = timedelta(seconds=(int(count) if count.isdigit() else 1) * seconds)
+            if back <= _LONGEST_AGO:
+                moment = fetched - back
+                found.append((match.start(), moment if seconds < _DAY else datetime.combine(moment.date(), time(), moment.tzinfo)))
+                break
+    for match in _TODAY_OR_YESTERDAY.finditer(text):
+        clock, zone = _clock(text[match.end():match.end() + 30])
+        if clock is not None:
+            day = fetched.date() - timedelta(days=1 if match.group().lower() in _YESTERDAYS else 0)
+            found.append((match.start(), VisibleDate(day, clock, match.start(), zone).moment))
+            break
+    found.extend((d.offset, d.moment) for d in _yearless(text, fetched.date(), language, day_first))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _either_order(year: str, first: int, second: int, day_first: bool) -> date | None:

@@ -1254,3 +1254,20 @@ def test_a_date_without_its_year_is_read_in_the_fetch_year(text, language, day_f
 ])
 def test_a_byline_drops_today_or_yesterday_with_its_time(line, writers):
     assert line_byline(line, set()) == writers
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("<div class='story-meta'><a href='/authors/cara-stiles'>Cara Stiles</a> · April 13, 2020</div>", ["Cara Stiles"]),
+    ("<div class='meta'><a href='https://towntimes.example.com/by/cara-stiles'>Cara Stiles</a></div>", ["Cara Stiles"]),
+    ("<div class='article-writer'>Cara Stiles</div>", ["Cara Stiles"]), ("<span class='reporter_name'>김민수 기자</span>", ["김민수"]),
+    ("<div class='journalist'>Cara Stiles</div>", ["Cara Stiles"]), ("<div class='yazar'>Ahmet Yılmaz</div>", ["Ahmet Yılmaz"]),
+    ("<div class='penulis'>Budi Santoso</div>", ["Budi Santoso"]), ("<div class='tac-gia'>Nguyễn Văn An</div>", ["Nguyễn Văn An"]),
+    ("<div class='avtor'>Иван Петров</div>", ["Иван Петров"]), ("<div class='kirjoittaja'>Matti Virtanen</div>", ["Matti Virtanen"]),
+    # A menu item named for a journalism prize, a licence's "/by/" link: no writer.
+    ("<div class='menu-journalisten-preis'>Journalisten-Preis</div><a href='https://creativecommons.org/licenses/by/4.0/'>CC BY</a>", []),
+])
+def test_writer_classes_and_writer_pages_of_more_templates(byline, authors):
+    paragraph = "<p>" + "The council approved the new budget on Monday after a long debate about school funding and roads. " * 3 + "</p>"
+    html = (f"<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>{byline}"
+            f"{paragraph * 4}</article></body></html>")
+    assert Extract().run({"url": "https://towntimes.example.com/news/council-approves-budget", "html": html})["authors"] == authors

@@ -317,12 +317,20 @@ def _names_the_site(text: str, site: set[str]) -> bool:
 
 
 # What the classes of an element holding a byline hold (Joomla's article info: <dd class="createdby">
-# Written by ...</dd>), and its id.
-_BYLINE_CLASSES = re.compile("author|Author|byline|Byline|autor|Autor|auteur|createdby")
+# Written by ...</dd>), and its id. The words of other templates only as a whole part of a class
+# ("reporter_area" on Korean sites, "yazar", "penulis", "tac-gia", "avtor" in Turkish, Indonesian,
+# Vietnamese, Slovene and Russian ones): "menu-journalisten-preis" is a menu's item.
+_BYLINE_CLASSES = re.compile(
+    "author|byline|autor|auteur|createdby|"
+    "(?<![a-zA-Z])(?:writer|reporter|journalist|yazar|penulis|tac-gia|tacgia|avtor|kirjoittaja|forfatter|skribent|szerzo)"
+    "(?![a-zA-Z])", re.IGNORECASE)
 _BYLINE_IDS = re.compile("author|byline")
-# A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>. After
-# the headline only: a site's menu lists its authors too.
-_WRITER_PAGES = ("/author/", "/autor/", "/autoren/")
+# A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>, "/yazar/",
+# "/penulis/"; "/by/jane-doe" (The New York Times) only as the path's first folder (a licence's
+# "/licenses/by/4.0/" is none). After the headline only: a site's menu lists its authors too.
+_WRITER_PAGE = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|autore|autori|writer|writers|reporter|journalist|journalists|yazar|yazarlar"
+    r"|penulis|tac-gia|avtor|avtorji)/|^(?:https?://[^/]+)?/by/[^/]")
 
 
 def _holds_byline(elem: HtmlElement) -> bool:
@@ -338,8 +346,8 @@ def _holds_byline(elem: HtmlElement) -> bool:
 
 
 def _links_to_writer(elem: HtmlElement) -> bool:
-    href = elem.get("href") or ""
-    return any(folder in href for folder in _WRITER_PAGES)
+    href = elem.get("href")
+    return bool(href and _WRITER_PAGE.search(href))
 
 
 def _following(elem: HtmlElement) -> Iterator[HtmlElement]:

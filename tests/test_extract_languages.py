@@ -129,3 +129,18 @@ def test_a_chinese_article_closing_on_its_reporters_and_editor(form):
     out = Extract().run({"url": "http://www.news.example.cn/2024-07/12/c_1130000.htm", form: page})
     assert (out["title"], out["authors"], out["published_at"]) == ("北京暴雨致多条道路积水", ["王小明", "李华"], "2024-07-12T10:30:00Z")
     assert out["text"].splitlines() == CHINESE_ARTICLE
+
+
+def test_a_text_page_comes_out_in_nfc_as_an_html_page_does():
+    # A scraper may hand over "য়" as one code point (U+09DF, which NFC writes as য + ়) and
+    # "ễ" as e and two marks: trafilatura gives an HTML page's text in NFC, the form searches use.
+    import unicodedata
+    bengali = "কুষ্টি\u09dfা-১ আসনের সংসদ সদস্য অ্যাডভোকেট হাসিনুর রহমানকে কুপি\u09dfে হত্যা করা হ\u09dfেছে। "
+    vietnamese = "Ông Nguye\u0302\u0303n Văn An nói rằng ngân sách mới sẽ được thông qua vào tuần tới sau nhiều tranh luận. "
+    title = "Nguye\u0302\u0303n Văn An nói về ngân sách mới"
+    for sentence in (bengali, vietnamese):
+        text = "\n".join(["Trang chủ", title, sentence * 4, sentence * 3, "© 2024"])
+        out = Extract().run({"url": "https://example.com/tin-tuc/a", "text": text})
+        assert out["text"] == unicodedata.normalize("NFC", "\n".join([sentence * 4, sentence * 3]).replace(" \n", "\n").strip())
+        # The title stays as the page spells it: labellers copy it from the page.
+        assert out["title"] == title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -35,6 +36,14 @@ _FRAGMENT_BLOCKS = 2
 def _is_html(text: str) -> bool:
     head = text[:4096]
     return bool(_HTML_DOCUMENT.match(head) or (_HTML_FRAGMENT.match(head) and len(_CLOSED_BLOCK.findall(text)) >= _FRAGMENT_BLOCKS))
+
+
+def _composed(text: str) -> str:
+    """`text` in NFC: a scraper may hand over letters decomposed ("য়" as য + ়, "ü" as u and a
+    mark), which a search index or a reader's query spells composed. An HTML page's body comes
+    so from trafilatura; a text page's is made so here. Titles and names stay as the page
+    spells them (labellers copy them from it)."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _is_article(paragraphs: list[str]) -> bool:
@@ -75,7 +84,7 @@ class Extract:
             raise Rejected("no_article_text", f"no article text found in {url}")
         out = {key: page.get(key) for key in _PASSED_THROUGH}
         out.update(meta)
-        out["text"] = "\n".join(paragraphs)
+        out["text"] = _composed("\n".join(paragraphs))
         if TEMPLATE_FIELD in page:
             out[LINES_FIELD] = fingerprints(learnable)
         return out

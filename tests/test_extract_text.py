@@ -631,3 +631,17 @@ def test_a_caption_naming_who_is_in_the_photo_is_no_byline():
     # A byline over the lead photo's credit names the writer still.
     bylined = {**page, "text": page["text"].replace("\nAleksandr Lukashenko\n", "\nBy Jane Doe\n")}
     assert Extract().run(bylined)["authors"] == ["Jane Doe"]
+
+
+def test_references_and_inline_tags_a_scraper_left_in_the_text_are_read_as_what_they_stand_for():
+    sentence = "The council &amp; the mayor&#8217;s office approved the new budget on Monday after a long debate about roads. "
+    text = "\n".join(["Home", "News", "Tom &amp; Jerry approve the budget",
+                      f"<b>{sentence * 2}</b><br>{sentence}",
+                      f"<a href='/more'>{sentence * 3}</a>", "AT&T, R&D and &copy without its semicolon stay as written"])
+    lines = [line.text for line in split_lines(text)]
+    assert lines[2] == "Tom & Jerry approve the budget"
+    assert lines[3] == (sentence.replace("&amp;", "&").replace("&#8217;", "’") * 2).strip()
+    assert lines[-1] == "AT&T, R&D and &copy without its semicolon stay as written"
+    out = Extract().run({"url": "https://towntimes.example.com/news/budget", "text": text})
+    assert out["title"] == "Tom & Jerry approve the budget"
+    assert "<" not in out["text"] and "&amp;" not in out["text"] and out["text"].count("mayor’s office") == 6

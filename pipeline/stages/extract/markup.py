@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -69,6 +70,24 @@ def hidden(elem: HtmlElement) -> bool:
 
 def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
+
+
+# What a scraper that pulled text out of HTML by hand may have left in it: character references
+# ("Tom &amp; Jerry", "&#8217;", with their semicolon: "AT&T" and "R&D" are words) and inline tags
+# ("<b>", "<a href=...>", "<br>": a page with blocks of markup is read as HTML, stage._is_html).
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_INLINE_TAG = re.compile(
+    r"<(?:(br)|/?(?:a|abbr|b|cite|em|font|i|mark|q|s|small|span|strong|sub|sup|time|u))(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def without_markup(text: str) -> str:
+    """`text` without the references and inline tags left in it: the characters and words they
+    stand for, a line break for a <br>."""
+    if "&" in text:
+        text = _REFERENCE.sub(lambda m: html.unescape(m.group()), text)
+    if "<" in text:
+        text = _INLINE_TAG.sub(lambda m: "\n" if m.group(1) else "", text)
+    return text
 
 
 def without_accents(text: str) -> str:

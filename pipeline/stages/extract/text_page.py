@@ -45,7 +45,7 @@ from pipeline.stages.extract.dates import reading as dates_reading
 from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spelled_in_url
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markdown_text import is_markdown, rendered_lines
-from pipeline.stages.extract.markup import without_invisible
+from pipeline.stages.extract.markup import without_invisible, without_markup
 from pipeline.stages.extract.run_on_text import is_run_on, pieces
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
@@ -123,10 +123,10 @@ class TextArticle:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The page's lines: a Markdown page's as rendered (markdown_text); a page a scraper joined
-    into one line (most of its words in lines too long for a paragraph) as the pieces of those
-    lines (run_on_text)."""
-    text = without_invisible(text)
+    """The page's lines, without the markup a scraper left in them (markup.without_markup): a
+    Markdown page's as rendered (markdown_text); a page a scraper joined into one line (most of
+    its words in lines too long for a paragraph) as the pieces of those lines (run_on_text)."""
+    text = without_invisible(without_markup(text))
     raws = rendered_lines(text) if is_markdown(text) else [(raw, False) for raw in text.splitlines()]
     rows: list[Line] = []
     blank = True

@@ -195,6 +195,8 @@ def test_printed_date_forms():
         "2022-05-03", "2022-05-04", "2022-05-05", "2022-05-06", "2022-05-07"]
     # Month names written with vowel signs, digits of the page's script.
     assert days("नई दिल्ली, 12 जुलाई 2024। · ১২ জুলাই ২০২৪ · 3 مارچ 2023") == ["2024-07-12", "2024-07-12", "2023-03-03"]
+    # ... and before the day, as Bangladeshi and some Indian sites print them.
+    assert days("শনিবার, আগস্ট ২৯, ২০২০ · जुलाई 12, 2024 · ஜூலை 12, 2024") == ["2020-08-29", "2024-07-12", "2024-07-12"]
     # A Persian page's Solar Hijri date (1403 is a leap year, 1402 not).
     assert days("پنجشنبه ۲۱ تیر ۱۴۰۳ · 15 مهر 1390 · 30 اسفند 1403 · 30 اسفند 1402") == ["2024-07-11", "2011-10-07", "2025-03-20"]
     # A Thai page's Buddhist-era year, its month abbreviated with dots; a clock time in kanji or hangul.

@@ -98,6 +98,11 @@ _DAY_FIRST_OTHER_MONTHS = re.compile(
 # Vietnamese numbers its months: "ngày 12 tháng 7 năm 2024", "12 tháng 7, 2024", "12 thg 7 2024".
 _VIETNAMESE = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+th(?:áng|g)\s+(\d{1,2})(?:\s*,|\s+năm)?\s+(\d{4})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
+# The month first in a script whose names hold combining marks ("আগস্ট ২৯, ২০২০", "जुलाई 12, 2024"):
+# found from the day and year, the name read backwards from there (_MONTH_FIRST cannot afford marks).
+_DAY_AND_YEAR = re.compile(r"(?=\d)(?<!\d)(\d{1,2}),?\s+(\d{4})(?!\d)")
+_MARKED_NAME_BEFORE = re.compile(rf"(?<![\w{MARKS}])([^\W\d_](?:[^\W\d_]|[{MARKS}])*[{MARKS}](?:[^\W\d_]|[{MARKS}])*)\.?\s+$")
+_MARK = re.compile(f"[{MARKS}]")
 # "2024. július 12.", "2024 m. liepos 12 d." (Lithuanian: m., the year's abbreviation).
 _YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+(?:m\.\s+)?{_MARKED_WORD}\s+(\d{{1,2}})(?!\d)")
 # Year, month, day: ISO order in every language.
@@ -292,6 +297,10 @@ def page_dates(text: str, language: str | None = None, day_first: bool = True,
             add(m.start(), m.end(), calendar_day(m.group(3), int(m.group(2)), m.group(1)))
     for m in _MONTH_FIRST.finditer(lowered):
         add(m.start(), m.end(), calendar_day(m.group(3), _month(months, m.group(1)), m.group(2)))
+    if _MARK.search(text):
+        for m in _DAY_AND_YEAR.finditer(lowered):
+            if name := _MARKED_NAME_BEFORE.search(lowered, max(0, m.start() - 20), m.start()):
+                add(name.start(), m.end(), calendar_day(m.group(2), _month(months, name.group(1)), m.group(1)))
     for m in _YEAR_FIRST_NAMED.finditer(lowered):
         add(m.start(), m.end(), calendar_day(m.group(1), _month(months, m.group(2)), m.group(3)))
     for pattern in (ISO_DATE, _CJK):

@@ -1273,3 +1273,16 @@ def test_writer_classes_and_writer_pages_of_more_templates(byline, authors):
     html = (f"<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>{byline}"
             f"{paragraph * 4}</article></body></html>")
     assert Extract().run({"url": "https://towntimes.example.com/news/council-approves-budget", "html": html})["authors"] == authors
+
+
+@pytest.mark.parametrize(("line", "writers"), [
+    ("Napsal Jan Novák", ["Jan Novák"]), ("Napsala Jana Nováková", ["Jana Nováková"]), ("Scris de Ion Popescu", ["Ion Popescu"]),
+    ("Skrivet av Anna Svensson", ["Anna Svensson"]), ("Skrevet af Lars Hansen", ["Lars Hansen"]), ("Kirjoittanut Matti Virtanen", ["Matti Virtanen"]),
+    ("Υπογράφει ο Γιώργος Παπαδόπουλος", ["Γιώργος Παπαδόπουλος"]), ("Napisao Ivan Horvat", ["Ivan Horvat"]),
+    ("Написала Анна Петрова", ["Анна Петрова"]), ("Viết bởi Nguyễn Văn An", ["Nguyễn Văn An"]), ("Yazan: Ahmet Yılmaz", ["Ahmet Yılmaz"]),
+    ("Kirjutas Mari Tamm", ["Mari Tamm"]), ("Redigido por Carla Estilo", ["Carla Estilo"]),
+    # "Written on <date>": the Scandinavian "den" goes with the date, no name.
+    ("Skrevet den 12. juli 2024", []), ("Skrevet av Ola Nordmann den 12. juli 2024", ["Ola Nordmann"]),
+])
+def test_written_by_in_more_languages(line, writers):
+    assert line_byline(line, set()) == writers

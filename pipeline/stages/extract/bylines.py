@@ -39,6 +39,10 @@ _LABEL = re.compile(
     # "Posted on <date> by <name>" as blog templates translate it
     f"{'|'.join(PUBLISHED_ELSEWHERE)}|"
     r"napisane|napisał|napisała|by|von|par|por|di|door|av|af|przez|от|interview|"
+    # "Written" in more languages, its "by" the next label where it has one: "Skrevet av", "Skrivet av",
+    # "Viết bởi", "Redigido por"; "Napsal(a)", "Napisao", "Написал(а)", "Kirjoittanut", "Kirjutas", "Yazan"
+    r"skrevet|skrivet|viết|redigido|scris\s+de|sinulat\s+ni|υπογράφει\s+(?:ο|η)|napsala?|napisao|napisala|"
+    r"написала?|написав|kirjoittanut|kirjutas|yazan|"
     # Greek credits a writer in the genitive, "Του Γιώργου Παπαδόπουλου", or "Γράφει ο ..." (writes)
     r"του|της|γράφει\s+(?:ο|η|οι)|συντάκτης|συντάκτρια|"
     # "Piše: Ivan Horvat" (writes: Croatian, Serbian, Bosnian, Slovene); Turkish "Haber:" (news by)
@@ -138,7 +142,7 @@ _MAX_NAME = 60
 _RELATIVE_DAY = "|".join(map(re.escape, (*TODAY_WORDS, *YESTERDAY_WORDS)))
 _BEFORE_DATE = re.compile(
     rf"(?:\s*[,·|•–—-]\s*(?:{_RELATIVE_DAY})\s*,?\s*(?:um|à|a las|alle|às|om|at|в|o|오후|오전|下午|上午|午後|午前)?|"
-    rf"\s+(?:on|am|um|le|el|il|at|vor|il y a|hace|há|acum))\s*:?\s*$",
+    rf"\s+(?:on|am|um|le|el|il|at|vor|il y a|hace|há|acum|den|d\.))\s*:?\s*$",
     re.IGNORECASE)
 # The full-width brackets a Japanese or Chinese article closes on with its writer: "（山田太郎）".
 _PUNCTUATION = " ,.:-–—|·•（）【】"

@@ -1286,3 +1286,13 @@ def test_writer_classes_and_writer_pages_of_more_templates(byline, authors):
 ])
 def test_written_by_in_more_languages(line, writers):
     assert line_byline(line, set()) == writers
+
+
+@pytest.mark.parametrize(("line", "writers"), [
+    # A Turkish name in capitals lowers as Turkish does: "İ" to "i" (not "i" and a combining dot), "I" to "ı".
+    ("Yazar: MEHMET ŞAHİN", ["Mehmet Şahin"]), ("Haber: İSMAİL KILIÇ", ["İsmail Kılıç"]), ("Muhabir: AYŞE GÜLER", ["Ayşe Güler"]),
+    # Without a letter only Turkish capitalises, a name in capitals lowers as everywhere else.
+    ("By MIHAI ŞTEFĂNESCU", ["Mihai Ştefănescu"]), ("Von JÜRGEN MÜLLER", ["Jürgen Müller"]),
+])
+def test_names_in_capitals_lower_as_their_language_does(line, writers):
+    assert line_byline(line, set()) == writers

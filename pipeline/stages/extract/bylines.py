@@ -45,8 +45,8 @@ _LABEL = re.compile(
     r"написала?|написав|kirjoittanut|kirjutas|yazan|"
     # Greek credits a writer in the genitive, "Του Γιώργου Παπαδόπουλου", or "Γράφει ο ..." (writes)
     r"του|της|γράφει\s+(?:ο|η|οι)|συντάκτης|συντάκτρια|"
-    # "Piše: Ivan Horvat" (writes: Croatian, Serbian, Bosnian, Slovene); Turkish "Haber:" (news by)
-    r"piše|пише|haber(?=\s*:)|reporter(?=\s*:)|"
+    # "Piše: Ivan Horvat" (writes: Croatian, Serbian, Bosnian, Slovene); Turkish "Haber:" (news by), "Muhabir" (reporter)
+    r"piše|пише|haber(?=\s*:)|reporter(?=\s*:)|muhabir|"
     # "Autor/in:", "Autor*in": a gender-neutral form
     r"autor(?:in|innen|en|ka|es|a|ius|s)?(?:[/*:_]in(?:nen)?\b)?|avtor(?:ica)?|auteur(?:e|s)?|authors?|autore|autori|kirjoittaja|författare|"
     r"forfatter|toimittaja|szerző|írta|yazar|автор|аутор|"
@@ -201,7 +201,14 @@ def is_byline_label(text: str) -> bool:
     return bool(text.strip()) and bool(_LABEL.fullmatch(text.strip()))
 
 
+# Letters only Turkish and Azerbaijani capitalise: their "I" lowers to "ı" ("YILMAZ" is "Yılmaz"),
+# their "İ" to "i" (str.lower gives "i" and a combining dot).
+_TURKISH_CAPITALS = re.compile("[İĞ]")
+
+
 def _capitalised(name: str) -> str:
+    if _TURKISH_CAPITALS.search(name):
+        return " ".join(word[0] + word[1:].replace("I", "ı").replace("İ", "i").lower() for word in name.split())
     return " ".join(word if word.lower() in _PARTICLES else word.capitalize() for word in name.split())
 
 

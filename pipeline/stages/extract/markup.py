@@ -59,7 +59,8 @@ _HIDDEN_CLASS = re.compile(
 # conjuncts are built with the other.
 # (A pattern, not str.translate: translating a whole page with a table took a twentieth of a text
 # page's time, finding that there is nothing to take out almost none.)
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]|(?=[\u200c\u200d])(?:(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S))")
+_BREAKERS, _JOINERS = "\u00ad\u200b\u2060\ufeff", "\u200c\u200d"
+_INVISIBLE = re.compile(f"[{_BREAKERS}]|(?=[{_JOINERS}])(?:(?<!\\S)[{_JOINERS}]+|[{_JOINERS}]+(?!\\S))")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -68,12 +69,9 @@ def hidden(elem: HtmlElement) -> bool:
     return bool((names and _HIDDEN_CLASS.search(names)) or (style and _HIDDEN_STYLE.search(style)))
 
 
-_INVISIBLE_CHARACTERS = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
-
-
 def without_invisible(text: str) -> str:
     # Most texts hold none of them: six substring tests cost a hundredth of the pattern's pass.
-    if not any(map(text.__contains__, _INVISIBLE_CHARACTERS)):
+    if not any(map(text.__contains__, _BREAKERS + _JOINERS)):
         return text
     return _INVISIBLE.sub("", text)
 

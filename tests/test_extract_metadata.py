@@ -9,7 +9,7 @@ from trafilatura.utils import load_html
 
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract.bylines import clean_authors, headline_byline, line_byline
-from pipeline.stages.extract.dates import text_published_at
+from pipeline.stages.extract.dates import parse_timestamp, text_published_at
 from pipeline.stages.extract.metadata import page_metadata
 from pipeline.stages.extract.visible_dates import page_dates, relative_moment
 
@@ -1296,3 +1296,17 @@ def test_written_by_in_more_languages(line, writers):
 ])
 def test_names_in_capitals_lower_as_their_language_does(line, writers):
     assert line_byline(line, set()) == writers
+
+
+@pytest.mark.parametrize(("value", "moment"), [
+    ("2024-07-12T10:30:00+03:00[Europe/Moscow]", "2024-07-12T10:30:00+03:00"), ("20240712T103000Z", "2024-07-12T10:30:00+00:00"),
+    ("1720773000", "2024-07-12T08:30:00+00:00"), ("1720773000000", "2024-07-12T08:30:00+00:00"),
+    # In the page's words: read as its text is.
+    ("12 juillet 2024", "2024-07-12T00:00:00"), ("2024年7月12日 10:30", "2024-07-12T10:30:00"),
+    ("Freitag, 12. Juli 2024, 10:30 Uhr", "2024-07-12T10:30:00"), ("12 июля 2024 в 10:30", "2024-07-12T10:30:00"),
+    # No day in it; two dates are no one date; a number is no UNIX time unless it has its digits.
+    ("Juli 2024", None), ("12 juillet 2024 – 14 juillet 2024", None), ("172077300", None),
+])
+def test_structured_dates_in_more_forms(value, moment):
+    found = parse_timestamp(value)
+    assert (found.isoformat() if found else None) == moment

@@ -62,24 +62,46 @@ def url_day(url: str) -> date | None:
     return calendar_day(match[1], int(match[2]), match[3]) if match else None
 
 
+# Forms of a structured date the parsers do not read: a Java zone id after the offset
+# ("2024-07-12T10:30:00+03:00[Europe/Moscow]"), ISO's basic format ("20240712T103000Z"), a UNIX
+# time in seconds or milliseconds ("1720773000").
+_ZONE_ID = re.compile(r"\[[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*\]$")
+_BASIC_ISO = re.compile(r"\d{8}T\d{4,6}(?:Z|[+-]\d{2}:?\d{2})?")
+_UNIX_TIME = re.compile(r"\d{10}(?:\d{3})?")
+
+
 def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
-    """`day_first`: "10/05/2022 05:22 pm" is 10 May (a Spanish site's meta), not 5 October."""
-    if len(_DAY_PARTS.findall(value)) < 3:
+    """`day_first`: "10/05/2022 05:22 pm" is 10 May (a Spanish site's meta), not 5 October. A
+    value in the page's words ("12 juillet 2024", "2024年7月12日") is read as the page's text is."""
+    value = _ZONE_ID.sub("", value.strip())
+    if _UNIX_TIME.fullmatch(value):
+        parsed: datetime | None = datetime.fromtimestamp(int(value[:10]), timezone.utc)
+    elif _BASIC_ISO.fullmatch(value):
+        parsed = dateparser.isoparse(value)
+    elif len(_DAY_PARTS.findall(value)) < 3:
         return None
-    try:
-        parsed = dateparser.isoparse(value.strip())
-    except (ValueError, OverflowError):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-                # A year first is ISO order whatever the language: "2022-05-04T03:00:00 UTC" is 4 May.
-                parsed = dateparser.parse(value.strip(), fuzzy=False, tzinfos=ZONES,
-                                          dayfirst=day_first and not ISO_DATE.match(value.strip()))
-        except (ValueError, OverflowError, TypeError):
-            return None
+    else:
+        parsed = _parsed(value, day_first)
     if parsed is None or not 1990 <= parsed.year <= 2100:
         return None
     return parsed
+
+
+def _parsed(value: str, day_first: bool) -> datetime | None:
+    try:
+        return dateparser.isoparse(value)
+    except (ValueError, OverflowError):
+        pass
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            # A year first is ISO order whatever the language: "2022-05-04T03:00:00 UTC" is 4 May.
+            return dateparser.parse(value, fuzzy=False, tzinfos=ZONES, dayfirst=day_first and not ISO_DATE.match(value))
+    except (ValueError, OverflowError, TypeError):
+        # Month names of other languages, CJK dates ("12 juillet 2024", "Freitag, 12. Juli 2024,
+        # 10:30 Uhr", "2024年7月12日"): one date the page's reader knows in the value.
+        printed = page_dates(value, day_first=day_first)
+        return printed[0].moment if len(printed) == 1 else None
 
 
 def rfc3339(moment: datetime) -> str:

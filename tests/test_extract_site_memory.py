@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 
 from pipeline.stages.extract import Extract
-from pipeline.stages.extract.site_memory import SiteMemory, SiteTemplates, TemplatePolicy, fingerprint, fingerprints
+from pipeline.stages.extract.site_memory import (
+    SiteMemory, SiteTemplates, TemplatePolicy, fingerprint, fingerprints, title_lines, without_template_parts,
+)
 
 # A line the site prints under every story, matched by no built-in rule: only the memory removes it.
 PROMO = "The Harbour Gazette is printed every weekday morning and sold at three hundred kiosks"
@@ -101,3 +103,23 @@ def test_a_dead_letter_teaches_nothing_and_leaves_without_internal_fields():
     page = templates.before({"url": "https://news.example.com/empty", "text": "Home\nNews", "origin": "x"})
     assert templates.after(page) == {"url": "https://news.example.com/empty", "text": "Home\nNews", "origin": "x"}
     assert store == {}
+
+
+def test_a_title_part_on_many_of_a_sites_pages_is_its_name_whatever_its_script():
+    # Neither og:site_name nor the domain names the site: only its titles' common part does.
+    sentence = "Meclis yeni bütçeyi pazartesi günü uzun bir tartışmanın ardından onayladı ve okullara fon ayrıldı. "
+    stage = Extract(site_memory={})
+    titles = []
+    for n in range(TemplatePolicy().min_pages + 2):
+        html = (f"<html lang='tr'><head><title>Meclis {n}. oturumda bütçeyi onayladı - Son Dakika Haberleri</title></head>"
+                f"<body><article>{f'<p>{sentence * 3} {n}</p>' * 3}</article></body></html>")
+        titles.append(stage.run({"url": f"https://www.haber.example.com.tr/gundem/{n}", "html": html})["title"])
+    assert titles[0] == "Meclis 0. oturumda bütçeyi onayladı - Son Dakika Haberleri"
+    assert titles[-1] == "Meclis 9. oturumda bütçeyi onayladı"
+
+
+def test_a_title_keeps_one_part_however_many_are_the_sites():
+    template = frozenset(fingerprints(title_lines("Gündem - Son Dakika Haberleri")))
+    assert without_template_parts("Gündem - Meclis bütçeyi onayladı - Son Dakika Haberleri", template) == "Meclis bütçeyi onayladı"
+    assert without_template_parts("Gündem - Son Dakika Haberleri", template) == "Son Dakika Haberleri"
+    assert without_template_parts("Meclis bütçeyi onayladı", template) == "Meclis bütçeyi onayladı"

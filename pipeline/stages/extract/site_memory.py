@@ -31,6 +31,7 @@ from typing import Any
 
 from pipeline.stages.base import Record
 from pipeline.stages.extract.lines import normalise
+from pipeline.stages.extract.site_names import SEPARATOR
 
 State = dict[str, Any]
 TEMPLATE_FIELD = "_site_template"
@@ -47,6 +48,32 @@ def site_of(url: str) -> str:
 
 def fingerprint(line: str) -> str:
     return hashlib.blake2b(normalise(line).encode(), digest_size=8).hexdigest()
+
+
+# A part of a page's <title> is remembered apart from its lines: a part on many of a site's pages
+# ("... - Son Dakika Haberleri", "... | ไทยรัฐ") names the site or a section, in whatever script,
+# where neither og:site_name nor the domain says so.
+_TITLE_PART = "<title> "
+
+
+def title_lines(title: str | None) -> list[str]:
+    """The parts of a page's <title> as the lines it teaches the site's memory."""
+    return [_TITLE_PART + part for part in SEPARATOR.split(title or "") if part.strip()]
+
+
+def without_template_parts(title: str, template: frozenset[str]) -> str:
+    """`title` without its first and last parts while they are the site's (`template`), one part
+    left at least: "Meclis yeni bütçeyi onayladı - Son Dakika Haberleri" on a site whose every
+    title ends so."""
+    cuts = list(SEPARATOR.finditer(title))
+    starts = [0, *(cut.end() for cut in cuts)]  # where each part begins
+    ends = [*(cut.start() for cut in cuts), len(title)]  # and where it ends
+    first, last = 0, len(cuts)
+    while first < last and fingerprint(_TITLE_PART + title[starts[first]:ends[first]]) in template:
+        first += 1
+    while last > first and fingerprint(_TITLE_PART + title[starts[last]:ends[last]]) in template:
+        last -= 1
+    return title[starts[first]:ends[last]].strip() or title
 
 
 def fingerprints(lines: Iterable[str]) -> list[str]:

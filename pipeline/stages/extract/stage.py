@@ -12,7 +12,9 @@ from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.html_body import html_paragraphs
 from pipeline.stages.extract.markup import parse_html
 from pipeline.stages.extract.metadata import header_language, page_metadata
-from pipeline.stages.extract.site_memory import LINES_FIELD, TEMPLATE_FIELD, SiteTemplates, State, fingerprint, fingerprints
+from pipeline.stages.extract.site_memory import (
+    LINES_FIELD, TEMPLATE_FIELD, SiteTemplates, State, fingerprint, fingerprints, title_lines, without_template_parts,
+)
 from pipeline.stages.extract.text_page import clean_text_page
 from pipeline.stages.extract.tidy import tidy
 
@@ -93,18 +95,21 @@ class Extract:
     def _from_html(page: Record, template: frozenset[str]) -> tuple[list[str], dict[str, Any], list[str]]:
         """Paragraphs, metadata, and the lines to learn: from an HTML page only what leaked
         into the body is worth remembering, counted before the template is applied (a line
-        no longer counted once removed would drop out of the template again)."""
+        no longer counted once removed would drop out of the template again), and the parts of
+        its <title> (a part on many of the site's pages is its name or a section's)."""
         L.forget_lines()
         tree = parse_html(page["html"])
         if tree is None:
             raise Rejected("no_article_text", f"unparseable HTML in {page['url']}")
         meta = page_metadata(tree, page["url"], page.get("headers"), page.get("fetched_at"))
+        if template and meta["title"]:
+            meta["title"] = without_template_parts(meta["title"], template)
         article_body = meta.pop("article_body")
         paragraphs = tidy(html_paragraphs(tree, page["url"]), meta["title"], meta["authors"])
         if not paragraphs and article_body:
             paragraphs = [line.strip() for line in article_body.splitlines() if line.strip()]
         kept = [p for p in paragraphs if fingerprint(p) not in template] if template else paragraphs
-        return (kept or paragraphs), meta, paragraphs
+        return (kept or paragraphs), meta, paragraphs + title_lines(tree.findtext(".//title"))
 
     @staticmethod
     def _from_text(

@@ -1281,6 +1281,9 @@ def test_writer_classes_and_writer_pages_of_more_templates(byline, authors):
     ("Υπογράφει ο Γιώργος Παπαδόπουλος", ["Γιώργος Παπαδόπουλος"]), ("Napisao Ivan Horvat", ["Ivan Horvat"]),
     ("Написала Анна Петрова", ["Анна Петрова"]), ("Viết bởi Nguyễn Văn An", ["Nguyễn Văn An"]), ("Yazan: Ahmet Yılmaz", ["Ahmet Yılmaz"]),
     ("Kirjutas Mari Tamm", ["Mari Tamm"]), ("Redigido por Carla Estilo", ["Carla Estilo"]),
+    # Particles of Filipino, Malay, Arabic and Italian names.
+    ("Sinulat ni Juan dela Cruz", ["Juan dela Cruz"]), ("By Maria delos Santos", ["Maria delos Santos"]),
+    ("Oleh Siti binti Ahmad", ["Siti binti Ahmad"]), ("By Omar ibn Khalid", ["Omar ibn Khalid"]), ("Di Carlo degli Esposti", ["Carlo degli Esposti"]),
     # "Written on <date>": the Scandinavian "den" goes with the date, no name.
     ("Skrevet den 12. juli 2024", []), ("Skrevet av Ola Nordmann den 12. juli 2024", ["Ola Nordmann"]),
 ])

@@ -133,7 +133,7 @@ _SPLIT = re.compile(
     r"\s*(?:;|\||&|/|·|•|\s(?:and|und|et|y|e|i|og|och|en|és|ja|a|и)\s)\s*", re.IGNORECASE)
 # Particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "das", "dos", "do", "di", "du", "la", "le",
-              "zu", "ten", "ter", "bin", "al", "el", "y", "st."}
+              "zu", "ten", "ter", "bin", "binti", "ibn", "al", "el", "y", "st.", "dela", "delos", "degli", "dei"}
 _MAX_NAME = 60
 
 

@@ -356,3 +356,16 @@ def test_a_chinese_or_japanese_title_sets_its_separator_without_spaces(title, si
     for h1 in (f"<h1>{headline}</h1>", ""):
         html = f"<html><head><title>{title}</title><meta property='og:site_name' content='{site}'></head><body>{h1}{body}</body></html>"
         assert Extract().run({"url": "https://news.example.cn/a/2024/07/12/123.html", "html": html})["title"] == headline
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    # No og:site_name, a domain in Latin letters: the last part names itself a net, news, a daily, an encyclopedia.
+    ("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！"), ("蔡健雅_百度百科", "蔡健雅"),
+    ("市議会が新予算を可決 | NHKニュース", "市議会が新予算を可決"), ("시의회, 새 예산안 통과 | 연합뉴스", "시의회, 새 예산안 통과"),
+    # The internet or a power grid is no site's name; nor is a first part.
+    ("专题 - 走进工业互联网", "专题 - 走进工业互联网"), ("新华网评 - 北京暴雨致多条道路积水", "新华网评 - 北京暴雨致多条道路积水"),
+])
+def test_a_chinese_japanese_or_korean_site_names_itself_in_its_titles_last_part(title, headline):
+    body = "<p>" + "北京市12日遭遇强降雨，多条主要道路出现积水，交通受到影响。" * 5 + "</p>"
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    assert Extract().run({"url": "https://www.example.cn/local/2024-07/12/c_1125597921.htm", "html": html})["title"] == headline

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden, without_accents, without_invisible
-from pipeline.stages.extract.site_names import SEPARATOR, SEPARATOR_MARKS, key, names_site, site_keys
+from pipeline.stages.extract.site_names import SEPARATOR, SEPARATOR_MARKS, is_cjk_site_name, key, names_site, site_keys
 from pipeline.stages.words import DENSE, WORD
 
 # A leading part this much longer than the site's name is a headline naming the site.
@@ -96,7 +96,7 @@ def strip_site_name(title: str, keys: set[str]) -> str:
     # From the end: a site name can hold a separator itself ("AOC media - Analyse Opinion Critique").
     for match in reversed(matches):
         head, tail = title[: match.start()].strip(), title[match.end():].strip()
-        if head and (names_site(tail, keys) or _starts_with_site(tail, keys)):
+        if head and (names_site(tail, keys) or _starts_with_site(tail, keys) or is_cjk_site_name(tail)):
             return head
     if matches:
         head, tail = title[: matches[0].start()].strip(), title[matches[0].end():].strip()

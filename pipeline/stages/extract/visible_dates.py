@@ -121,7 +121,8 @@ _SHORT_SLASHED = re.compile(r"(?=\d)(?<![\d.,/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\
 # updated dates: "21. Januar 202221. Januar 2022", "21 de Abril de 202221/04/2022".
 _GLUED_YEAR = re.compile(r"((?:19|20)\d{2})(?=\d{1,2}(?:\.\s*[^\W\d]|([./-])\d{1,2}\2\d{2}))")
 _CENTURY_TURN = 90
-# "9:05 pm", "21h05", "10時30分", "10시 30분".
+# "9:05 pm", "21h05", "10時30分", "10시 30분"; run into a word of another script ("10:30配信",
+# "10:30م"), not into Latin letters other than "am"/"pm".
 _CLOCK = re.compile(r"^[^\d]{0,12}?(\d{1,2})(?:[:h]|\s?[時时시]\s?)(\d{2})(?:\s?[分분]|(?::\d{2})?\s*([ap])?\.?\s?m?(?![a-z0-9]))", re.IGNORECASE)
 
 

@@ -1265,6 +1265,7 @@ def test_a_byline_drops_today_or_yesterday_with_its_time(line, writers):
     ("<div class='journalist'>Cara Stiles</div>", ["Cara Stiles"]), ("<div class='yazar'>Ahmet Yılmaz</div>", ["Ahmet Yılmaz"]),
     ("<div class='penulis'>Budi Santoso</div>", ["Budi Santoso"]), ("<div class='tac-gia'>Nguyễn Văn An</div>", ["Nguyễn Văn An"]),
     ("<div class='avtor'>Иван Петров</div>", ["Иван Петров"]), ("<div class='kirjoittaja'>Matti Virtanen</div>", ["Matti Virtanen"]),
+    ("<div class='firma'>Carla Estilo</div>", ["Carla Estilo"]),
     # A menu item named for a journalism prize, a licence's "/by/" link: no writer.
     ("<div class='menu-journalisten-preis'>Journalisten-Preis</div><a href='https://creativecommons.org/licenses/by/4.0/'>CC BY</a>", []),
 ])

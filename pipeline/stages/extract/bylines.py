@@ -329,11 +329,12 @@ def _names_the_site(text: str, site: set[str]) -> bool:
 
 # What the classes of an element holding a byline hold (Joomla's article info: <dd class="createdby">
 # Written by ...</dd>), and its id. The words of other templates only as a whole part of a class
-# ("reporter_area" on Korean sites, "yazar", "penulis", "tac-gia", "avtor" in Turkish, Indonesian,
-# Vietnamese, Slovene and Russian ones): "menu-journalisten-preis" is a menu's item.
+# ("reporter_area" on Korean sites, "firma" on Spanish and Italian ones, "yazar", "penulis", "tac-gia",
+# "avtor" in Turkish, Indonesian, Vietnamese, Slovene and Russian ones): "menu-journalisten-preis" is a
+# menu's item.
 _BYLINE_CLASSES = re.compile(
     "author|byline|autor|auteur|createdby|"
-    "(?<![a-zA-Z])(?:writer|reporter|journalist|yazar|penulis|tac-gia|tacgia|avtor|kirjoittaja|forfatter|skribent|szerzo)"
+    "(?<![a-zA-Z])(?:writer|reporter|journalist|firma|yazar|penulis|tac-gia|tacgia|avtor|kirjoittaja|forfatter|skribent|szerzo)"
     "(?![a-zA-Z])", re.IGNORECASE)
 _BYLINE_IDS = re.compile("author|byline")
 # A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>, "/yazar/",

@@ -308,7 +308,7 @@ def test_words_of_scripts_with_marks_and_without_spaces():
 
 @pytest.mark.parametrize("line", ["यह भी पढ़ें", "اقرأ أيضاً:", "相关阅读", "Baca juga", "관련기사", "ข่าวที่เกี่ยวข้อง", "Xem thêm",
                                   "Δείτε επίσης", "Přečtěte si také", "Kapcsolódó cikkek", "Taip pat skaitykite", "Вижте още",
-                                  "Preberite še", "함께 보면 좋은 기사",
+                                  "Preberite še", "함께 보면 좋은 기사", "热门推荐", "猜你喜欢", "大家都在看", "注目記事", "추천 기사",
                                   # Turkish capital İ lowers to "i" and a combining dot, which no phrase spells
                                   "İLGİLİ HABERLER", "İlginizi Çekebilir"])
 def test_teaser_headings_in_more_scripts(line):
@@ -317,12 +317,12 @@ def test_teaser_headings_in_more_scripts(line):
 
 @pytest.mark.parametrize("line", ["Últimas noticias", "Dernières actualités", "Najnowsze wiadomości", "Последние новости",
                                   "Τελευταία νέα", "Ultimele știri", "Diğer haberler", "Berita terbaru", "Tin mới", "أحدث الأخبار",
-                                  "آخرین اخبار", "חדשות אחרונות", "最新新闻", "최신 뉴스"])
+                                  "آخرین اخبار", "חדשות אחרונות", "最新新闻", "최신 뉴스", "热门推荐", "精彩推荐", "많이 본 기사"])
 def test_latest_news_headings_in_more_languages(line):
     assert L.is_more_stories(line)
 
 
-@pytest.mark.parametrize("line", ["टिप्पणियां", "ความคิดเห็น"])
+@pytest.mark.parametrize("line", ["टिप्पणियां", "ความคิดเห็น", "热门评论", "网友评论 (12)", "評論"])
 def test_comment_headings_in_more_scripts(line):
     assert L.is_comment_heading(line)
 

@@ -144,3 +144,28 @@ def test_a_text_page_comes_out_in_nfc_as_an_html_page_does():
         assert out["text"] == unicodedata.normalize("NFC", "\n".join([sentence * 4, sentence * 3]).replace(" \n", "\n").strip())
         # The title stays as the page spells it: labellers copy it from the page.
         assert out["title"] == title
+
+
+def test_a_chinese_page_with_a_ticker_and_its_commentators_credit():
+    # A ticker of headlines flattened into one line of ideographs (no comma, no stop) read as the
+    # page's first paragraph, the menu with it; the commentators' credit closing the last
+    # paragraph named nobody; the HTML page, its headline in a div, no writer either.
+    ticker = ("河南81家上市公司已复工75家王毅会见越南副总理兼外长范平明290人涉疫情犯罪被检察机关提起公诉中国大陆高校再度领跑"
+              "泰晤士高等教育新兴经济体大学排名重庆健康码上线服务复工出行手上有工 心中不慌珠三角务工人员陆续返岗见闻")
+    menu = ("时政 地方 法治 高层 人事 理论 国际 军事 访谈 港澳 台湾 华人 财经 汽车 房产 教育 科技 能源 论坛 思客 网评 图片 视频 彩票 娱乐 时尚 "
+            "体育 食品 旅游 健康")
+    paragraphs = ["在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问。",
+                  "即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强，众多武汉家庭的真实写照。",
+                  "钟南山院士说：“武汉本来就是一个英雄的城市，有全国、有大家的支持，武汉肯定能过关。”",
+                  "正是有了英勇的你们，才有这座英雄的城！（评论员 罗博 萧海川）"]
+    title = "武汉的声音：有英勇的你，才有英雄的城！"
+    text = "\n".join([ticker, "客户端", "搜索", menu, "新华网 正文", title, "2020-02-19 20:29:58", "来源：", "半月谈", "微信", "微博",
+                     *paragraphs, "【纠错】", "责任编辑：", "焦鹏", menu, "关注我们"])
+    url = "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm"
+    out = Extract().run({"url": url, "text": text})
+    assert (out["title"], out["authors"], out["published_at"]) == (title, ["罗博", "萧海川"], "2020-02-19T20:29:00Z")
+    assert out["text"].splitlines() == paragraphs
+    html = (f"<html><head><title>{title}-新华网</title></head><body><div class='ticker'>{ticker}</div><div class='h-title'>{title}</div>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+    out = Extract().run({"url": url, "html": html})
+    assert (out["title"], out["authors"]) == (title, ["罗博", "萧海川"])

@@ -11,7 +11,7 @@ from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract import title_model
-from pipeline.stages.extract.text_page import clean_text_page, read_article, split_lines, url_headline
+from pipeline.stages.extract.text_page import clean_text_page, read_article, read_by_rules, split_lines, url_headline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -645,3 +645,11 @@ def test_references_and_inline_tags_a_scraper_left_in_the_text_are_read_as_what_
     out = Extract().run({"url": "https://towntimes.example.com/news/budget", "text": text})
     assert out["title"] == "Tom & Jerry approve the budget"
     assert "<" not in out["text"] and "&amp;" not in out["text"] and out["text"].count("mayor’s office") == 6
+
+
+def test_a_source_label_and_the_source_under_it_are_the_pages_header():
+    lines = split_lines("Headline of the story\nQuelle:\nstol.it\nThe first sentence of the article, long enough to be prose here.")
+    reading = read_by_rules(lines)
+    assert [line.text for line, kept in zip(lines, reading.kept) if kept] == ["The first sentence of the article, long enough to be prose here."]
+    assert L.is_source_label("来源：") and L.is_source_label("Source") and not L.is_source_label("Source: Reuters")
+    assert L.names_a_source("半月谈", "来源：") and not L.names_a_source("The first sentence of the article goes on", "Quelle:")

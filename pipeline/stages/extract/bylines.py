@@ -633,7 +633,8 @@ def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[s
         if names := _first_names(root.xpath(path.format(_LABEL_LINE)), site, labelled=True):
             return names
     if headline_h1 is None:
-        return []
+        # A page that prints its headline in a div (Xinhua's) still closes on its credit.
+        return _wire_credit(root, site, axis="descendant")
     return (_after_bare_labels(headline_h1, site) or _signed_initials(headline_h1) or _signed_name(headline_h1, site)
             or _wire_credit(headline_h1, site))
 
@@ -712,13 +713,17 @@ def _signed_name(headline_h1: HtmlElement, site: set[str]) -> list[str]:
 # reporters wrote it, the editors did not.
 _REPORTING_BY = re.compile(r"(?<![\w-])reporting by\s+([^;()]+)", re.IGNORECASE)
 # A Chinese article's reporters in brackets, as it closes: "（记者 王小明 李华）", "（本报记者 王小明）".
-BRACKETED_REPORTERS = re.compile(r"[（(]\s*[^\W\d_]{0,6}?(?:记者|記者)\s*(?P<names>[^\W\d_]{2,4}(?:[\s、]+[^\W\d_]{2,4}){0,3})\s*[）)]")
+# Reporters, correspondents or, under a commentary, its commentators ("（评论员 罗博 萧海川）").
+_CREDITED_AS = ("记者", "記者", "通讯员", "通訊員", "评论员", "評論員")
+BRACKETED_REPORTERS = re.compile(
+    rf"[（(]\s*[^\W\d_]{{0,6}}?(?:{'|'.join(_CREDITED_AS)})\s*(?P<names>[^\W\d_]{{2,4}}(?:[\s、]+[^\W\d_]{{2,4}}){{0,3}})\s*[）)]")
 
 
-def _wire_credit(headline_h1: HtmlElement, site: set[str]) -> list[str]:
-    """The reporters a wire story's credits name ("(Reporting by ...)"), or a Chinese one's ("（记者 ...）")."""
-    for node in headline_h1.xpath("following::text()[contains(., 'eporting by') or contains(., '记者') or contains(., '記者')]"
-                                  "[not(parent::script or parent::style)]"):
+def _wire_credit(start: HtmlElement, site: set[str], axis: str = "following") -> list[str]:
+    """The reporters a wire story's credits name ("(Reporting by ...)"), or a Chinese one's ("（记者 ...）"),
+    after the headline (`start`), or anywhere in `start` (axis "descendant")."""
+    credited = " or ".join(f"contains(., '{title}')" for title in ("eporting by", *_CREDITED_AS))
+    for node in start.xpath(f"{axis}::text()[{credited}][not(parent::script or parent::style)]"):
         if (wire := _REPORTING_BY.search(node)) or (chinese := BRACKETED_REPORTERS.search(node)):
             if _in_comments(node.getparent()):
                 continue

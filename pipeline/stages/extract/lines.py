@@ -14,7 +14,7 @@ from functools import cache
 from typing import TypeVar
 
 from pipeline.stages.extract.bylines import BRACKETED_REPORTERS, CREDITED_BY_TITLE, MONTHS
-from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPHIC_STOPS, MISCOUNTED, UNSPACED_ABUGIDA, WORD
+from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPH, IDEOGRAPHIC_STOPS, MISCOUNTED, UNSPACED_ABUGIDA, WORD
 
 T = TypeVar("T")
 
@@ -84,11 +84,43 @@ def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
+# Chinese and Japanese prose has a comma or a stop every 15-30 characters (50 with furigana inline);
+# a long line of ideographs with next to none is headlines or menu entries run together (a news
+# ticker flattened: "河南81家上市公司已复工75家王毅会见..." has 2 marks in 186 characters).
+_CJK_PUNCTUATION = re.compile("[，。、；：！？,.;:!?]")
+_CJK_CHARACTERS_PER_MARK = 60
+_LONG_LINE_WORDS = 25
+
+
+# A source's label alone on its line, the source's name on the next ("来源：" / "半月谈").
+_SOURCE_LABEL = re.compile(r"^\W*(?:来源|來源|出典|출처|source|quelle|fuente|fonte|bron|źródło|источник)\s*[:：]?\s*$", re.IGNORECASE)
+_SOURCE_NAME_WORDS = 4
+
+
+def is_source_label(line: str) -> bool:
+    return bool(_SOURCE_LABEL.match(line))
+
+
+def names_a_source(line: str, previous: str) -> bool:
+    """`line` is the source's name under a bare source label (`previous`): both the page's header."""
+    return size(line) <= _SOURCE_NAME_WORDS and is_source_label(previous)
+
+
+def is_run_together(line: str) -> bool:
+    """A long line of ideographs and kana with next to no comma or stop: headlines or menu
+    entries run together, no prose. (Korean spaces its words and writes Latin stops: its lines
+    are read as the others are.)"""
+    if size(line) < _LONG_LINE_WORDS:
+        return False
+    dense = len(IDEOGRAPH.findall(line))
+    return 2 * dense >= len(line) and len(_CJK_PUNCTUATION.findall(line)) * _CJK_CHARACTERS_PER_MARK < dense
+
+
 @_per_page
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence of some length, or a long line whatever its end."""
     n = size(line)
-    return (n >= 5 and ends_sentence(line)) or n >= 25
+    return (n >= 5 and ends_sentence(line)) or n >= _LONG_LINE_WORDS
 
 
 @_per_page
@@ -204,11 +236,14 @@ _FURNITURE = re.compile(
     r"|udostępnij|поделиться"
     # in languages the line model has no pages in (a word ends where a CJK phrase does not)
     r"|شارك المقال|شارك هذا المقال|شارك الخبر|שתפו את הכתבה|chia sẻ bài viết|bagikan artikel|bagikan berita|haberi paylaş)\b"
-    r"|この記事をシェア|記事をシェア|シェアする|分享到|扫一扫|공유하기",
+    r"|この記事をシェア|記事をシェア|シェアする|分享到|扫一扫|공유하기"
+    # Chinese share buttons' labels, alone on their line
+    r"|^(?:微信|微博|qq空间|朋友圈|qzone)$",
 )
 _FURNITURE_WORDS = ("share", "did you find", "follow us", "sign up", "subscribe", "rights reserved", "cookie", "teilen",
                     "partager", "compartir", "condividi", "compartilhe", "deel dit", "udostępnij", "поделиться",
-                    "シェア", "分享到", "扫一扫", "공유하기", "شارك", "שתפו", "chia sẻ", "bagikan", "paylaş")
+                    "シェア", "分享到", "扫一扫", "공유하기", "شارك", "שתפו", "chia sẻ", "bagikan", "paylaş", "微信", "微博", "qq空间",
+                    "朋友圈", "qzone")
 
 # Picture agencies and stock libraries, named in a photo's credit.
 # Not inside a word ("map photo"), but in an image's file name ("kids_istock.jpg", "imago80167874").

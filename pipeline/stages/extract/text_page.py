@@ -138,7 +138,9 @@ def split_lines(text: str) -> list[Line]:
         rows.append(Line(stripped, blank, heading=heading))
         blank = False
     if not is_run_on([row.text for row in rows]):
-        return rows
+        # Headlines or menu entries in ideographs run together are no line of the page's to read
+        # (the trees, trained on other scripts, take such a line for a paragraph).
+        return [row for row in rows if not L.is_run_together(row.text)]
     out: list[Line] = []
     for row in rows:
         first, *rest = pieces(row.text)
@@ -165,9 +167,11 @@ _CREDIT_REACH = 3
 
 
 def _bracketed_reporters(texts: list[str]) -> list[str]:
-    """The reporters a Chinese article names in brackets as it closes ("（记者 王小明 李华）")."""
+    """The reporters a Chinese article names in brackets as it closes ("（记者 王小明 李华）"), on a
+    line of their own or ending the last paragraph ("...英雄的城！（评论员 罗博 萧海川）")."""
     for text in reversed(texts):
-        if L.is_closing_credit(text) and (match := BRACKETED_REPORTERS.search(text)):
+        match = BRACKETED_REPORTERS.search(text)
+        if match and (L.is_closing_credit(text) or match.end() == len(text.rstrip())):
             return reporters_in_brackets(match, set())
     return []
 
@@ -299,6 +303,7 @@ def read_by_rules(lines: list[Line], template: Collection[str] = (), url_line: i
         # A whole line only: a piece of a run-on line may hold a caption and the article after it.
         or (not line.cut and L.has_caption_credit(line.text))
         or (i > 0 and L.is_teaser_heading(lines[i - 1].text) and _is_teaser_target(lines, i))
+        or L.is_source_label(line.text) or (i > 0 and L.names_a_source(line.text, lines[i - 1].text))
         for i, line in enumerate(lines)
     ]
     scores = [_score(line.text, bp) for line, bp in zip(lines, boilerplate)]

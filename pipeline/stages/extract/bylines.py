@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from pipeline.stages.extract.markup import hidden, without_invisible
 from pipeline.stages.extract.site_names import key, names_site
 from pipeline.stages.extract.visible_dates import PUBLISHED_ELSEWHERE, TODAY_WORDS, YESTERDAY_WORDS
-from pipeline.stages.words import MARKS
+from pipeline.stages.words import IDEOGRAPH, MARKS
 
 # What bylines put before a name, in the languages of the pages we see.
 _LABEL = re.compile(
@@ -332,10 +332,10 @@ def _names_the_site(text: str, site: set[str]) -> bool:
 # ("reporter_area" on Korean sites, "firma" on Spanish and Italian ones, "yazar", "penulis", "tac-gia",
 # "avtor" in Turkish, Indonesian, Vietnamese, Slovene and Russian ones): "menu-journalisten-preis" is a
 # menu's item.
-_BYLINE_CLASSES = re.compile(
-    "author|byline|autor|auteur|createdby|"
-    "(?<![a-zA-Z])(?:writer|reporter|journalist|firma|yazar|penulis|tac-gia|tacgia|avtor|kirjoittaja|forfatter|skribent|szerzo)"
-    "(?![a-zA-Z])", re.IGNORECASE)
+_BYLINE_CLASSES = re.compile("author|Author|byline|Byline|autor|Autor|auteur|createdby")
+_OTHER_TEMPLATES = ("writer", "reporter", "journalist", "firma", "yazar", "penulis", "tac-gia", "tacgia", "avtor",
+                    "kirjoittaja", "forfatter", "skribent", "szerzo")
+_OTHER_TEMPLATE_CLASS = re.compile(rf"(?<![a-zA-Z])(?:{'|'.join(_OTHER_TEMPLATES)})(?![a-zA-Z])")
 _BYLINE_IDS = re.compile("author|byline")
 # A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>, "/yazar/",
 # "/penulis/"; "/by/jane-doe" (The New York Times) only as the path's first folder (a licence's
@@ -349,12 +349,16 @@ def _holds_byline(elem: HtmlElement) -> bool:
     """An element that holds a byline, by the names templates give them. Read in Python from the
     elements of a scope gathered once: one XPath condition per name took twice as long, and a
     pattern of the names a third of the time of testing each in turn (it runs on every element
-    around the headline)."""
+    around the headline); the other templates' words, whole parts of a class only, are looked
+    for where a substring test finds one."""
     get = elem.get
     if elem.tag == "byline" or get("itemprop") == "author" or get("rel") == "author":
         return True
     classes, ident = get("class"), get("id")
-    return bool(classes and _BYLINE_CLASSES.search(classes)) or bool(ident and _BYLINE_IDS.search(ident))
+    if classes and (_BYLINE_CLASSES.search(classes) or (
+            any(map(classes.__contains__, _OTHER_TEMPLATES)) and _OTHER_TEMPLATE_CLASS.search(classes))):
+        return True
+    return bool(ident and _BYLINE_IDS.search(ident))
 
 
 def _links_to_writer(elem: HtmlElement) -> bool:
@@ -633,8 +637,10 @@ def page_bylines(tree: HtmlElement, headline_h1: HtmlElement | None, site: set[s
         if names := _first_names(root.xpath(path.format(_LABEL_LINE)), site, labelled=True):
             return names
     if headline_h1 is None:
-        # A page that prints its headline in a div (Xinhua's) still closes on its credit.
-        return _wire_credit(root, site, axis="descendant")
+        # A Chinese page that prints its headline in a div (Xinhua's) still closes on its credit
+        # (looked for only where the title is in ideographs: a whole page's text is a slow search).
+        title = root.findtext(".//title") or ""
+        return _wire_credit(root, site, axis="descendant") if IDEOGRAPH.search(title) else []
     return (_after_bare_labels(headline_h1, site) or _signed_initials(headline_h1) or _signed_name(headline_h1, site)
             or _wire_credit(headline_h1, site))
 

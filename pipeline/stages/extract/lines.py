@@ -87,7 +87,7 @@ def ends_sentence(line: str) -> bool:
 # Chinese and Japanese prose has a comma or a stop every 15-30 characters (50 with furigana inline);
 # a long line of ideographs with next to none is headlines or menu entries run together (a news
 # ticker flattened: "河南81家上市公司已复工75家王毅会见..." has 2 marks in 186 characters).
-_CJK_PUNCTUATION = re.compile("[，。、；：！？,.;:!?]")
+_COMMAS_AND_STOPS = re.compile("[，。、；：！？,.;:!?]")
 _CJK_CHARACTERS_PER_MARK = 60
 _LONG_LINE_WORDS = 25
 
@@ -113,7 +113,7 @@ def is_run_together(line: str) -> bool:
     if size(line) < _LONG_LINE_WORDS:
         return False
     dense = len(IDEOGRAPH.findall(line))
-    return 2 * dense >= len(line) and len(_CJK_PUNCTUATION.findall(line)) * _CJK_CHARACTERS_PER_MARK < dense
+    return 2 * dense >= len(line) and len(_COMMAS_AND_STOPS.findall(line)) * _CJK_CHARACTERS_PER_MARK < dense
 
 
 @_per_page
@@ -140,6 +140,10 @@ def _alternatives(items: tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
 
 
+# Chinese, Japanese and Korean headings over recommended stories ("hot picks", "you may like",
+# "everyone is reading", "most read"): teaser headings, and "more stories" headings too.
+_RECOMMENDED = ("热门推荐", "熱門推薦", "热点推荐", "精彩推荐", "猜你喜欢", "猜你喜歡", "大家都在看", "更多新闻", "最新文章", "注目記事",
+                "많이 본 기사", "추천 기사")
 # What announces a link to another story: alone on a line it heads a list of them ("Also
 # read"), and followed by a colon it introduces one inline ("Lea también: <headline>").
 _TEASER_PHRASES = (
@@ -210,9 +214,9 @@ _TEASER_PHRASES = (
     "ताज़ा खबरें", "ताजा खबरें", "विज्ञापन", "আরও পড়ুন", "আরো পড়ুন", "সম্পর্কিত খবর", "বিজ্ঞাপন",
     # zh, ja, ko, th
     "相关阅读", "相关新闻", "相關新聞", "延伸阅读", "延伸閱讀", "推荐阅读", "推薦閱讀", "热门文章", "廣告", "广告",
-    "热门推荐", "熱門推薦", "热点推荐", "精彩推荐", "猜你喜欢", "猜你喜歡", "大家都在看", "更多新闻", "最新文章",
-    "関連記事", "関連ニュース", "あわせて読みたい", "おすすめ記事", "人気記事", "続きを読む", "注目記事",
-    "관련기사", "관련 기사", "많이 본 뉴스", "많이 본 기사", "인기 기사", "추천 기사", "함께 보면 좋은 기사", "광고", "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง",
+    *_RECOMMENDED,
+    "関連記事", "関連ニュース", "あわせて読みたい", "おすすめ記事", "人気記事", "続きを読む",
+    "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사", "함께 보면 좋은 기사", "광고", "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง",
     "อ่านเพิ่มเติม", "ข่าวล่าสุด", "โฆษณา",
 )
 TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$")
@@ -433,7 +437,7 @@ _MORE_STORIES = re.compile(
     r"|τελευταία νέα|ultimele știri|legfrissebb(?: hírek)?|diğer haberler|senaste nytt|fler nyheter|seneste nyt|siste nytt"
     r"|uusimmat(?: uutiset)?|lisää uutisia|berita terbaru|tin mới|tin khác|أحدث الأخبار|آخر الأخبار|آخرین اخبار|חדשות אחרונות"
     r"|最新新闻|最新消息|最新ニュース|최신 뉴스|최신기사"
-    r"|热门推荐|熱門推薦|热点推荐|精彩推荐|猜你喜欢|猜你喜歡|大家都在看|更多新闻|最新文章|注目記事|많이 본 기사|추천 기사"
+    rf"|{_alternatives(_RECOMMENDED)}"
     r")\W*$",
 )
 

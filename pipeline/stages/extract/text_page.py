@@ -170,8 +170,8 @@ def _bracketed_reporters(texts: list[str]) -> list[str]:
     """The reporters a Chinese article names in brackets as it closes ("（记者 王小明 李华）"), on a
     line of their own or ending the last paragraph ("...英雄的城！（评论员 罗博 萧海川）")."""
     for text in reversed(texts):
-        match = BRACKETED_REPORTERS.search(text)
-        if match and (L.is_closing_credit(text) or match.end() == len(text.rstrip())):
+        # A credit on a line of its own ends it as well.
+        if (match := BRACKETED_REPORTERS.search(text)) and match.end() == len(text.rstrip()):
             return reporters_in_brackets(match, set())
     return []
 

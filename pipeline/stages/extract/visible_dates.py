@@ -17,7 +17,7 @@ from babel.dates import get_day_names, get_month_names
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden
-from pipeline.stages.words import MARKS
+from pipeline.stages.words import DENSE, MARKS, UNSPACED, WORD_CHARACTER
 
 # The order settles names that mean different months in different languages (Croatian
 # "listopad" is October, Polish and Czech November) when the page does not say its language.
@@ -101,7 +101,7 @@ _MONTH_FIRST = re.compile(rf"(?<!\w){_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\
 # The month first in a script whose names hold combining marks ("আগস্ট ২৯, ২০২০", "जुलाई 12, 2024"):
 # found from the day and year, the name read backwards from there (_MONTH_FIRST cannot afford marks).
 _DAY_AND_YEAR = re.compile(r"(?=\d)(?<!\d)(\d{1,2}),?\s+(\d{4})(?!\d)")
-_MARKED_NAME_BEFORE = re.compile(rf"(?<![\w{MARKS}])([^\W\d_](?:[^\W\d_]|[{MARKS}])*[{MARKS}](?:[^\W\d_]|[{MARKS}])*)\.?\s+$")
+_MARKED_NAME_BEFORE = re.compile(rf"(?<!{WORD_CHARACTER})([^\W\d_](?:[^\W\d_]|[{MARKS}])*[{MARKS}](?:[^\W\d_]|[{MARKS}])*)\.?\s+$")
 _MARK = re.compile(f"[{MARKS}]")
 # "2024. július 12.", "2024 m. liepos 12 d." (Lithuanian: m., the year's abbreviation).
 _YEAR_FIRST_NAMED = re.compile(rf"(?=\d)(?<!\d)(\d{{4}})\.?\s+(?:m\.\s+)?{_MARKED_WORD}\s+(\d{{1,2}})(?!\d)")
@@ -355,9 +355,9 @@ TODAY_WORDS = ("today", "heute", "aujourd'hui", "aujourd’hui", "hoy", "oggi", 
 YESTERDAY_WORDS = ("yesterday", "gestern", "hier", "ayer", "ieri", "ontem", "gisteren", "wczoraj", "вчера", "вчора",
                     "dün", "kemarin", "hôm qua", "igår", "i går", "eilen", "včera", "χθες", "jučer", "juče", "vakar",
                     "eile", "tegnap", "昨天", "昨日", "어제", "أمس", "دیروز", "אתמול", "เมื่อวาน")
-_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+# A word of a script written without spaces (or in syllables) has no word boundary to look for.
 _TODAY_OR_YESTERDAY = re.compile(
-    "|".join(word if _UNSPACED_SCRIPT.match(word) else rf"(?<!\w){re.escape(word)}(?!\w)"
+    "|".join(word if UNSPACED.match(word) or DENSE.match(word) else rf"(?<!\w){re.escape(word)}(?!\w)"
              for word in sorted((*TODAY_WORDS, *YESTERDAY_WORDS), key=len, reverse=True)), re.IGNORECASE)
 _YESTERDAYS = frozenset(YESTERDAY_WORDS)
 
@@ -383,9 +383,9 @@ def _weekday_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})\.?\s*[,،]?\s*$")
 
 
-def _pinned(text: str, start: int, end: int) -> bool:
-    """Whether the date at `text[start:end]` has a clock time after it or a weekday beside it."""
-    return (_clock(text[end:end + 30])[0] is not None or _CJK_WEEKDAY_AFTER.match(text, end) is not None
+def _beside_a_weekday(text: str, start: int, end: int) -> bool:
+    """Whether the date at `text[start:end]` has a weekday before it, or a CJK one after it."""
+    return (_CJK_WEEKDAY_AFTER.match(text, end) is not None
             or _weekday_before().search(text[max(0, start - 25):start].lower()) is not None)
 
 
@@ -401,15 +401,16 @@ def _in_year_to(fetched: date, month: int | None, day: int) -> date | None:
 
 
 def _yearless(text: str, fetched: date, language: str | None, day_first: bool) -> list[VisibleDate]:
-    """Every day and month printed without a year in `text` that a clock time or weekday pins down."""
+    """Every day and month printed without a year in `text` that a clock time or a weekday pins down."""
     months = month_names(language)
     lowered = text.lower()
     found: list[VisibleDate] = []
 
     def add(match: re.Match[str], day: date | None, pinned: bool = False) -> None:
-        if day and (pinned or _pinned(text, match.start(), match.end())):
+        if day:
             clock, zone = _clock(text[match.end():match.end() + 30])
-            found.append(VisibleDate(day, clock, match.start(), zone))
+            if pinned or clock is not None or _beside_a_weekday(text, match.start(), match.end()):
+                found.append(VisibleDate(day, clock, match.start(), zone))
 
     for m in _DAY_MONTH.finditer(lowered):
         add(m, _in_year_to(fetched, _month(months, m.group(2)), int(m.group(1))))

@@ -1310,7 +1310,17 @@ def test_names_in_capitals_lower_as_their_language_does(line, writers):
     ("Freitag, 12. Juli 2024, 10:30 Uhr", "2024-07-12T10:30:00"), ("12 июля 2024 в 10:30", "2024-07-12T10:30:00"),
     # No day in it; two dates are no one date; a number is no UNIX time unless it has its digits.
     ("Juli 2024", None), ("12 juillet 2024 – 14 juillet 2024", None), ("172077300", None),
+    # Shaped like a date, but none: no date, and no exception to dead-letter the page for.
+    ("20241399T999999Z", None),
 ])
 def test_structured_dates_in_more_forms(value, moment):
     found = parse_timestamp(value)
     assert (found.isoformat() if found else None) == moment
+
+
+def test_a_structured_date_shaped_like_iso_but_none_leaves_the_page_undated():
+    # isoparse raised on "20241399T999999Z": the page would have gone to the dead letters.
+    html = ("<html><head><meta property='article:published_time' content='20241399T999999Z'><title>Budget passes</title></head>"
+            f"<body><article><h1>Budget passes</h1><p>{'The council approved the new budget on Monday. ' * 8}</p></article></body></html>")
+    out = Extract().run({"url": "https://towntimes.example.com/news/budget-passes", "html": html})
+    assert (out["title"], out["published_at"]) == ("Budget passes", None)

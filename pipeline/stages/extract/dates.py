@@ -77,7 +77,7 @@ def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
     if _UNIX_TIME.fullmatch(value):
         parsed: datetime | None = datetime.fromtimestamp(int(value[:10]), timezone.utc)
     elif _BASIC_ISO.fullmatch(value):
-        parsed = dateparser.isoparse(value)
+        parsed = _parsed(value, day_first)  # "20241399T999999Z" is no date, and no reason to fail the page
     elif len(_DAY_PARTS.findall(value)) < 3:
         return None
     else:

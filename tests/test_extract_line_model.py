@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import warnings
@@ -16,7 +17,7 @@ from pipeline.stages.extract import text_page as TP
 from pipeline.eval import line_model as training
 from pipeline.stages.extract.line_model import (
     FEATURES, FIRST_PASS_FEATURES, MODEL_PATH, RUN_ON_MODEL_PATH, WORD_FEATURES, LineModel, TreeEnsemble,
-    first_pass_columns, line_features, page_language, shipped_model, word_columns,
+    first_pass_columns, line_features, page_language, shipped_model, word_columns, words,
 )
 
 LOG_WORDS, PROSE = FEATURES.index("log_words"), FEATURES.index("prose")
@@ -287,3 +288,8 @@ def test_word_columns_do_not_depend_on_the_processs_hash_seed():
     means = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
     assert len(means) == 1
+
+
+@pytest.mark.parametrize("text", ["Don't stop: it's 2024's best (really) song_name!", "Ab abc ABCD a1bcd x_yz", "Größe und Schönheit", ""])
+def test_the_words_the_table_weighs_are_runs_of_three_letters_or_more(text):
+    assert words(text) == set(re.findall(r"[^\W\d_]{3,}", text.lower()))

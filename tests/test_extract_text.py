@@ -653,3 +653,38 @@ def test_a_source_label_and_the_source_under_it_are_the_pages_header():
     assert [line.text for line, kept in zip(lines, reading.kept) if kept] == ["The first sentence of the article, long enough to be prose here."]
     assert L.is_source_label("来源：") and L.is_source_label("Source") and not L.is_source_label("Source: Reuters")
     assert L.names_a_source("半月谈", "来源：") and not L.names_a_source("The first sentence of the article goes on", "Quelle:")
+
+
+_SIZED_LINES = ["Home", "Don't stop-believing: it's 2024's best (really) song_name!", "Schönheit und Größe, à la française",
+                "Scho\u0308nheit und Gro\u0308ße", "सोने के दाम में गिरावट", "新华社北京7月12日电", "홍길동 기자", "ข่าวล่าสุด วันนี้",
+                "Fans 😀 cheer 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 in Oslo", "می\u200cشود که", "", "   ", "x_y 3.14 ...", "Ünïcödé—dash–words"]
+
+
+def test_a_pages_sizes_counted_at_once_are_those_each_line_counted_alone_gives():
+    alone = [L.size.__wrapped__(line) for line in _SIZED_LINES]
+    L.forget_lines()
+    L.learn_sizes(_SIZED_LINES)
+    # Lines with marks, dense or unspaced scripts, or beyond the BMP are left to size itself.
+    assert "सोने के दाम में गिरावट" not in L._LEARNT_SIZES and "Fans 😀 cheer 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 in Oslo" not in L._LEARNT_SIZES
+    assert L._LEARNT_SIZES["Schönheit und Größe, à la française"] == 6
+    assert [L.size(line) for line in _SIZED_LINES] == alone
+    L.forget_lines()
+    assert not L._LEARNT_SIZES
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("यह भी पढ़ें", True), ("» Read also «", True), ("Related   Articles", True), ("اقرأ أيضا", True), ("اقرأ أيضاً", True),
+    # The phrase less the vowel sign it ends with is no phrase, though their word characters agree.
+    ("यह भी पढ", False), ("Related articles today", False), ("Already read", False),
+])
+def test_teaser_headings_are_the_phrases_whole(line, heading):
+    assert L.is_teaser_heading(line) is heading
+    assert L.is_teaser_heading(line) is bool(L.TEASER_HEADING.match(L.lowered(line)))
+
+
+@pytest.mark.parametrize("line, teaser", [
+    ("Read more: Council passes the budget", True), ("» Lesen Sie auch: Neue Radwege", True), ("Lee también | Otra noticia", True),
+    ("Read more about it: the council", False), ("Reading: a new budget", False), ("Read more:", False),
+])
+def test_an_inline_teaser_is_a_phrase_before_the_lines_first_separator(line, teaser):
+    assert L.is_inline_teaser(line) is teaser

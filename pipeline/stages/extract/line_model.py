@@ -76,7 +76,9 @@ _OFF_PAGE, _REACH = -1.0, 2
 _LOG_WORDS = FEATURES.index("log_words")
 # The prose a page's language is told from (page_language).
 _LANGUAGE_SAMPLE = 1_000
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_MIN_WORD_LETTERS = 3
+_WORD = re.compile(rf"[^\W\d_]{{{_MIN_WORD_LETTERS},}}")
+_ASCII_NON_LETTER = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
 _PROSE = FEATURES.index("prose")
 # exp(709) is float64's largest: a logit past this is as sure as it gets.
 _LOGIT_LIMIT = 700.0
@@ -195,16 +197,27 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
         "letter_share": classes[_LETTER] / chars,
         "bars": each(lambda t: t.count("|")),
         "link_or_mail": each(lambda t: "http" in t or "www." in t or "@" in t),
-        "log_words_vs_median": log_words - np.log1p(np.median(sizes)),
+        "log_words_vs_median": log_words - np.log1p(_median(sizes)),
         "prose_above_share": prose_words[:-1] / total, "chars": chars,
         "continues_previous": continues, "continued_by_next": np.concatenate([continues[1:], [0.0]]),
     }
     return np.column_stack([columns[name] for name in FEATURES]).astype(float)
 
 
+def _median(values: np.ndarray) -> float:
+    """np.median's value, without its overhead (a tenth of line_features' time on a page)."""
+    ordered = np.sort(values)
+    n = len(ordered)
+    return float(ordered[(n - 1) // 2] + ordered[n // 2]) / 2
+
+
 def words(text: str) -> set[str]:
-    """The words of 3 or more letters a line holds, in lower case: those the word table weighs."""
-    return set(_WORD.findall(text.lower()))
+    """The words of 3 or more letters a line holds, in lower case: those the word table weighs.
+    An ASCII line's are what is left between its other characters made spaces (half the time)."""
+    lower = text.lower()
+    if lower.isascii():
+        return {word for word in lower.translate(_ASCII_NON_LETTER).split() if len(word) >= _MIN_WORD_LETTERS}
+    return set(_WORD.findall(lower))
 
 
 def page_language(texts: Sequence[str], features: np.ndarray) -> str:

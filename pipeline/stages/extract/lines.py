@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TypeVar
+
+import numpy as np
 
 from pipeline.stages.extract.bylines import BRACKETED_REPORTERS, CREDITED_BY_TITLE, MONTHS
 from pipeline.stages.words import DENSE, FULL_STOPS, IDEOGRAPH, IDEOGRAPHIC_STOPS, MISCOUNTED, UNSPACED_ABUGIDA, WORD
@@ -23,8 +25,10 @@ T = TypeVar("T")
 # not write is prose at about the length of an English one.
 _ABUGIDA_CHARACTERS_PER_SIZE = 4
 # A line without a MISCOUNTED character (most lines of most pages) has the words "\w+" finds, in
-# less time than WORD and the scripts' counts take.
+# less time than WORD and the scripts' counts take; an ASCII line's are what is left between its
+# other characters made spaces (half the time of the pattern on a sentence).
 _PLAIN_WORD = re.compile(r"\w+")
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 # Sentence end, optionally followed by closing quotes/brackets; ':' counts because a line
 # that announces a quote or a list ("..., adding:") is running prose.
 _SENTENCE_END = re.compile(rf"[{re.escape(FULL_STOPS + IDEOGRAPHIC_STOPS)}:;][\"'”’»)\]]*\s*$")
@@ -69,11 +73,54 @@ def lowered(line: str) -> str:
     return low.replace("i\u0307", "i") if "\u0307" in low else low
 
 
+# Sizes counted for a page's lines at once (learn_sizes), until size is first asked for each.
+_LEARNT_SIZES: dict[str, int] = {}
+_CACHE_CLEARS.append(_LEARNT_SIZES.clear)
+_WORD_BIT, _OTHER_COUNT_BIT = 1, 2
+_BMP = 0x10000
+
+
+@cache
+def _size_codes() -> np.ndarray:
+    """For each character of the Basic Multilingual Plane, whether "\\w" matches it, and whether
+    it is MISCOUNTED (built once, 64 KB)."""
+    chars = [chr(point) for point in range(_BMP)]
+    return np.array([_WORD_BIT * (c.isalnum() or c == "_") + _OTHER_COUNT_BIT * bool(MISCOUNTED.match(c)) for c in chars],
+                    dtype=np.uint8)
+
+
+def learn_sizes(lines: Sequence[str]) -> None:
+    """The sizes of a page's lines, counted for all of them at once: the runs of word characters
+    of each line without a MISCOUNTED character (or one beyond the Basic Multilingual Plane),
+    read from a table (a sentence with an accented letter took 4 us in "\\w+", a page's lines
+    a fifth of that each); size counts the rest itself."""
+    if not lines:
+        return
+    points = np.frombuffer("\n".join(lines).encode("utf-32-le"), dtype=np.uint32)
+    codes = _size_codes()[np.minimum(points, _BMP - 1)]
+    codes[points >= _BMP] = _OTHER_COUNT_BIT
+    word = (codes & _WORD_BIT) > 0
+    word_starts = word.copy()
+    word_starts[1:] &= ~word[:-1]
+    lengths = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines))
+    ends = np.cumsum(lengths + 1) - 1
+    starts = ends - lengths
+    words = np.concatenate([[0], np.cumsum(word_starts)])
+    others = np.concatenate([[0], np.cumsum((codes & _OTHER_COUNT_BIT) > 0)])
+    for line, count, other in zip(lines, (words[ends] - words[starts]).tolist(), (others[ends] - others[starts]).tolist()):
+        if not other:
+            _LEARNT_SIZES[line] = count
+
+
 @_per_page
 def size(line: str) -> int:
     """Length in words (words.WORD); in the scripts written without spaces a CJK character counts
     half a word, a Thai, Lao, Burmese or Khmer one a quarter."""
-    if line.isascii() or not MISCOUNTED.search(line):
+    if (learnt := _LEARNT_SIZES.get(line)) is not None:
+        return learnt
+    if line.isascii():
+        return len(line.translate(_ASCII_NON_WORD).split())
+    if not MISCOUNTED.search(line):
         return len(_PLAIN_WORD.findall(line))
     unspaced = len(DENSE.findall(line)) // 2 + len(UNSPACED_ABUGIDA.findall(line)) // _ABUGIDA_CHARACTERS_PER_SIZE
     return max(len(WORD.findall(line)), unspaced)
@@ -138,6 +185,12 @@ def is_headline(line: str) -> bool:
 
 def _alternatives(items: tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
+def _any_of(marks: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of `marks` as written: what a line must hold for a slower pattern to
+    match it (on short lines a third of the time `any` of `in` tests takes)."""
+    return re.compile("|".join(map(re.escape, marks)))
 
 
 # Chinese, Japanese and Korean headings over recommended stories ("hot picks", "you may like",
@@ -223,11 +276,26 @@ TEASER_HEADING = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\W*$")
 _INLINE_TEASER = re.compile(rf"^\W*(?:{_alternatives(_TEASER_PHRASES)})\s*[:»›>|–—-]\s*(?P<headline>\S.*)$")
 # A teased headline is short and not a finished sentence; longer, it is the article going on.
 _INLINE_HEADLINE_WORDS = 30
+# Most lines are asked whether they are a teaser heading and fail: a set lookup of the line's
+# words between its first and last word characters (a phrase's too, past a Hindi or Arabic
+# vowel sign ending it, which is no word character) turns nearly all of them away, and the
+# pattern, trying hundreds of phrases at the line's start, answers the rest.
+_CORE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
+
+
+def _core(low: str) -> str:
+    found = _CORE.search(low)
+    return " ".join(found.group().split()) if found else ""
+
+
+_TEASER_CORES = frozenset(map(_core, _TEASER_PHRASES))
+# An inline teaser's phrase ends where the line's first separator is (no phrase holds one).
+_BEFORE_INLINE_MARK = re.compile(r"\W*+([^:»›>|–—-]*+)[:»›>|–—-]")
+_TEASER_PHRASES_SPACED = frozenset(" ".join(phrase.split()) for phrase in _TEASER_PHRASES)
 # Every line is asked whether it is furniture: a line too long to be only a phrase, or
 # without an inline teaser's separator, a furniture phrase's word or a credit's mark, is
 # answered without the patterns, which take longer to fail.
 _TEASER_WORDS = max(size(phrase) for phrase in _TEASER_PHRASES)
-_INLINE_MARKS = frozenset(":»›>|–—-")
 
 # Share prompts, sign-up calls and similar page furniture, matched anywhere in a short line.
 _FURNITURE = re.compile(
@@ -248,6 +316,7 @@ _FURNITURE_WORDS = ("share", "did you find", "follow us", "sign up", "subscribe"
                     "partager", "compartir", "condividi", "compartilhe", "deel dit", "udostępnij", "поделиться",
                     "シェア", "分享到", "扫一扫", "공유하기", "شارك", "שתפו", "chia sẻ", "bagikan", "paylaş", "微信", "微博", "qq空间",
                     "朋友圈", "qzone")
+_FURNITURE_MARK = _any_of(_FURNITURE_WORDS)
 
 # Picture agencies and stock libraries, named in a photo's credit.
 # Not inside a word ("map photo"), but in an image's file name ("kids_istock.jpg", "imago80167874").
@@ -260,17 +329,21 @@ _OTHER_CREDIT_WORDS = ("صورة", "الصورة", "عکس", "תמונה", "צי
 _OTHER_CREDIT_LABELS = "|".join(_OTHER_CREDIT_WORDS)
 # Photo credits: an agency, or an explicit credit label. Matched against the lower-cased line
 # (a case-blind pattern took twice as long).
-_CREDIT = re.compile(
-    rf"(?:{_PICTURE_AGENCIES}|\bepa[-/ ]|\breuters/|\bdpa\b|©|\(c\)\s"
-    r"|^\W*(?:photo|image|picture|credit|foto|bild|fotó|zdjęcie|фото)s?\s*(?:by|:|credit)"
-    rf"|^\W*(?:{_OTHER_CREDIT_LABELS}|φωτογραφία|kuva)\s*[:：]|^\W*(?:fot|nuotr)\.\s*:?\s*\S)")
+# The labels open the line; the rest is looked for where one of its marks is (a pattern tried
+# at every position of every short line took a tenth of a text page's rule time).
+_CREDIT_LABEL_FIRST = re.compile(
+    r"\W*(?:(?:photo|image|picture|credit|foto|bild|fotó|zdjęcie|фото)s?\s*(?:by|:|credit)"
+    rf"|(?:{_OTHER_CREDIT_LABELS}|φωτογραφία|kuva)\s*[:：]|(?:fot|nuotr)\.\s*:?\s*\S)")
+_CREDIT_ANYWHERE = re.compile(rf"{_PICTURE_AGENCIES}|\bepa[-/ ]|\breuters/|\bdpa\b|©|\(c\)\s")
 # A credit ending a caption, the caption a sentence: "... in Bremen aus. © CAE", "... im Kongress
 # (Foto: Natacha Pisarenko/Pool via REUTERS).", "... sought treatmentCredit: EPA". Narrower than
-# _CREDIT, since it is looked for in whole paragraphs: "©", an agency, a label with its colon.
+# is_credit's patterns, since it is looked for in whole paragraphs: "©", an agency, a label with its colon.
 # Matched against the lower-cased line too, each only where its mark is (one case-blind pattern
 # tried at every letter of every line cost a text page a fifth of its time).
 _AGENCY = re.compile(_PICTURE_AGENCIES)
 _AGENCY_MARKS = ("stock", "getty", "imago", "alamy", "ap photo", "afp via", "depositphotos", "dreamstime", "unsplash", "picture")
+_AGENCY_MARK = _any_of(_AGENCY_MARKS)
+_CREDIT_MARK = _any_of((*_AGENCY_MARKS, "epa", "reuters/", "dpa", "©", "(c)"))
 # The label may end a compound ("Symbolbild:", "Archivfoto:"; not "Leitbild:", "„Blue Marble“-Foto:")
 # or, a credit's, be run into the caption's last word ("treatmentCredit: EPA").
 _CREDIT_LABEL = re.compile(
@@ -303,14 +376,17 @@ _BYLINE = re.compile(
 
 @_per_page
 def is_teaser_heading(line: str) -> bool:
-    return size(line) <= _TEASER_WORDS and bool(TEASER_HEADING.match(lowered(line)))
+    return size(line) <= _TEASER_WORDS and _core(lowered(line)) in _TEASER_CORES and bool(TEASER_HEADING.match(lowered(line)))
 
 
 @_per_page
 def is_inline_teaser(line: str) -> bool:
     """'Read more: <headline of another story>', a link set inside the article."""
     # The teaser's phrase has at most _TEASER_WORDS words, so a longer line has a longer headline.
-    if size(line) > _TEASER_WORDS + _INLINE_HEADLINE_WORDS or not _INLINE_MARKS.intersection(line):
+    if size(line) > _TEASER_WORDS + _INLINE_HEADLINE_WORDS:
+        return False
+    phrase = _BEFORE_INLINE_MARK.match(lowered(line))
+    if not phrase or " ".join(phrase.group(1).split()) not in _TEASER_PHRASES_SPACED:
         return False
     match = _INLINE_TEASER.match(lowered(line))
     if not match:
@@ -324,14 +400,15 @@ def is_furniture(line: str) -> bool:
     if size(line) > 20:
         return False
     low = lowered(line)
-    return any(map(low.__contains__, _FURNITURE_WORDS)) and bool(_FURNITURE.search(low))
+    return bool(_FURNITURE_MARK.search(low)) and bool(_FURNITURE.search(low))
 
 
 @_per_page
 def is_credit(line: str) -> bool:
     if ends_sentence(line) or size(line) > 12:
         return False
-    return bool(_CREDIT.search(line.lower()))
+    low = line.lower()
+    return bool(_CREDIT_LABEL_FIRST.match(low)) or (bool(_CREDIT_MARK.search(low)) and bool(_CREDIT_ANYWHERE.search(low)))
 
 
 @_per_page
@@ -346,7 +423,7 @@ def has_caption_credit(line: str) -> bool:
                 and any(map(low.__contains__, _LABEL_MARKS))
                 and bool(_CREDIT_LABEL.search(low)))
             or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low)))
-            or (any(map(low.__contains__, _AGENCY_MARKS)) and bool(_AGENCY.search(low))))
+            or (bool(_AGENCY_MARK.search(low)) and bool(_AGENCY.search(low))))
 
 
 @_per_page
@@ -364,7 +441,9 @@ def is_date_line(line: str) -> bool:
 
 @_per_page
 def is_byline(line: str) -> bool:
-    return (bool(_BYLINE.match(lowered(line)) or CREDITED_BY_TITLE.match(line))) and not ends_sentence(line) and size(line) <= 8
+    # A title after the name is Korean, Japanese or Chinese: not in an ASCII line.
+    return (size(line) <= 8 and (bool(_BYLINE.match(lowered(line)) or (not line.isascii() and CREDITED_BY_TITLE.match(line))))
+            and not ends_sentence(line))
 
 
 # The heading or prompt that opens a comment section, with or without a count
@@ -481,6 +560,9 @@ _CLOSING_CREDIT = re.compile(
 
 @_per_page
 def is_closing_credit(line: str) -> bool:
+    # Both patterns need a Chinese or Arabic word.
+    if line.isascii():
+        return False
     text = line.strip()
     return size(line) <= 8 and bool(BRACKETED_REPORTERS.fullmatch(text) or _CLOSING_CREDIT.fullmatch(text))
 

@@ -137,6 +137,7 @@ def split_lines(text: str) -> list[Line]:
             continue
         rows.append(Line(stripped, blank, heading=heading))
         blank = False
+    L.learn_sizes([row.text for row in rows])
     if not is_run_on([row.text for row in rows]):
         # Headlines or menu entries in ideographs run together are no line of the page's to read
         # (the trees, trained on other scripts, take such a line for a paragraph).
@@ -152,11 +153,11 @@ def split_lines(text: str) -> list[Line]:
 def _repeated_title(lines: list[Line]) -> tuple[str, set[int]] | None:
     """A headline the page states twice near the top, once maybe behind a breadcrumb trail."""
     top = lines[:_TITLE_WINDOW]
+    keys = [L.normalise(line.text) for line in top]
     for i, line in enumerate(top):
         if line.cut or not L.is_headline(line.text) or L.size(line.text) < 3:
             continue
-        key = L.normalise(line.text)
-        hits = {j for j, other in enumerate(top) if j != i and L.normalise(other.text).endswith(key)}
+        hits = {j for j, other in enumerate(keys) if j != i and other.endswith(keys[i])}
         if hits:
             return line.text, hits | {i}
     return None

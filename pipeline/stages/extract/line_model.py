@@ -86,6 +86,8 @@ _LOGIT_LIMIT = 700.0
 _BLOCK = 1024
 # How far from the headline the URL spells a line's offset is told apart.
 _HEADLINE_REACH = 50
+# The widest window of lines a feature sums over (prose_words_10, first_pass_around_10: -10 to 11).
+_FEATURE_REACH = 11
 
 
 # Character classes counted per line (_class_counts), as bits of one code per character.
@@ -100,35 +102,47 @@ def _class_codes() -> np.ndarray:
     return np.array([_DIGIT * c.isdigit() + _UPPER * c.isupper() + _LETTER * c.isalpha() for c in chars], dtype=np.uint8)
 
 
-def _class_counts(texts: Sequence[str]) -> tuple[dict[int, np.ndarray], np.ndarray]:
-    """How many digits, capitals and letters each line holds (str.isdigit and the rest), and the
-    class bits of each line's first character (0 for an empty line), read from a table for the
-    whole page at once rather than character by character (a tenth of the time)."""
+# Characters counted per line besides the classes: commas and bars (commas_per_word, bars).
+_COMMA, _BAR, _COLON = ord(","), ord("|"), ord(":")
+
+
+def _class_counts(texts: Sequence[str]) -> tuple[dict[int, np.ndarray], np.ndarray, np.ndarray]:
+    """How many digits, capitals, letters, commas and bars each line holds (str.isdigit and the
+    rest; the marks keyed by their code points), and the code point of each line's last
+    character and the class bits of its first (0 for an empty line), read for the whole page at
+    once rather than character by character (a tenth of the time)."""
     points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     codes = _class_codes()[np.minimum(points, _BMP - 1)]
     for at in np.flatnonzero(points >= _BMP):  # emoji, historic scripts, CJK extensions
         char = chr(points[at])
         codes[at] = _DIGIT * char.isdigit() + _UPPER * char.isupper() + _LETTER * char.isalpha()
-    lengths = [len(text) for text in texts]
+    lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
     ends = np.cumsum(lengths)
     starts = ends - lengths
-    counts = {}
-    for bit in (_DIGIT, _UPPER, _LETTER):
-        running = np.concatenate([[0], np.cumsum((codes & bit) > 0)])
-        counts[bit] = (running[ends] - running[starts]).astype(float)
-    first = np.where(ends > starts, np.concatenate([codes, [0]])[starts], 0)
-    return counts, first
+    keys = (_DIGIT, _UPPER, _LETTER, _COMMA, _BAR)
+    counted = np.stack([(codes & _DIGIT) > 0, (codes & _UPPER) > 0, (codes & _LETTER) > 0, points == _COMMA, points == _BAR])
+    running = np.zeros((len(keys), len(points) + 1))
+    np.cumsum(counted, axis=1, out=running[:, 1:])
+    counts = dict(zip(keys, running[:, ends] - running[:, starts]))
+    empty = ends == starts
+    first = np.where(empty, 0, np.concatenate([codes, [0]])[starts])
+    last = np.where(empty, 0, np.concatenate([[0], points])[ends])
+    return counts, first, last
 
 
-def _window_sums(running: np.ndarray, low: int, high: int) -> np.ndarray:
-    """For each line i, the sum over the page's lines from i + low up to i + high (not included)
-    of the values whose running sums, 0 before the first line, are `running`."""
+def _window_sums(running: np.ndarray, reach: int) -> Callable[[int, int], np.ndarray]:
+    """For each line i, the sum over the page's lines from i + low up to i + high (not included,
+    -reach <= low <= high <= reach) of the values whose running sums, 0 before the first line,
+    are `running`: a function of (low, high)."""
     n = len(running) - 1
-    # Past either end the running sum stays what it is there: pad it rather than clip indices
-    # (a third of the time, and a page's features take 24 of these).
-    before, after = max(0, -low), max(0, high)
-    padded = np.concatenate([np.full(before, running[0]), running, np.full(after, running[-1])])
-    return padded[before + high:before + high + n] - padded[before + low:before + low + n]
+    # Past either end the running sum stays what it is there: padded once rather than clip
+    # indices or pad for each window (a page's features take 24 windows, each a difference).
+    padded = np.concatenate([np.full(reach, running[0]), running, np.full(reach, running[-1])])
+
+    def sums(low: int, high: int) -> np.ndarray:
+        return padded[reach + high:reach + high + n] - padded[reach + low:reach + low + n]
+
+    return sums
 
 
 def _is_marker(text: str) -> bool:
@@ -148,7 +162,7 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
         return np.array([measure(text) for text in texts], dtype=float)
 
     prose, sizes, chars, ends = each(L.is_prose), each(L.size), each(len), each(L.ends_sentence)
-    classes, first_char = _class_counts(texts)
+    classes, first_char, last_char = _class_counts(texts)
     log_words = np.log1p(sizes)
     prose_lines = np.concatenate([[0.0], np.cumsum(prose)])
     prose_words = np.concatenate([[0.0], np.cumsum(prose * sizes)])
@@ -156,11 +170,13 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
     lines_before = np.arange(n + 1)
     total = prose_words[-1] or 1.0
 
+    prose_lines_in, lines_in, prose_words_in = (_window_sums(running, _FEATURE_REACH) for running in (prose_lines, lines_before, prose_words))
+
     def share(low: int, high: int) -> np.ndarray:
-        return _window_sums(prose_lines, low, high) / np.maximum(1, _window_sums(lines_before, low, high))
+        return prose_lines_in(low, high) / np.maximum(1, lines_in(low, high))
 
     def words(low: int, high: int) -> np.ndarray:
-        return np.log1p(_window_sums(prose_words, low, high))
+        return np.log1p(prose_words_in(low, high))
 
     # A paragraph cut where a link or an emphasis starts and ends (a line per text node): a line
     # the one above leaves unfinished and that opens in lower case goes on the same sentence.
@@ -188,14 +204,14 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
         "offset_from_url_headline": (np.zeros(n) if url_headline is None
                                      else np.clip(at - url_headline, -_HEADLINE_REACH, _HEADLINE_REACH)),
         "share_of_page_prose": log_words / np.log1p(total),
-        "commas_per_word": each(lambda t: t.count(",")) / np.maximum(1, sizes),
-        "ends_with_colon": each(lambda t: t.endswith(":")),
+        "commas_per_word": classes[_COMMA] / np.maximum(1, sizes),
+        "ends_with_colon": (last_char == _COLON).astype(float),
         "prose_words_before_10": words(-10, 0), "prose_words_after_10": words(1, 11),
         "prose_share_before_5": share(-5, 0), "prose_share_after_5": share(1, 6),
         "markers_above": markers[:-1], "markers_below": markers[n] - markers[1:],
         "markers_since_rules_start": np.where(at > first, markers[:-1] - markers[first], 0),
         "letter_share": classes[_LETTER] / chars,
-        "bars": each(lambda t: t.count("|")),
+        "bars": classes[_BAR],
         "link_or_mail": each(lambda t: "http" in t or "www." in t or "@" in t),
         "log_words_vs_median": log_words - np.log1p(_median(sizes)),
         "prose_above_share": prose_words[:-1] / total, "chars": chars,
@@ -211,13 +227,17 @@ def _median(values: np.ndarray) -> float:
     return float(ordered[(n - 1) // 2] + ordered[n // 2]) / 2
 
 
-def words(text: str) -> set[str]:
-    """The words of 3 or more letters a line holds, in lower case: those the word table weighs.
-    An ASCII line's are what is left between its other characters made spaces (half the time)."""
+def _letter_runs(text: str) -> set[str]:
+    """The words of 3 or more letters a line holds, in lower case, and in an ASCII line its
+    shorter runs of letters too (no word table holds one): what is left between its other
+    characters made spaces, in half the time of the pattern."""
     lower = text.lower()
-    if lower.isascii():
-        return {word for word in lower.translate(_ASCII_NON_LETTER).split() if len(word) >= _MIN_WORD_LETTERS}
-    return set(_WORD.findall(lower))
+    return set(lower.translate(_ASCII_NON_LETTER).split()) if lower.isascii() else set(_WORD.findall(lower))
+
+
+def words(text: str) -> set[str]:
+    """The words of 3 or more letters a line holds, in lower case: those the word table weighs."""
+    return {word for word in _letter_runs(text) if len(word) >= _MIN_WORD_LETTERS}
 
 
 def page_language(texts: Sequence[str], features: np.ndarray) -> str:
@@ -239,17 +259,16 @@ def word_columns(texts: Sequence[str], word_odds: Mapping[str, float]) -> np.nda
     within _WORDS_AROUND that know one."""
     own = np.zeros((len(texts), 3))
     if word_odds:  # else a page in a language without a table: nothing to look up
-        lookup = word_odds.get
         rows = []
         for text in texts:
-            odds = [o for o in map(lookup, words(text)) if o is not None]
+            odds = list(map(word_odds.__getitem__, filter(word_odds.__contains__, _letter_runs(text))))
             # fsum: a set's order changes with each process's hash seed, a plain sum's last bit with it.
             rows.append((min(odds), math.fsum(odds) / len(odds), len(odds)) if odds else (0.0, 0.0, 0))
         own = np.array(rows, dtype=float).reshape(-1, 3)
     odds_sum = np.concatenate([[0.0], np.cumsum(own[:, 1])])
     lines_known = np.concatenate([[0], np.cumsum(own[:, 2] > 0)])
     reach = (-_WORDS_AROUND, _WORDS_AROUND + 1)
-    around = _window_sums(odds_sum, *reach) / np.maximum(1, _window_sums(lines_known, *reach))
+    around = _window_sums(odds_sum, _WORDS_AROUND + 1)(*reach) / np.maximum(1, _window_sums(lines_known, _WORDS_AROUND + 1)(*reach))
     return np.column_stack([own, around])
 
 
@@ -320,8 +339,10 @@ def first_pass_columns(features: np.ndarray, first_pass: np.ndarray) -> np.ndarr
     def neighbour(offset: int) -> np.ndarray:
         return padded[_REACH + offset:_REACH + offset + n]
 
+    weighed_in, lengths_in = _window_sums(weighed, _FEATURE_REACH), _window_sums(lengths, _FEATURE_REACH)
+
     def mean(low: int, high: int) -> np.ndarray:
-        return _window_sums(weighed, low, high) / np.maximum(1.0, _window_sums(lengths, low, high))
+        return weighed_in(low, high) / np.maximum(1.0, lengths_in(low, high))
 
     return np.column_stack([first_pass, neighbour(-1), neighbour(1), neighbour(-2), neighbour(2),
                             mean(-3, 4), mean(-10, 11), mean(-10, 0), mean(1, 11)]).reshape(n, len(FIRST_PASS_FEATURES))

@@ -688,3 +688,40 @@ def test_teaser_headings_are_the_phrases_whole(line, heading):
 ])
 def test_an_inline_teaser_is_a_phrase_before_the_lines_first_separator(line, teaser):
     assert L.is_inline_teaser(line) is teaser
+
+
+def test_a_short_post_above_its_comment_form_outweighed_by_the_sidebar_below_is_the_article(monkeypatch):
+    # An astrophoto community's post: one paragraph and the photo's details, a comment form, then
+    # the site's sidebar in prose. The rules take the sidebar (it has more prose, and the post's
+    # share of it is under half); the line model's run above the comment form is the article.
+    post = ("Not in the dust this time, but with pronounced diffraction spikes from the lens stopped down to f/5.6 and "
+            "intensely blue nebulae around the bright stars. The dense dust lanes stand out well against the background "
+            "after three hours of exposure from a dark site in the hills.")
+    details = ["Type of exposure: digital photo", "Lens: telephoto", "Focal length in mm: 180", "Camera: Canon EOS 60 Da",
+               "Exposure: 60 x 3 minutes", "Location: Kasberg in Franconia"]
+    sidebar = [
+        "Sky Adventure was a magazine for practical astronomy in German. It was the successor of the long-running "
+        "magazine Interstellarum and was published six times a year until the publisher closed it down in the spring.",
+        "Books for the start",
+        "The book Astronomy for Beginners is a guide for everyone who wants to delve deep into amateur astronomy, from "
+        "finding their way around the starry sky to choosing their first telescope and taking their first photographs.",
+        "Order now",
+        "You want to find deep-sky objects in the sky but wonder where to look? With the atlas for sky watchers you find "
+        "the 250 most interesting star clusters, nebulae and galaxies, each with a finder chart and an eyepiece view.",
+        "Order now",
+        "Video: how astronomers get through the winter, with tips on keeping batteries, optics and observers warm on long "
+        "nights, and on the targets that reward the cold: the winter Milky Way, Orion's nebula and the bright clusters.",
+        "Buy a telescope and accessories from our partner shop, which tests every instrument before it ships and offers "
+        "advice by telephone on which mount, eyepieces and filters suit the sky you observe from and the objects you like.",
+    ]
+    text = "\n".join(["Log in", "Register", "Home", "News", "Beginners", "Photo community", "Shop", "Search for:",
+                      "Pleiades, M45", "September 17, 2019", "Helmut Rubik", post, "Details", *details,
+                      "Leave a Reply", "Your email address will not be published.", "Comment", "Name", "Email", "Website",
+                      *sidebar, "Latest posts", "Imprint", "Privacy"])
+    url = "https://sky-adventure.example.com/photo-community/pleiades-m45/"
+    paragraphs = clean_text_page(text, url=url).paragraphs
+    assert paragraphs[0] == post and not set(sidebar) & set(paragraphs)
+    # Without the model's run above the comment form, the sidebar was the article.
+    monkeypatch.setattr("pipeline.stages.extract.text_page._ABOVE_RULES_SHARE", float("inf"))
+    paragraphs = clean_text_page(text, url=url).paragraphs
+    assert post not in paragraphs and sidebar[0] in paragraphs

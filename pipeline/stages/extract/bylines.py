@@ -723,13 +723,14 @@ _REPORTING_BY = re.compile(r"(?<![\w-])reporting by\s+([^;()]+)", re.IGNORECASE)
 _CREDITED_AS = ("记者", "記者", "通讯员", "通訊員", "评论员", "評論員")
 BRACKETED_REPORTERS = re.compile(
     rf"[（(]\s*[^\W\d_]{{0,6}}?(?:{'|'.join(_CREDITED_AS)})\s*(?P<names>[^\W\d_]{{2,4}}(?:[\s、]+[^\W\d_]{{2,4}}){{0,3}})\s*[）)]")
+# The text nodes that may hold such a credit, or a wire story's "Reporting by".
+_CREDITED_TEXT = " or ".join(f"contains(., '{title}')" for title in ("eporting by", *_CREDITED_AS))
 
 
 def _wire_credit(start: HtmlElement, site: set[str], axis: str = "following") -> list[str]:
     """The reporters a wire story's credits name ("(Reporting by ...)"), or a Chinese one's ("（记者 ...）"),
     after the headline (`start`), or anywhere in `start` (axis "descendant")."""
-    credited = " or ".join(f"contains(., '{title}')" for title in ("eporting by", *_CREDITED_AS))
-    for node in start.xpath(f"{axis}::text()[{credited}][not(parent::script or parent::style)]"):
+    for node in start.xpath(f"{axis}::text()[{_CREDITED_TEXT}][not(parent::script or parent::style)]"):
         if (wire := _REPORTING_BY.search(node)) or (chinese := BRACKETED_REPORTERS.search(node)):
             if _in_comments(node.getparent()):
                 continue

@@ -90,37 +90,21 @@ _HEADLINE_REACH = 50
 _FEATURE_REACH = 11
 
 
-# Character classes counted per line (_class_counts), as bits of one code per character.
-_DIGIT, _UPPER, _LETTER = 1, 2, 4
-_BMP = 0x10000
-
-
-@cache
-def _class_codes() -> np.ndarray:
-    """The class bits of every character of the Basic Multilingual Plane (64 KB, built once)."""
-    chars = [chr(point) for point in range(_BMP)]
-    return np.array([_DIGIT * c.isdigit() + _UPPER * c.isupper() + _LETTER * c.isalpha() for c in chars], dtype=np.uint8)
-
-
 # Characters counted per line besides the classes: commas and bars (commas_per_word, bars).
 _COMMA, _BAR, _COLON = ord(","), ord("|"), ord(":")
 
 
 def _class_counts(texts: Sequence[str]) -> tuple[dict[int, np.ndarray], np.ndarray, np.ndarray]:
     """How many digits, capitals, letters, commas and bars each line holds (str.isdigit and the
-    rest; the marks keyed by their code points), and the code point of each line's last
-    character and the class bits of its first (0 for an empty line), read for the whole page at
-    once rather than character by character (a tenth of the time)."""
-    points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    codes = _class_codes()[np.minimum(points, _BMP - 1)]
-    for at in np.flatnonzero(points >= _BMP):  # emoji, historic scripts, CJK extensions
-        char = chr(points[at])
-        codes[at] = _DIGIT * char.isdigit() + _UPPER * char.isupper() + _LETTER * char.isalpha()
+    rest, keyed by lines.DIGIT, UPPER and LETTER; the marks by their code points), and the code
+    point of each line's last character and the class bits of its first (0 for an empty line),
+    read for the whole page at once (lines.character_codes)."""
+    points, codes = L.character_codes("".join(texts))
     lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
     ends = np.cumsum(lengths)
     starts = ends - lengths
-    keys = (_DIGIT, _UPPER, _LETTER, _COMMA, _BAR)
-    counted = np.stack([(codes & _DIGIT) > 0, (codes & _UPPER) > 0, (codes & _LETTER) > 0, points == _COMMA, points == _BAR])
+    keys = (L.DIGIT, L.UPPER, L.LETTER, _COMMA, _BAR)
+    counted = np.stack([(codes & L.DIGIT) > 0, (codes & L.UPPER) > 0, (codes & L.LETTER) > 0, points == _COMMA, points == _BAR])
     running = np.zeros((len(keys), len(points) + 1))
     np.cumsum(counted, axis=1, out=running[:, 1:])
     counts = dict(zip(keys, running[:, ends] - running[:, starts]))
@@ -181,7 +165,7 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
 
     # A paragraph cut where a link or an emphasis starts and ends (a line per text node): a line
     # the one above leaves unfinished and that opens in lower case goes on the same sentence.
-    opens_lower = (first_char & (_UPPER | _DIGIT)) == 0
+    opens_lower = (first_char & (L.UPPER | L.DIGIT)) == 0
     continues = np.concatenate([[0.0], 1 - ends[:-1]]) * opens_lower
     kept = np.array(rules_kept, dtype=float)
     first, last = (int(np.argmax(kept)), int(n - 1 - np.argmax(kept[::-1]))) if kept.any() else (n, n)
@@ -194,7 +178,7 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
         "prose_words_3": words(-3, 4), "prose_words_10": words(-10, 11),
         "rules_kept": kept, "inside_rules_span": (first <= at) & (at <= last),
         "distance_to_rules_span": np.sign(distance) * np.log1p(np.abs(distance)),
-        "digit_share": classes[_DIGIT] / chars, "upper_share": classes[_UPPER] / chars,
+        "digit_share": classes[L.DIGIT] / chars, "upper_share": classes[L.UPPER] / chars,
         # Photo credits, share prompts, commenters and promos are left to the rules' furniture
         # (the model did no better with them, and reading them took a quarter of its time).
         "byline": each(L.is_byline), "teaser_heading": each(L.is_teaser_heading),
@@ -211,7 +195,7 @@ def line_features(texts: Sequence[str], rules_kept: Sequence[bool], url_headline
         "prose_share_before_5": share(-5, 0), "prose_share_after_5": share(1, 6),
         "markers_above": markers[:-1], "markers_below": markers[n] - markers[1:],
         "markers_since_rules_start": np.where(at > first, markers[:-1] - markers[first], 0),
-        "letter_share": classes[_LETTER] / chars,
+        "letter_share": classes[L.LETTER] / chars,
         "bars": classes[_BAR],
         "link_or_mail": each(lambda t: "http" in t or "www." in t or "@" in t),
         "log_words_vs_median": log_words - np.log1p(_median(sizes)),

@@ -143,8 +143,9 @@ def split_lines(text: str) -> list[Line]:
             continue
         rows.append(Line(stripped, blank, heading=heading))
         blank = False
-    L.learn_sizes([row.text for row in rows])
-    if not is_run_on([row.text for row in rows]):
+    texts = [row.text for row in rows]
+    L.learn_sizes(texts)
+    if not is_run_on(texts):
         # Headlines or menu entries in ideographs run together are no line of the page's to read
         # (the trees, trained on other scripts, take such a line for a paragraph).
         return [row for row in rows if not L.is_run_together(row.text)]

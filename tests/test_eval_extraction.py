@@ -1,4 +1,4 @@
-"""The text-page evaluation sets: how a page is flattened to text, five ways."""
+"""The text-page evaluation sets: how a page is flattened to text, six ways."""
 
 from __future__ import annotations
 
@@ -34,3 +34,8 @@ def test_markdown_marks_links_images_headings_and_list_items_and_keeps_a_link_on
             "<h2>Bridge opens</h2><p>The new bridge <a href='/b'>opened</a> on\n  Tuesday.</p></body></html>")
     assert flatten(page, "text-markdown") == (
         "* [ Home ![logo](/i.png)](/)\n\n## Bridge opens\n\nThe new bridge [opened](/b) on Tuesday.")
+
+
+def test_source_text_keeps_the_sources_line_breaks_only_and_runs_blocks_together():
+    page = PAGE.replace("<p>Traffic", "\n<p>Traffic")
+    assert flatten(page, "text-source") == "Home NewsBridge opensThe new bridge opened on Tuesday.\nTraffic was light."

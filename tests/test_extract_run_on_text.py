@@ -159,3 +159,46 @@ def test_a_long_run_of_menus_between_sentences_is_cut_in_one_pass():
     unit = "Home News Sport Weather Travel Culture Money Health Science Tech and then we go on with the story for a while"
     cut = R.pieces(" ".join([unit] * 2000))
     assert cut.count("Home News Sport Weather Travel Culture") == 2000
+
+
+@pytest.mark.parametrize(("line", "blocks"), [
+    ("He spoke.Then the hall went quiet.", ["He spoke.", "Then the hall went quiet."]),
+    ("Forgot your password?Privacy Policy", ["Forgot your password?", "Privacy Policy"]),
+    ("“We will,” she said.”Sondland’s testimony follows", ["“We will,” she said.”", "Sondland’s testimony follows"]),
+    ("MenuHomeNewsSports and more", ["Menu", "Home", "News", "Sports and more"]),
+    ("сказал он.Затем он ушёл домой.", ["сказал он.", "Затем он ушёл домой."]),
+])
+def test_blocks_a_scraper_ran_together_are_parted(line, blocks):
+    assert R.unglued(line) == blocks
+
+
+@pytest.mark.parametrize("line", [
+    "Watch it on YouTube or buy it at McDonald's with an iPhone.",  # one glued capital: a name
+    "Write to Sarah.Needleman@wsj.com about it", "see example.com/News for more",  # addresses
+    "The U.S.Army and St.Louis agree.",  # after an abbreviation
+    "Founder of Cherrish.One.",  # one word after the full stop: a name
+    "var isVueModule = true;", "class QunitTests(StaticLiveServerTestCase):",  # code
+    "GeneralMills.PandoSites.RegisterControl",  # a dotted name
+])
+def test_names_addresses_and_code_are_not_parted(line):
+    assert R.unglued(line) == [line]
+
+
+def test_a_page_whose_scraper_glued_its_blocks_is_read_as_its_blocks():
+    # As BeautifulSoup's get_text() gives a page whose source writes each block on one line.
+    article = _article(8)
+    text = "\n".join(["HomeNewsWorldBusinessSportCulture", "Council passes the budget", "".join(article),
+                      "PrivacyTermsContactAbout"])
+    lines = [line.text for line in split_lines(text)]
+    assert lines[:7] == ["Home", "News", "World", "Business", "Sport", "Culture", "Council passes the budget"]
+    assert lines[7:15] == article
+    page = clean_text_page(text, (), "https://rheinblatt.example/council-passes-the-budget")
+    assert page.paragraphs == article and page.title == "Council passes the budget"
+
+
+def test_a_page_with_a_glued_row_of_buttons_keeps_its_lines_as_they_are():
+    # Now and then a block-aware scraper glues a row of buttons or a caption to its credit: cut,
+    # they would move the lines the writers' and the title's readers count from the headline.
+    text = "\n".join(["Council passes the budget", "By Anna Meier", "ShareTweetEmail", *_article(30)])
+    assert [line.text for line in split_lines(text)][:3] == ["Council passes the budget", "By Anna Meier", "ShareTweetEmail"]
+    assert R.unglued_lines(["Council passes the budget", "ShareTweetEmail"]) is None

@@ -24,6 +24,9 @@ Sets (all from ../shared; figures come from running the official scorer files on
   with spaces delivers it (BeautifulSoup's `get_text(" ")`, trafilatura's `html2txt`).
 - text-rendered: the same, with the source's line breaks as spaces, as a browser renders the page
   (innerText): a line per block and nothing else.
+- text-source: the same, as BeautifulSoup's `get_text()` or lxml's `text_content()` deliver it: the
+  source's line breaks and no other, so two blocks the source writes on one line run together
+  ("investigations.Sondland's appearance", "MenuHomeNewsSports").
 - text-markdown: the same text as Markdown, as a crawler that feeds language models writes it
   (html2text, Jina Reader, Firecrawl): links, images, headings and list items marked up.
 
@@ -108,14 +111,17 @@ def _hidden(elem: lxml_html.HtmlElement) -> bool:
     return elem.get("hidden") is not None or "display:none" in style or elem.get("aria-hidden") == "true"
 
 
-def visible_text(page_html: str, line_per_text_node: bool = False, markdown: bool = False, rendered: bool = False) -> str:
+def visible_text(page_html: str, line_per_text_node: bool = False, markdown: bool = False, rendered: bool = False,
+                 source: bool = False) -> str:
     """The page as a browser shows it, flattened: one line per block, blank line around
     paragraphs, and a line break wherever the source has one. With `rendered`, as a browser
     renders it (innerText): the source's line breaks are spaces. With `line_per_text_node`, as
     a scraper that takes each text node's text flattens it: every piece of text between two
     tags on a line of its own (a link inside a sentence splits it into three lines), no blank
     lines. With `markdown`, as a crawler that writes Markdown does (html2text, Jina Reader):
-    links as [label](href), images as ![alt](src), headings behind #, list items behind *."""
+    links as [label](href), images as ![alt](src), headings behind #, list items behind *. With
+    `source`, as BeautifulSoup's `get_text()` or lxml's `text_content()` does: the source's line
+    breaks and nothing else, so blocks the source writes on one line run together, no blank lines."""
     root = load_html(page_html)
     if root is None:
         return ""
@@ -142,6 +148,8 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
             return
         if markdown:
             brk = _MARKDOWN_BREAKS.get(tag, "\n\n" if tag in _BLOCK else "")
+        elif source:
+            brk = ""
         else:
             brk = "\n" if line_per_text_node else "\n\n" if tag in _PARAGRAPH else "\n" if tag in _BLOCK else ""
         opening, closing = marks(elem, tag) if markdown and not in_link else ("", "")
@@ -160,7 +168,7 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
     # A Markdown line keeps the two spaces that end it in a hard break.
     lines = [" ".join(line.split()) + ("  " if markdown and line.endswith("  ") and line.strip() else "")
              for line in "".join(parts).split("\n")]
-    if line_per_text_node:
+    if line_per_text_node or source:
         return "\n".join(line for line in lines if line)
     text = "\n".join(lines)
     while "\n\n\n" in text:
@@ -169,11 +177,12 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
 
 
 def flatten(page_html: str, flattening: str) -> str:
-    """The page as a text-only scraper delivers it: `flattening` is text, text-nodes, text-oneline
-    text-markdown or text-rendered."""
+    """The page as a text-only scraper delivers it: `flattening` is text, text-nodes, text-oneline,
+    text-markdown, text-rendered or text-source."""
     if flattening == "text-oneline":
         return " ".join(visible_text(page_html).split())
-    return visible_text(page_html, flattening == "text-nodes", flattening == "text-markdown", flattening == "text-rendered")
+    return visible_text(page_html, flattening == "text-nodes", flattening == "text-markdown", flattening == "text-rendered",
+                        flattening == "text-source")
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -320,7 +329,7 @@ def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "text-markdown", "text-rendered", "metadata", "text-metadata"))
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "text-markdown", "text-rendered", "text-source", "metadata", "text-metadata"))
     parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")
@@ -332,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
         extractors: dict[str, Extractor] = {"ours": ours(SiteTemplates({}) if args.site_memory else None)}
         if args.baseline == "trafilatura":
             extractors["trafilatura"] = trafilatura_metadata if page_set.name.startswith("metadata") else trafilatura_alone
-        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/", "text-markdown/", "text-rendered/")):
+        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/", "text-markdown/", "text-rendered/", "text-source/")):
             extractors["passthrough"] = passthrough
         print_table(page_set, evaluate(page_set, args.shared, extractors))
     return 0

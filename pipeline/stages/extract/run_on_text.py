@@ -8,10 +8,16 @@ back into pieces a line reader can weigh: the menu entries and breadcrumbs a sep
 "·", "»") joins, a comment thread's stamps, sentences, and the stretches of capitalised words
 (a menu, a list of section names or headlines) that run into the sentence after them. The
 pieces of one line that the article keeps are joined again (text_page.Line.continues).
+
+A scraper that takes the page's text with nothing between its blocks (`get_text()`,
+`text_content()`) runs two blocks the source writes on one line together ("said.Sondland's",
+"MenuHomeNewsSports"): on a page that shows such glue throughout, the lines are parted there
+(unglued_lines), and a run-on page's pieces too.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pipeline.stages.extract.lines import COMMENTER_VERB, size
@@ -33,6 +39,9 @@ _SEPARATOR = re.compile(r"\s+[|·•»›]\s+|\s+/\s+(?=[^\W\d_])")
 # after the verb and the time, it is the commenter line that tells a comment thread from the
 # article above it; "said:" without a clock time near it announces a quote.
 _COMMENT_STAMP = re.compile(COMMENTER_VERB + r"(?P<after>[^.!?]{0,40}?\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?)?", re.IGNORECASE)
+# A word no glue is cut in: an address, code ("LiveServerTestCase(", "document.addEventListener"),
+# a dotted name ("GeneralMills.PandoSites.RegisterControl").
+_NOT_PROSE = re.compile(r"[@/(){}\[\]=_;\\<>]|www\.|\w\.\w+\.\w")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _STAMP_REACH = 60
 # A stretch of words with this many more capitalised words than lower-case ones is a menu, a
@@ -41,6 +50,23 @@ _STAMP_REACH = 60
 # pieces of a few words, the size of the menu entries a line per block would show.
 _CAPITALISED_EXCESS = 8
 _ENTRY_WORDS = 6
+# Where the page's markup parted two blocks and the scraper took its text with nothing between
+# them (BeautifulSoup's `get_text()`, lxml's `text_content()`), a sentence's end runs into the
+# next block's capital: "investigations.Sondland's appearance", "your password?Privacy Policy".
+_GLUED_STOP = re.compile(rf"[{re.escape(FULL_STOPS)}][\"'”’»)\]]*(?=[^\W\d_])")
+# A capitalised word glued to the lower-case letters before it (in the Latin, Greek and
+# Cyrillic alphabets; a name glues two words as often: "YouTube").
+_LOWER, _UPPER = "a-zß-öø-ÿα-ωа-яё", "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ"
+_GLUED_CAPITAL = re.compile(rf"(?<=[{_LOWER}]{{2}})(?=[{_UPPER}][{_LOWER}]{{2}})")
+# What either glue needs: a letter right after a full stop, or a capital right after lower case.
+_GLUE_HINT = re.compile(rf"[{re.escape(FULL_STOPS)}][\"'”’»)\]]*[^\W\d_]|[{_LOWER}][{_UPPER}]")
+# A page's scraper glued its blocks when the page shows a glue point for every this many words.
+# They are counted over all its lines at once (unglued's tests, line by line, took a twentieth
+# of a text page's time): a full stop between a word's end and a capitalised word, and two
+# capitalised words glued in a row. Each pattern starts at the character it needs.
+_WORDS_PER_GLUE = 200
+_STOP_GLUE = re.compile(rf"[.!?…](?<=[{_LOWER}]{{2}}[.!?…])[\"'”’»)\]]*[{_UPPER}][{_LOWER}]")
+_CAPITALS_GLUE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}]{{2}}[{_UPPER}])[{_LOWER}]{{2,}}[{_UPPER}][{_LOWER}]{{2}}")
 
 
 def _case(word: str) -> int:
@@ -116,6 +142,48 @@ def _sentences(text: str) -> list[str]:
     return [sentence for sentence in sentences if sentence]
 
 
+def unglued(line: str) -> list[str]:
+    """`line` cut where two blocks run together without a space: a sentence's end against the
+    next block's capital (a word ending in two lower-case letters, its full stop, a capitalised
+    word and more words after it: "Cherrish.One." is a name) and a capitalised word holding two
+    or more capitalised words glued to lower case ("MenuHomeNewsSports"; one is a name as often:
+    "YouTube", "McDonald", "iPhone"; in lower case first, code: "isVueModule"). Not in an address ("Sarah.Needleman@wsj.com",
+    "example.com/News") or code, nor after an abbreviation ("U.S.Army", "St.Louis")."""
+    if not _GLUE_HINT.search(line):
+        return [line]
+    cuts = [glue.end() for glue in _GLUED_STOP.finditer(line)
+            if glue.start() >= 2 and line[glue.start() - 1].islower() and line[glue.start() - 2].islower()
+            and line[glue.end()].isupper() and line[glue.end() + 1:glue.end() + 2].islower()
+            and " " in line[glue.end():]]
+    word: list[int] = []  # the glued capitals of one word
+    for at in [*(glue.start() for glue in _GLUED_CAPITAL.finditer(line)), len(line)]:
+        if word and (at == len(line) or " " in line[word[-1]:at]):
+            if len(word) >= 2 and line[line.rfind(" ", 0, word[0]) + 1].isupper():
+                cuts.extend(word)
+            word = []
+        word.append(at)
+    if not cuts:
+        return [line]
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", line)]
+    kept_whole = {i for i, (a, b) in enumerate(words) if _NOT_PROSE.search(line, a, b)}
+    if kept_whole:
+        cuts = [at for at in cuts if bisect.bisect_right(words, (at, len(line))) - 1 not in kept_whole]
+    bounds = [0, *sorted(cuts), len(line)]
+    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+def unglued_lines(lines: list[str]) -> list[list[str]] | None:
+    """Each line's blocks (unglued), when the scraper glued the page's blocks: a glue point for
+    every _WORDS_PER_GLUE words or more. None on a page whose blocks its scraper parted, where a
+    glue point is a row of share buttons or a caption against its credit now and then, and cutting
+    them moves the lines the writers' and the title's readers count from the headline."""
+    text = "\n".join(lines)
+    glue_points = len(_STOP_GLUE.findall(text)) + len(_CAPITALS_GLUE.findall(text))
+    if glue_points < 2 or glue_points * _WORDS_PER_GLUE < sum(map(size, lines)):
+        return None
+    return [unglued(line) for line in lines]
+
+
 def is_run_on(lines: list[str]) -> bool:
     """Most of the page's words are in lines longer than a paragraph. Only then are lines cut: on
     a page with line breaks, a long paragraph is one (cutting the few over 200 words on the text
@@ -124,14 +192,15 @@ def is_run_on(lines: list[str]) -> bool:
     return 2 * sum(n for n in words if n > LONGEST_PARAGRAPH) > sum(words)
 
 
-def pieces(line: str) -> list[str]:
-    """`line`'s sentences, menu entries and capitalised runs, in order; the line alone when it is
-    no longer than a paragraph."""
+def pieces(line: str, glued: bool = False) -> list[str]:
+    """`line`'s sentences, menu entries and capitalised runs, in order, and with `glued` the
+    blocks those run together (unglued); the line alone when it is no longer than a paragraph."""
     if size(line) <= LONGEST_PARAGRAPH:
         return [line]
     out = []
     for entry in _SEPARATOR.split(line):
         for part in _comments(entry):
             for sentence in _sentences(part):
-                out.extend(_parted(sentence))
+                for piece in unglued(sentence) if glued else (sentence,):
+                    out.extend(_parted(piece))
     return [piece for piece in out if piece.strip()]

@@ -106,3 +106,19 @@ def test_the_only_top_level_heading_is_the_title_unless_it_is_a_name_in_a_logo()
     two = clean_text_page("\n\n".join([menu, "# Rheinblatt Daily News", "# The city budget",
                                         "Council passes budget after six-hour debate", *ARTICLE]), (), url)
     assert two.title == "Council passes budget after six-hour debate"
+
+
+def test_html2texts_marks_for_markup_without_text_are_no_lines():
+    # An icon's empty emphasis, and a link html2text wrapped around a list of tags.
+    page = "\n".join([
+        "[Sport](/sport/) [Politics](/politics/) [Home](/)", "", "Related", "", "[", "",
+        "  * google](https://rheinblatt.example/tag/google/)[",
+        "  * Google Stadia](https://rheinblatt.example/tag/google-stadia/)", "",
+        "  * [ __ Tweet ](https://twitter.com/intent/tweet?text=x)",
+        "  * [ __](https://getpocket.com/save?url=x)",
+    ])
+    assert [line.text for line in split_lines(page)] == ["Sport Politics Home", "Related", "google", "Google Stadia", "Tweet"]
+
+
+def test_emphasis_marks_escaped_in_the_text_stay():
+    assert M.rendered_lines("Fill in: \\_\\_ and **bold**")[0][0] == "Fill in: __ and bold"

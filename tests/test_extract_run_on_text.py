@@ -202,3 +202,9 @@ def test_a_page_with_a_glued_row_of_buttons_keeps_its_lines_as_they_are():
     text = "\n".join(["Council passes the budget", "By Anna Meier", "ShareTweetEmail", *_article(30)])
     assert [line.text for line in split_lines(text)][:3] == ["Council passes the budget", "By Anna Meier", "ShareTweetEmail"]
     assert R.unglued_lines(["Council passes the budget", "ShareTweetEmail"]) is None
+
+
+def test_the_line_models_training_can_read_a_glued_page_as_delivered():
+    text = "\n".join(["HomeNewsWorldBusinessSportCulture", "Council passes the budget", "".join(_article(8))])
+    assert [line.text for line in split_lines(text, part_glued=False)][0] == "HomeNewsWorldBusinessSportCulture"
+    assert len(split_lines(text)) > len(split_lines(text, part_glued=False))

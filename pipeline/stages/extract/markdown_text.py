@@ -44,6 +44,11 @@ _STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.{1,500}?)(?<=[^\s\\])\1")
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])\*(?=\S)([^*]{1,500}?)(?<=[^\s\\])\*(?![\w*])|(?<![\w\\])_(?=\S)([^_]{1,500}?)(?<=[^\s\\])_(?!\w)")
 _CODE = re.compile(r"`([^`]{0,500})`")
+# What html2text writes for markup with no text in it: an icon's empty emphasis ("__ Tweet"), a
+# link around blocks ("[" ending one line, "  * google](/tag/google)[" the next, in a list).
+_EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:\*{2,4}|_{2,4})(?!\S)")
+_LINK_END = re.compile(r"^([^\[\]]*)\]" + _TARGET)
+_OPEN_BRACKET = re.compile(r"\s*\[\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -55,11 +60,16 @@ def _inline(line: str) -> str:
     # Each mark is looked for only where its character is: most lines of an article have none.
     if "](" in line:
         line = _LINK.sub(r"\1", _IMAGE.sub("", line))
+        if "](" in line:
+            line = _LINK_END.sub(r"\1", line)
+    if line.endswith("["):
+        line = _OPEN_BRACKET.sub("", line)
     if "][" in line:
         line = _REFERENCE_LINK.sub(r"\1", line)
     if "<" in line:
         line = _AUTOLINK.sub("", line)
     if "*" in line or "_" in line:
+        line = _EMPTY_EMPHASIS.sub("", line)
         line = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), _STRONG.sub(r"\2", line))
     if "`" in line:
         line = _CODE.sub(r"\1", line)

@@ -128,11 +128,12 @@ class TextArticle:
     authors: list[str] = field(default_factory=list)
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, part_glued: bool = True) -> list[Line]:
     """The page's lines, without the markup a scraper left in them (markup.without_markup): a
     Markdown page's as rendered (markdown_text); a page a scraper joined into one line (most of
     its words in lines too long for a paragraph) as the pieces of those lines (run_on_text); a
-    page whose scraper ran its blocks together with its blocks parted (run_on_text.unglued_lines)."""
+    page whose scraper ran its blocks together with its blocks parted (run_on_text.unglued_lines),
+    unless `part_glued` is off."""
     text = without_invisible(without_markup(text))
     raws = rendered_lines(text) if is_markdown(text) else [(raw, False) for raw in text.splitlines()]
     rows: list[Line] = []
@@ -146,7 +147,7 @@ def split_lines(text: str) -> list[Line]:
         blank = False
     texts = [row.text for row in rows]
     L.learn_sizes(texts)
-    glued = unglued_lines(texts)
+    glued = unglued_lines(texts) if part_glued else None
     if not is_run_on(texts):
         if glued:
             rows = [Line(block, row.block_start and not i, heading=row.heading and len(blocks) == 1)
@@ -540,9 +541,9 @@ class PageLines:
         return next(i for i, line in enumerate(self.lines) if line.text == headings[0])
 
 
-def read_page(text: str, template: Collection[str] = (), url: str = "") -> PageLines:
+def read_page(text: str, template: Collection[str] = (), url: str = "", part_glued: bool = True) -> PageLines:
     L.forget_lines()
-    lines = split_lines(text)
+    lines = split_lines(text, part_glued)
     url_line = url_headline(lines, url)
     reading = read_by_rules(lines, template, url_line)
     return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line), url_line)

@@ -1,4 +1,4 @@
-"""Text a scraper joined into one line: cut back into pieces a line reader can weigh, and read as a page."""
+"""Text a scraper joined into one line or ran its blocks together: cut back into pieces a line reader can weigh, and read as a page."""
 
 from __future__ import annotations
 
@@ -201,7 +201,7 @@ def test_a_page_with_a_glued_row_of_buttons_keeps_its_lines_as_they_are():
     # they would move the lines the writers' and the title's readers count from the headline.
     text = "\n".join(["Council passes the budget", "By Anna Meier", "ShareTweetEmail", *_article(30)])
     assert [line.text for line in split_lines(text)][:3] == ["Council passes the budget", "By Anna Meier", "ShareTweetEmail"]
-    assert R.unglued_lines(["Council passes the budget", "ShareTweetEmail"]) is None
+    assert not R.is_glued(["Council passes the budget", "ShareTweetEmail"])
 
 
 def test_the_line_models_training_can_read_a_glued_page_as_delivered():

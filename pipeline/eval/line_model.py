@@ -111,8 +111,8 @@ def read_pages(page_set: PageSet) -> list[Page]:
     truth = {row["url"]: row for row in _read_jsonl(page_set.truth)}
     pages = []
     for page in page_set.pages:
-        # Lines as the labelled flattenings deliver them: parted (text_page.split_lines), their
-        # now-and-then glue moved training lines on 66 pages and the trees read text pages on unseen
+        # Lines as the labelled flattenings deliver them: parted (text_page.split_lines), the
+        # pages where their glue shows moved training lines and the trees read text pages on unseen
         # sites worse (text/aeb 0.9429 -> 0.9413 and 0.9382 -> 0.9338 on two partitions by site);
         # trained on them unparted, the stage's parted pages read as before (0.9429, 0.9382).
         read = read_page(page["text"], (), page["url"], part_glued=False)

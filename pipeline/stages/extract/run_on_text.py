@@ -11,8 +11,8 @@ pieces of one line that the article keeps are joined again (text_page.Line.conti
 
 A scraper that takes the page's text with nothing between its blocks (`get_text()`,
 `text_content()`) runs two blocks the source writes on one line together ("said.Sondland's",
-"MenuHomeNewsSports"): on a page that shows such glue throughout, the lines are parted there
-(unglued_lines), and a run-on page's pieces too.
+"MenuHomeNewsSports"): on a page that shows such glue throughout (is_glued), the lines are
+parted there (unglued), and a run-on page's pieces too.
 """
 
 from __future__ import annotations
@@ -147,8 +147,9 @@ def unglued(line: str) -> list[str]:
     next block's capital (a word ending in two lower-case letters, its full stop, a capitalised
     word and more words after it: "Cherrish.One." is a name) and a capitalised word holding two
     or more capitalised words glued to lower case ("MenuHomeNewsSports"; one is a name as often:
-    "YouTube", "McDonald", "iPhone"; in lower case first, code: "isVueModule"). Not in an address ("Sarah.Needleman@wsj.com",
-    "example.com/News") or code, nor after an abbreviation ("U.S.Army", "St.Louis")."""
+    "YouTube", "McDonald", "iPhone"; in lower case first, code: "isVueModule"). Not in an address
+    ("Sarah.Needleman@wsj.com", "example.com/News") or code, nor after an abbreviation
+    ("U.S.Army", "St.Louis")."""
     if not _GLUE_HINT.search(line):
         return [line]
     cuts = [glue.end() for glue in _GLUED_STOP.finditer(line)
@@ -172,16 +173,14 @@ def unglued(line: str) -> list[str]:
     return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
 
 
-def unglued_lines(lines: list[str]) -> list[list[str]] | None:
-    """Each line's blocks (unglued), when the scraper glued the page's blocks: a glue point for
-    every _WORDS_PER_GLUE words or more. None on a page whose blocks its scraper parted, where a
-    glue point is a row of share buttons or a caption against its credit now and then, and cutting
-    them moves the lines the writers' and the title's readers count from the headline."""
+def is_glued(lines: list[str]) -> bool:
+    """The scraper glued the page's blocks: it shows a glue point for every _WORDS_PER_GLUE words
+    or more. A page whose blocks its scraper parted shows one now and then (a row of share buttons,
+    a caption against its credit), and cutting those would move the lines the writers' and the
+    title's readers count from the headline."""
     text = "\n".join(lines)
     glue_points = len(_STOP_GLUE.findall(text)) + len(_CAPITALS_GLUE.findall(text))
-    if glue_points < 2 or glue_points * _WORDS_PER_GLUE < sum(map(size, lines)):
-        return None
-    return [unglued(line) for line in lines]
+    return glue_points >= 2 and glue_points * _WORDS_PER_GLUE >= sum(map(size, lines))
 
 
 def is_run_on(lines: list[str]) -> bool:

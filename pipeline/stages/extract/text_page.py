@@ -46,7 +46,7 @@ from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spe
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markdown_text import is_markdown, rendered_lines
 from pipeline.stages.extract.markup import without_invisible, without_markup
-from pipeline.stages.extract.run_on_text import is_run_on, pieces, unglued_lines
+from pipeline.stages.extract.run_on_text import is_glued, is_run_on, pieces, unglued
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
 from pipeline.stages.extract.tidy import closing_promos, drop_closing_promos, drop_header_lines, drop_writer_bio, drop_writer_lines
@@ -132,7 +132,7 @@ def split_lines(text: str, part_glued: bool = True) -> list[Line]:
     """The page's lines, without the markup a scraper left in them (markup.without_markup): a
     Markdown page's as rendered (markdown_text); a page a scraper joined into one line (most of
     its words in lines too long for a paragraph) as the pieces of those lines (run_on_text); a
-    page whose scraper ran its blocks together with its blocks parted (run_on_text.unglued_lines),
+    page whose scraper ran its blocks together with its blocks parted (run_on_text.is_glued),
     unless `part_glued` is off."""
     text = without_invisible(without_markup(text))
     raws = rendered_lines(text) if is_markdown(text) else [(raw, False) for raw in text.splitlines()]
@@ -147,17 +147,17 @@ def split_lines(text: str, part_glued: bool = True) -> list[Line]:
         blank = False
     texts = [row.text for row in rows]
     L.learn_sizes(texts)
-    glued = unglued_lines(texts) if part_glued else None
+    glued = part_glued and is_glued(texts)
     if not is_run_on(texts):
         if glued:
             rows = [Line(block, row.block_start and not i, heading=row.heading and len(blocks) == 1)
-                    for row, blocks in zip(rows, glued) for i, block in enumerate(blocks)]
+                    for row in rows for blocks in (unglued(row.text),) for i, block in enumerate(blocks)]
         # Headlines or menu entries in ideographs run together are no line of the page's to read
         # (the trees, trained on other scripts, take such a line for a paragraph).
         return [row for row in rows if not L.is_run_together(row.text)]
     out: list[Line] = []
     for row in rows:
-        first, *rest = pieces(row.text, glued is not None)
+        first, *rest = pieces(row.text, glued)
         out.append(Line(first, row.block_start, cut=bool(rest), heading=row.heading and not rest))
         out.extend(Line(piece, False, cut=True, continues=True) for piece in rest)
     return out

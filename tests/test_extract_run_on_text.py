@@ -167,6 +167,7 @@ def test_a_long_run_of_menus_between_sentences_is_cut_in_one_pass():
     ("“We will,” she said.”Sondland’s testimony follows", ["“We will,” she said.”", "Sondland’s testimony follows"]),
     ("MenuHomeNewsSports and more", ["Menu", "Home", "News", "Sports and more"]),
     ("сказал он.Затем он ушёл домой.", ["сказал он.", "Затем он ушёл домой."]),
+    ("as was expected.“Our results reflect growth”", ["as was expected.", "“Our results reflect growth”"]),
 ])
 def test_blocks_a_scraper_ran_together_are_parted(line, blocks):
     assert R.unglued(line) == blocks

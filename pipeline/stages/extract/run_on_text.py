@@ -53,19 +53,21 @@ _ENTRY_WORDS = 6
 # Where the page's markup parted two blocks and the scraper took its text with nothing between
 # them (BeautifulSoup's `get_text()`, lxml's `text_content()`), a sentence's end runs into the
 # next block's capital: "investigations.Sondland's appearance", "your password?Privacy Policy".
-_GLUED_STOP = re.compile(rf"[{re.escape(FULL_STOPS)}][\"'”’»)\]]*(?=[^\W\d_])")
+_GLUED_STOP = re.compile(rf"[{re.escape(FULL_STOPS)}][\"'”’»)\]]*(?=[“„«‘]?[^\W\d_])")
+_OPENING_QUOTES = "“„«‘"
 # A capitalised word glued to the lower-case letters before it (in the Latin, Greek and
 # Cyrillic alphabets; a name glues two words as often: "YouTube").
 _LOWER, _UPPER = "a-zß-öø-ÿα-ωа-яё", "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ"
 _GLUED_CAPITAL = re.compile(rf"(?<=[{_LOWER}]{{2}})(?=[{_UPPER}][{_LOWER}]{{2}})")
-# What either glue needs: a letter right after a full stop, or a capital right after lower case.
-_GLUE_HINT = re.compile(rf"[{re.escape(FULL_STOPS)}][\"'”’»)\]]*[^\W\d_]|[{_LOWER}][{_UPPER}]")
+# What either glue needs: a letter right after a full stop (and its quotes), or a capital right
+# after lower case.
+_GLUE_HINT = re.compile(rf"[{re.escape(FULL_STOPS)}][\"'”’»)\]]*[“„«‘]?[^\W\d_]|[{_LOWER}][{_UPPER}]")
 # A page's scraper glued its blocks when the page shows a glue point for every this many words.
 # They are counted over all its lines at once (unglued's tests, line by line, took a twentieth
 # of a text page's time): a full stop between a word's end and a capitalised word, and two
 # capitalised words glued in a row. Each pattern starts at the character it needs.
 _WORDS_PER_GLUE = 200
-_STOP_GLUE = re.compile(rf"[.!?…](?<=[{_LOWER}]{{2}}[.!?…])[\"'”’»)\]]*[{_UPPER}][{_LOWER}]")
+_STOP_GLUE = re.compile(rf"[.!?…](?<=[{_LOWER}]{{2}}[.!?…])[\"'”’»)\]]*[“„«‘]?[{_UPPER}][{_LOWER}]")
 _CAPITALS_GLUE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}]{{2}}[{_UPPER}])[{_LOWER}]{{2,}}[{_UPPER}][{_LOWER}]{{2}}")
 
 
@@ -154,8 +156,7 @@ def unglued(line: str) -> list[str]:
         return [line]
     cuts = [glue.end() for glue in _GLUED_STOP.finditer(line)
             if glue.start() >= 2 and line[glue.start() - 1].islower() and line[glue.start() - 2].islower()
-            and line[glue.end()].isupper() and line[glue.end() + 1:glue.end() + 2].islower()
-            and " " in line[glue.end():]]
+            and _starts_capitalised(line, glue.end() + (line[glue.end()] in _OPENING_QUOTES))]
     word: list[int] = []  # the glued capitals of one word
     for at in [*(glue.start() for glue in _GLUED_CAPITAL.finditer(line)), len(line)]:
         if word and (at == len(line) or " " in line[word[-1]:at]):
@@ -171,6 +172,11 @@ def unglued(line: str) -> list[str]:
         cuts = [at for at in cuts if bisect.bisect_right(words, (at, len(line))) - 1 not in kept_whole]
     bounds = [0, *sorted(cuts), len(line)]
     return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+def _starts_capitalised(line: str, at: int) -> bool:
+    """A capitalised word starts at `at`, and more words follow it."""
+    return line[at:at + 1].isupper() and line[at + 1:at + 2].islower() and " " in line[at:]
 
 
 def is_glued(lines: list[str]) -> bool:

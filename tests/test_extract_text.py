@@ -725,3 +725,9 @@ def test_a_short_post_above_its_comment_form_outweighed_by_the_sidebar_below_is_
     monkeypatch.setattr("pipeline.stages.extract.text_page._ABOVE_RULES_SHARE", float("inf"))
     paragraphs = clean_text_page(text, url=url).paragraphs
     assert post not in paragraphs and sidebar[0] in paragraphs
+
+
+def test_a_list_items_bullet_is_no_word_of_its_line():
+    # inscriptis lays a page out with "* " before a list item and "+ " a level down.
+    text = "* Home\n  + Politics\n• Sport\n*Update* stays\n+ 5 points"
+    assert [line.text for line in split_lines(text)] == ["Home", "Politics", "Sport", "*Update* stays", "5 points"]

@@ -109,6 +109,11 @@ _NAME_ALONE_REACH = 4
 _HEADING_WORDS = 3
 
 
+# A list item's bullet, as a scraper that lays a page out writes it (inscriptis: "* ", "+ " a
+# level down; "• "): no word of the line's.
+_BULLET = re.compile(r"^\s*[*+•◦▪‣∙]\s+")
+
+
 @dataclass(slots=True)
 class Line:
     text: str
@@ -135,7 +140,7 @@ def split_lines(text: str, part_glued: bool = True) -> list[Line]:
     page whose scraper ran its blocks together with its blocks parted (run_on_text.is_glued),
     unless `part_glued` is off."""
     text = without_invisible(without_markup(text))
-    raws = rendered_lines(text) if is_markdown(text) else [(raw, False) for raw in text.splitlines()]
+    raws = rendered_lines(text) if is_markdown(text) else [(_BULLET.sub("", raw), False) for raw in text.splitlines()]
     rows: list[Line] = []
     blank = True
     for raw, heading in raws:

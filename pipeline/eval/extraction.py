@@ -176,6 +176,10 @@ def visible_text(page_html: str, line_per_text_node: bool = False, markdown: boo
     return text.strip()
 
 
+# The ways a page is flattened to text (flatten), each an evaluation set of its own.
+TEXT_FLATTENINGS = ("text", "text-nodes", "text-oneline", "text-markdown", "text-rendered", "text-source")
+
+
 def flatten(page_html: str, flattening: str) -> str:
     """The page as a text-only scraper delivers it: `flattening` is text, text-nodes, text-oneline,
     text-markdown, text-rendered or text-source."""
@@ -329,7 +333,7 @@ def print_table(page_set: PageSet, rows: list[tuple[str, dict[str, str], float]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", "text", "text-nodes", "text-oneline", "text-markdown", "text-rendered", "text-source", "metadata", "text-metadata"))
+    parser.add_argument("--set", dest="page_set", required=True, choices=("aeb", "trafilatura-eval", "seeds", *TEXT_FLATTENINGS, "metadata", "text-metadata"))
     parser.add_argument("--baseline", choices=("trafilatura", "none"), default="trafilatura")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--site-memory", action="store_true", help="run ours with per-domain template memory, pages in file order")
@@ -341,7 +345,7 @@ def run(args: argparse.Namespace) -> int:
         extractors: dict[str, Extractor] = {"ours": ours(SiteTemplates({}) if args.site_memory else None)}
         if args.baseline == "trafilatura":
             extractors["trafilatura"] = trafilatura_metadata if page_set.name.startswith("metadata") else trafilatura_alone
-        if page_set.name.startswith(("text/", "text-nodes/", "text-oneline/", "text-markdown/", "text-rendered/", "text-source/")):
+        if page_set.name.split("/")[0] in TEXT_FLATTENINGS:
             extractors["passthrough"] = passthrough
         print_table(page_set, evaluate(page_set, args.shared, extractors))
     return 0

@@ -443,15 +443,19 @@ def article_run(lines: list[Line], reading: RulesReading, probabilities: Sequenc
         first = reading.kept.index(True)
         low = max((end for end in reading.ends if end <= first), default=0)
         high = min((end for end in reading.ends if end > first), default=len(lines))
-    start, end = _best_segment(scores[low:high])
-    start, end, _ = _above_article_end(lines, scores, low + start, low + end, reading.furniture)
+
+    def best_run(low: int, high: int) -> tuple[int, int]:
+        """The model's best run in lines[low:high], less a comment or "more stories" block it ends in."""
+        start, end = _best_segment(scores[low:high])
+        start, end, _ = _above_article_end(lines, scores, low + start, low + end, reading.furniture)
+        return start, end
+
+    start, end = best_run(low, high)
     if low > 0:
         # The rules put the article below a comment section or a "more stories" block: a short
         # post's comments and sidebars can outweigh it there too. The model's best run above that
         # block, in its own stretch, is the article when it weighs a quarter as much.
-        above = max((end_ for end_ in reading.ends if end_ < low), default=0)
-        first_above, last_above = _best_segment(scores[above:low])
-        first_above, last_above, _ = _above_article_end(lines, scores, above + first_above, above + last_above, reading.furniture)
+        first_above, last_above = best_run(max((end_ for end_ in reading.ends if end_ < low), default=0), low)
         if last_above > first_above and sum(scores[first_above:last_above]) >= _ABOVE_RULES_SHARE * sum(scores[start:end]):
             start, end = first_above, last_above
     return start, end

@@ -11,7 +11,7 @@ from pipeline.stages.base import Rejected
 from pipeline.stages.extract import Extract
 from pipeline.stages.extract import lines as L
 from pipeline.stages.extract import title_model
-from pipeline.stages.extract.text_page import clean_text_page, read_article, read_by_rules, split_lines, url_headline
+from pipeline.stages.extract.text_page import _continues, clean_text_page, read_article, read_by_rules, split_lines, url_headline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -731,3 +731,45 @@ def test_a_list_items_bullet_is_no_word_of_its_line():
     # inscriptis lays a page out with "* " before a list item and "+ " a level down.
     text = "* Home\n  + Politics\n• Sport\n*Update* stays\n+ 5 points"
     assert [line.text for line in split_lines(text)] == ["Home", "Politics", "Sport", "*Update* stays", "5 points"]
+
+
+@pytest.mark.parametrize("above, line", [
+    ("Por otro lado, Siches adelantó que también priorizarán", "la reforma a Carabineros"),
+    ("keine Grenzen mehr zwischen Deutschland und Frankreich", ".“"),
+    ("la ministra del Interior,", "Izkia Siches"),
+    ("Das sagte „", "Wir schaffen das"),
+])
+def test_a_line_going_on_the_sentence_above_it(above, line):
+    assert _continues(above, line)
+
+
+@pytest.mark.parametrize("above, line", [
+    ("Latest news", "Mayor opens new bridge in the harbour district"),
+    ("Update", "Bereits im November hat sich ein Blog damit beschäftigt."),
+    ("The council passed the budget.", "and the mayor called it balanced"),
+    ("Read the full report:", "the council's minutes"),
+])
+def test_a_line_starting_a_sentence_of_its_own(above, line):
+    assert not _continues(above, line)
+
+
+# PARA_2 as a scraper that gives each text node a line of its own delivers it: cut at its links.
+PARA_2_IN_NODES = "\n".join(["Opposition members said the plan cuts too deeply into", "public transport", ", while the",
+                             "mayor", "called it", "balanced", "."])
+
+
+def test_a_paragraph_cut_at_its_links_is_read_as_prose():
+    text = f"Home\nNews\nSport\nWeather\n{PARA_1}\n{PARA_2_IN_NODES}\n{PARA_3}\nContact us\nPrivacy"
+    lines = split_lines(text)
+    kept = [line.text for line, keep in zip(lines, read_by_rules(lines).kept) if keep]
+    assert kept == [PARA_1, *PARA_2_IN_NODES.splitlines(), PARA_3]
+
+
+def test_a_comment_count_above_an_article_cut_at_its_links_is_no_article_end():
+    text = f"{STANDFIRST}\n3 Comments\n{PARA_2_IN_NODES}\n{PARA_1}\n{PARA_3}"
+    assert clean_text_page(text).paragraphs[-3:] == [PARA_2, PARA_1, PARA_3]
+
+
+def test_the_pieces_of_a_sentence_cut_at_its_links_come_out_as_one_paragraph():
+    text = f"Home\nNews\n{PARA_1}\n{PARA_2_IN_NODES}\n{PARA_3}\nContact us"
+    assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]

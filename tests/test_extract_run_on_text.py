@@ -209,3 +209,25 @@ def test_the_line_models_training_can_read_a_glued_page_as_delivered():
     text = "\n".join(["HomeNewsWorldBusinessSportCulture", "Council passes the budget", "".join(_article(8))])
     assert [line.text for line in split_lines(text, part_glued=False)][0] == "HomeNewsWorldBusinessSportCulture"
     assert len(split_lines(text)) > len(split_lines(text, part_glued=False))
+
+
+@pytest.mark.parametrize("stamp, first", [
+    ("Written by Miami Today on November 7, 2023", "The trust"),
+    ("Updated 10:01 pm PST, Tuesday, November 19, 2019", "The city"),
+    ("Veröffentlicht am 12.03.2022, 14:30 Uhr", "Die Stadt"),
+    ("Publié le 3 mai 2021 à 08h15", "La mairie"),
+    ("2024-03-12 10:15 CET", "Der Rat"),
+])
+def test_a_run_on_page_is_cut_after_the_date_stamp_its_article_starts_under(stamp, first):
+    line = " ".join([MENU, "Council passes the budget", stamp, f"{first} met on Tuesday and passed the budget after a long debate.",
+                     *_article(12)])
+    pieces = R.pieces(line)
+    assert any(a.endswith(stamp) and b.startswith(first) for a, b in zip(pieces, pieces[1:]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "In March 2020 Germany closed its borders to most travellers.",
+    "On 3 May 2021 the council met and, on 4 May 2021, it voted.",
+])
+def test_a_date_inside_a_sentence_cuts_nothing(sentence):
+    assert sentence in R.pieces(" ".join([*_article(12), sentence, *_article(2)]))

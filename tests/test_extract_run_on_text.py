@@ -231,3 +231,20 @@ def test_a_run_on_page_is_cut_after_the_date_stamp_its_article_starts_under(stam
 ])
 def test_a_date_inside_a_sentence_cuts_nothing(sentence):
     assert sentence in R.pieces(" ".join([*_article(12), sentence, *_article(2)]))
+
+
+def test_a_short_page_joined_into_one_line_is_cut_as_a_long_one_is():
+    article = ["For the first time in many years I am using a Linux machine for my work, and I am pleased with it.",
+               "But of course there are things that do not just work, like copying text from a terminal pane.",
+               "As usual, a question and answer site knew the answer, and it took me five minutes to set it up."]
+    line = " ".join(["Skip to main content Toggle navigation FlowFX Blog About Now Contact",
+                     "Copy and paste from tmux to the system clipboard 2020-01-16", *article,
+                     "Previous post Next post Archive – RSS – Impressum – Datenschutz"])
+    assert len(line.split()) < R.LONGEST_PARAGRAPH
+    kept = " ".join(clean_text_page(line).paragraphs)
+    assert article[1] in kept and "Toggle navigation" not in kept and "Impressum" not in kept
+
+
+def test_a_page_that_is_one_paragraph_comes_out_whole():
+    paragraph = " ".join(_article(3))
+    assert clean_text_page(paragraph).paragraphs == [paragraph]

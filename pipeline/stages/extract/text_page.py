@@ -162,7 +162,7 @@ def split_lines(text: str, part_glued: bool = True) -> list[Line]:
         return [row for row in rows if not L.is_run_together(row.text)]
     out: list[Line] = []
     for row in rows:
-        first, *rest = pieces(row.text, glued)
+        first, *rest = pieces(row.text, glued, whole_page=len(rows) == 1)
         out.append(Line(first, row.block_start, cut=bool(rest), heading=row.heading and not rest))
         out.extend(Line(piece, False, cut=True, continues=True) for piece in rest)
     return out

@@ -217,7 +217,8 @@ def _score(text: str, boilerplate: bool, in_prose: bool) -> int:
 
 
 # What ends a sentence, what a line that breaks off inside one may end with (a comma, a dash, an
-# opening bracket or quote), and what a line that goes on one may start with.
+# opening bracket or quote), what a line that goes on one may start with, and the words a sentence
+# joined from such lines needs to be prose (as a line does: L.is_prose).
 _SENTENCE_STOPS = (".", "!", "?", "…", "。", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
 _BROKEN_OFF = (",", "-", "–", "(", "„", "“", "‚", "«")

@@ -150,6 +150,8 @@ def ends_sentence(line: str) -> bool:
 _COMMAS_AND_STOPS = re.compile("[，。、；：！？,.;:!?]")
 _CJK_CHARACTERS_PER_MARK = 60
 _LONG_LINE_WORDS = 25
+# The words a line ending a sentence needs to be prose.
+SENTENCE_WORDS = 5
 
 
 # A source's label alone on its line, the source's name on the next ("来源：" / "半月谈").
@@ -181,7 +183,7 @@ def is_run_together(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence of some length, or a long line whatever its end."""
     n = size(line)
-    return (n >= 5 and ends_sentence(line)) or n >= _LONG_LINE_WORDS
+    return (n >= SENTENCE_WORDS and ends_sentence(line)) or n >= _LONG_LINE_WORDS
 
 
 @_per_page

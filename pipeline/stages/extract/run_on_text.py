@@ -117,18 +117,23 @@ def _parted(sentence: str) -> list[str]:
     return out
 
 
+def _cut(text: str, cuts: list[int]) -> list[str]:
+    """The stretches of `text` between the cuts (in the order given), stripped, the empty ones left out."""
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
 def _comments(text: str) -> list[str]:
     """`text` cut around each comment stamp: at the start of its sentence, after its verb and
     after its time."""
-    cuts = [0]
+    cuts = []
     for stamp in _COMMENT_STAMP.finditer(text):
         reach = max(0, stamp.start() - _STAMP_REACH)
         sentence_start = max((end.end() for end in _SENTENCE_END.finditer(text, reach, stamp.start())), default=None)
         if stamp.group("after") or _CLOCK.search(text, sentence_start or reach, stamp.start()):
             after = stamp.end() - len(stamp.group("after") or "")
             cuts.extend(cut for cut in (sentence_start, after, stamp.end()) if cut is not None)
-    cuts.append(len(text))
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return _cut(text, cuts)
 
 
 def _sentences(text: str) -> list[str]:
@@ -172,8 +177,7 @@ def unglued(line: str) -> list[str]:
     kept_whole = {i for i, (a, b) in enumerate(words) if _NOT_PROSE.search(line, a, b)}
     if kept_whole:
         cuts = [at for at in cuts if bisect.bisect_right(words, (at, len(line))) - 1 not in kept_whole]
-    bounds = [0, *sorted(cuts), len(line)]
-    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+    return _cut(line, sorted(cuts))
 
 
 def _starts_capitalised(line: str, at: int) -> bool:
@@ -235,10 +239,7 @@ def _after_date_stamps(text: str) -> list[str]:
         stamp = _CLOCK_THEN_WORD.match(text, year.end())
         if stamp and text[stamp.end():].lstrip()[:1].isupper():
             cuts.append(stamp.end())
-    if not cuts:
-        return [text]
-    bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return _cut(text, cuts)
 
 
 def pieces(line: str, glued: bool = False, whole_page: bool = False) -> list[str]:

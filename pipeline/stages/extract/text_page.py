@@ -217,13 +217,11 @@ def _score(text: str, boilerplate: bool, in_prose: bool) -> int:
 
 
 # What ends a sentence, what a line that breaks off inside one may end with (a comma, a dash, an
-# opening bracket or quote), what a line that goes on one may start with, and the words a sentence
-# joined from such lines needs to be prose (as a line does: L.is_prose).
+# opening bracket or quote), and what a line that goes on one may start with.
 _SENTENCE_STOPS = (".", "!", "?", "…", "。", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
 _BROKEN_OFF = (",", "-", "–", "(", "„", "“", "‚", "«")
 _GOING_ON = ",.;:!?)]»”’%…"
-_SENTENCE_WORDS = 5
 
 
 def _continues(above: str, line: str) -> bool:
@@ -254,7 +252,7 @@ def _is_sentence(text: str) -> bool:
     """Prose that ends a sentence. Not L.is_prose's long line that need not: lines of tags or
     menu entries in lower case join into one as long (on text/aeb, the rules' run then kept a
     "Tags" list under a Brazilian article)."""
-    return L.size(text) >= _SENTENCE_WORDS and L.ends_sentence(text)
+    return L.size(text) >= L.SENTENCE_WORDS and L.ends_sentence(text)
 
 
 def _in_prose(texts: Sequence[str], boilerplate: Sequence[bool]) -> list[bool]:
@@ -387,7 +385,8 @@ def read_by_rules(lines: list[Line], template: Collection[str] = (), url_line: i
         or L.is_source_label(line.text) or (i > 0 and L.names_a_source(line.text, lines[i - 1].text))
         for i, line in enumerate(lines)
     ]
-    scores = list(map(_score, (line.text for line in lines), boilerplate, _in_prose([line.text for line in lines], boilerplate)))
+    texts = [line.text for line in lines]
+    scores = list(map(_score, texts, boilerplate, _in_prose(texts, boilerplate)))
     start, end = _best_segment(scores)
     # Comments or teasers can hold more prose than a short post above them, and the best run
     # is then theirs: the run above the page's first such block is the article when it scores

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
+from lxml import etree
 from lxml.html import HtmlElement
 
 from pipeline.stages.extract.markup import hidden
@@ -223,10 +224,6 @@ def calendar_day(year: str, month: int | None, day: str) -> date | None:
         return None
 
 
-class _Enough(Exception):
-    pass
-
-
 def visible_text(tree: HtmlElement, headline_h1: HtmlElement | None,
                  past_headline: int | None = None) -> tuple[str, int | None]:
     """The body's text in document order, white space collapsed, and where `headline_h1`
@@ -235,34 +232,29 @@ def visible_text(tree: HtmlElement, headline_h1: HtmlElement | None,
     out from the headline on, or throughout on a page without one: looking at every element
     above the headline would cost more than the dates it could hide there."""
     parts: list[str] = []
-    headline: list[int] = []
+    headline: int | None = None
     size = 0
-
-    def walk(elem: HtmlElement) -> None:
-        tag = elem.tag if isinstance(elem.tag, str) else ""
-        if tag not in _INVISIBLE and tag and not ((headline or headline_h1 is None) and hidden(elem)):
+    body = tree.find("body")
+    # lxml's own walk (a start and an end event per element, one for a comment): a recursive
+    # Python walk cost twice as much.
+    walker = etree.iterwalk(body if body is not None else tree, events=("start", "end", "comment", "pi"))
+    for event, elem in walker:
+        if event == "start":
+            tag = elem.tag if isinstance(elem.tag, str) else ""
+            if tag in _INVISIBLE or not tag or ((headline is not None or headline_h1 is None) and hidden(elem)):
+                walker.skip_subtree()
+                continue
             if elem is headline_h1:
-                headline.append(size)
-            add(elem.text)
-            for child in elem:
-                walk(child)
-        add(elem.tail)
-
-    def add(piece: str | None) -> None:
-        nonlocal size
-        piece = " ".join(piece.split()) if piece else ""
-        if piece:
+                headline = size
+            piece = elem.text
+        else:  # its end, or a comment's: what follows it
+            piece = elem.tail
+        if piece and (piece := " ".join(piece.split())):
             parts.append(piece)
             size += len(piece) + 1
-            if past_headline is not None and headline and size > headline[0] + past_headline:
-                raise _Enough
-
-    body = tree.find("body")
-    try:
-        walk(body if body is not None else tree)
-    except _Enough:
-        pass
-    return " ".join(parts), headline[0] if headline else None
+            if past_headline is not None and headline is not None and size > headline + past_headline:
+                break
+    return " ".join(parts), headline
 
 
 def _month(months: dict[str, int], word: str) -> int | None:

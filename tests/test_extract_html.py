@@ -265,6 +265,8 @@ def test_a_short_reading_gives_way_to_the_full_extraction_only_when_it_finds_far
     assert _readings(monkeypatch, precise=400, broad=2000, full=5000, page_text=6000) == "b"
     assert _readings(monkeypatch, precise=50, broad=2000, full=300, page_text=6000) == "f"
     assert _readings(monkeypatch, precise=3000, broad=9000, full=9000, page_text=9000) == "p"
+    # A few paragraphs found precisely are an article: the broad reading is not asked.
+    assert _readings(monkeypatch, precise=1200, broad=9000, full=9000, page_text=9000) == "p"
 
 
 _ARTICLE_PARAGRAPHS = [

@@ -1324,3 +1324,8 @@ def test_a_structured_date_shaped_like_iso_but_none_leaves_the_page_undated():
             f"<body><article><h1>Budget passes</h1><p>{'The council approved the new budget on Monday. ' * 8}</p></article></body></html>")
     out = Extract().run({"url": "https://towntimes.example.com/news/budget-passes", "html": html})
     assert (out["title"], out["published_at"]) == ("Budget passes", None)
+
+
+def test_byline_classes_and_ids_are_read_in_any_case():
+    assert _meta("", "<h1>Bridge opens</h1><div class='ArticleByLine'>Jane Roe</div><p>Text.</p>")["authors"] == ["Jane Roe"]
+    assert _meta("", "<h1>Bridge opens</h1><div id='ArticleAuthor'>Jane Roe</div><p>Text.</p>")["authors"] == ["Jane Roe"]

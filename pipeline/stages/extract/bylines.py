@@ -332,11 +332,11 @@ def _names_the_site(text: str, site: set[str]) -> bool:
 # ("reporter_area" on Korean sites, "firma" on Spanish and Italian ones, "yazar", "penulis", "tac-gia",
 # "avtor" in Turkish, Indonesian, Vietnamese, Slovene and Russian ones): "menu-journalisten-preis" is a
 # menu's item.
-_BYLINE_CLASSES = re.compile("author|Author|byline|Byline|autor|Autor|auteur|createdby")
+_BYLINE_CLASSES = re.compile("author|byline|autor|auteur|createdby", re.IGNORECASE)
 _OTHER_TEMPLATES = ("writer", "reporter", "journalist", "firma", "yazar", "penulis", "tac-gia", "tacgia", "avtor",
                     "kirjoittaja", "forfatter", "skribent", "szerzo")
 _OTHER_TEMPLATE_CLASS = re.compile(rf"(?<![a-zA-Z])(?:{'|'.join(_OTHER_TEMPLATES)})(?![a-zA-Z])")
-_BYLINE_IDS = re.compile("author|byline")
+_BYLINE_IDS = re.compile("author|byline", re.IGNORECASE)
 # A link to the writer's page: <a href="/author/modejournalistin/">Kathrin Bierling</a>, "/yazar/",
 # "/penulis/"; "/by/jane-doe" (The New York Times) only as the path's first folder (a licence's
 # "/licenses/by/4.0/" is none). After the headline only: a site's menu lists its authors too.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.stages.extract import line_model
+from pipeline.stages.extract.headline import spelled_spans
 from pipeline.stages.extract import run_on_text as R
 from pipeline.stages.extract.lines import is_commenter
 from pipeline.stages.extract.text_page import clean_text_page, read_page, split_lines
@@ -107,10 +108,43 @@ def test_a_piece_of_a_run_on_line_holding_a_credit_is_not_dropped_for_it():
     assert "said the council had done what it promised" in " ".join(article.paragraphs)
 
 
-def test_no_piece_is_taken_for_the_title_even_where_the_url_spells_it():
+def test_the_headline_the_url_spells_is_a_piece_of_its_own_and_the_title():
     line = " ".join([MENU, "Council passes the budget", "By Anna Beispiel.", *_article(12)])
     article = clean_text_page(line, (), "https://rheinblatt.example/council-passes-the-budget")
-    assert article.title is None and article.paragraphs
+    assert article.title == "Council passes the budget"
+    assert not any("Council passes" in paragraph for paragraph in article.paragraphs) and article.paragraphs
+
+
+def test_a_run_on_page_whose_headline_is_found_is_given_its_writers():
+    line = " ".join([MENU, "Council passes the budget", "By Anna Beispiel", "March 12, 2024", *_article(12), HEADLINES])
+    assert clean_text_page(line, (), "https://rheinblatt.example/politik/council-passes-the-budget").authors == ["Anna Beispiel"]
+    # Without it, where a piece starts and ends is a guess: no writers.
+    assert clean_text_page(line, (), "https://rheinblatt.example/politik/a?id=7").authors == []
+
+
+def _spelled(text: str, url: str) -> list[str]:
+    return [text[start:end] for start, end in spelled_spans(text, url)]
+
+
+def test_a_headline_spelled_by_the_url_is_found_where_nothing_marks_its_ends():
+    url = "https://rheinblatt.example/politik/2024/10-things-the-council-decided-today-123"
+    # Printed twice in a row; a number the slug holds starts it; a menu entry with one of its words before it.
+    text = "Home Politics Things 10 Things the Council Decided Today 10 Things the Council Decided Today By Anna Beispiel."
+    assert _spelled(text, url) == ["10 Things the Council Decided Today"] * 2
+    # A sentence that mentions the same words in lower case is none; nor is a link's address.
+    assert _spelled(f"{text} Read why the things the council decided today matter.", url) == ["10 Things the Council Decided Today"] * 2
+    assert _spelled(f"Share https://rheinblatt.example/politik/2024/10-things-the-council-decided-today-123 {text}", url) == \
+        ["10 Things the Council Decided Today"] * 2
+    # A word the slug dropped inside it, a question mark and quotes around it.
+    assert _spelled("Menu „Will the council pass the budget?“ Anna Beispiel", "https://x.example/will-council-pass-budget") == \
+        ["„Will the council pass the budget?“"]
+
+
+def test_the_words_a_shortened_slug_leaves_out_are_read_where_the_headline_is_printed_twice():
+    text = ("Home › Garden › How to Grow a Lemon Tree from Seed | Step-by-Step Guide Posted by Anna "
+            "Recipes How to Grow a Lemon Tree from Seed | Step-by-Step Guide The first thing to know ...")
+    assert _spelled(text, "https://garden.example/lemon-tree-from-seed") == ["How to Grow a Lemon Tree from Seed"] * 2
+    assert _spelled("Menu Lemon Tree from Seed Posted by Anna", "https://garden.example/lemon-tree-from-seed") == ["Lemon Tree from Seed"]
 
 
 def test_a_run_on_page_is_read_by_the_run_on_trees_and_a_page_with_line_breaks_by_the_others(monkeypatch):

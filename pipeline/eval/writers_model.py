@@ -39,6 +39,7 @@ class Page:
     labels: np.ndarray
     rules: list[str]  # what the byline rules alone read
     writers: frozenset[str]  # the labelled writers, as the scorer compares them
+    run_on: bool  # joined into one line: read as its pieces
 
 
 def read_pages(title_pages: list[title_training.Page], title_models: list[TreeEnsemble]) -> list[Page]:
@@ -50,7 +51,8 @@ def read_pages(title_pages: list[title_training.Page], title_models: list[TreeEn
         candidates, rows = writer_rows(read, found.probabilities.first, run, headline, tp.url, paragraphs, found.word_odds, " ".join(read.texts))
         writers = names_key(truth[tp.url].get("authors") or [])
         labels = np.array([bool(writers) and names_key(c.names) == writers for c in candidates], dtype=float)
-        pages.append(Page(tp.url, tp.flattening, candidates, rows, labels, rules_writers(read.lines, headline, tp.url, paragraphs), writers))
+        pages.append(Page(tp.url, tp.flattening, candidates, rows, labels, rules_writers(read.lines, headline, tp.url, paragraphs), writers,
+                          read.run_on))
     return pages
 
 
@@ -65,7 +67,7 @@ def cross_validate(pages: list[Page], models: list[TreeEnsemble]) -> dict[str, t
     figures = {}
     for flattening in title_training.FLATTENINGS:
         mine = [p for p in pages if p.flattening == flattening]
-        chosen = {id(p): writers_model.choose(p.found, models[fold_of(p.url)].probabilities(p.rows)) for p in mine}
+        chosen = {id(p): writers_model.choose(p.found, models[fold_of(p.url)].probabilities(p.rows), p.run_on) for p in mine}
         with_writers = [p for p in mine if p.writers]
         without = [p for p in mine if not p.writers]
         for name, pick in (("rules", lambda p: p.rules), ("model", lambda p: chosen[id(p)])):

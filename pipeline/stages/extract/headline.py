@@ -276,6 +276,106 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
     return spelled and not _ADDRESS.search(heading)
 
 
+# A headline's end: a question or an exclamation mark, a closing quote or bracket (German closes
+# with "“"); its start: an opening one.
+_HEADLINE_END = re.compile(r"[?!…\"'“”‘’»)\]]*")
+_OPENING = "\"'“„«‘([#¿¡"
+_HEADLINE_START = re.compile(f"[{_OPENING}]*$")
+# How far copies of a headline are read on together (the words a shortened slug left out), in
+# words and in the characters looked at for them.
+_SHARED_REACH = 8
+_TOKEN_CHARACTERS = 40
+_TOKEN = re.compile(r"\S+")
+
+
+def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
+    """Where `text`, a page run together into one line, spells the URL's last part: the
+    headline, with nothing around it to tell where it starts and ends. Words of the slug, at most
+    one other between two of them (a slug drops words: "bridge-opens-four-years"), numbers the
+    slug holds too, and most of the slug's words (as spelled_in_url asks of a line); the headline
+    printed twice in a row is two spans, and a headline printed more than once is grown by the
+    words its copies share around it (_shared_around). A span starts as a headline does, not in
+    lower case (a sentence that mentions the same words), and holds no address."""
+    slug = slug_words(url) if url else set()
+    if len(slug) < _MIN_SLUG_WORDS:
+        return []
+    segment = next((part for part in reversed(urlsplit(url).path.split("/")) if part), "")
+    numbers = {part for part in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment).lower())) if part.isdigit()}
+    needed = _SLUG_SHARE * len(slug)
+    spans: list[tuple[int, int]] = []
+    group: list[tuple[re.Match[str], set[str]]] = []  # the slug's words and numbers in a row, each with what it spells
+
+    def close() -> None:
+        # A menu entry before the headline that is one of its words ("Sports Dago Leukefeld wird
+        # Botschafter des Sports"), a number apart from it ("2019 report Flint flake tool"): the
+        # headline starts after it.
+        while len(group) > 1 and (group[0][1] <= set().union(*(spelled for _, spelled in group[1:]))
+                                  or group[0][1] <= numbers and _words_between(text, group[0][0].end(), group[1][0].start())):
+            group.pop(0)
+        if group and len(set().union(*(spelled for _, spelled in group)) & slug) >= needed:
+            start = _HEADLINE_START.search(text, 0, group[0][0].start()).start()
+            end = _HEADLINE_END.match(text, group[-1][0].end()).end()
+            # The words around it to the nearest spaces: a link's address is one run of them.
+            around = text[text.rfind(" ", 0, start) + 1:end if (space := text.find(" ", end)) < 0 else space]
+            if not text[start:end].lstrip(_OPENING)[:1].islower() and not _ADDRESS.search(around) and text[start - 1:start] != "/":
+                spans.append((start, end))
+        group.clear()
+
+    for word in WORD.finditer(text):
+        lower = word.group().lower()
+        if lower in slug or lower in numbers:
+            spelled = {lower}
+        elif lower.isascii() or not (spelled := _spellings(lower, {lower}) & slug):
+            continue
+        if group and _words_between(text, group[-1][0].end(), word.start()) > 1:
+            close()
+        seen = set().union(*(known for _, known in group)) if group else set()
+        if spelled & seen and len(seen & slug) >= needed:
+            close()  # the same words again: the headline's second copy
+        group.append((word, spelled))
+    close()
+    return _shared_around(text, spans)
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    """How many words `text` holds between `start` and `end`: none, one, or more (2)."""
+    first = WORD.search(text, start, end)
+    return 0 if first is None else 1 if WORD.search(text, first.end(), end) is None else 2
+
+
+def _shared_around(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of a headline printed more than once, each grown by the words all its copies
+    have before and after it: the words a shortened slug leaves out ("How to Grow a" before
+    "Lemon Tree from Seed"), up to a mark between words (a breadcrumb's "›")."""
+    copies: dict[str, list[tuple[int, int]]] = {}
+    for span in spans:
+        copies.setdefault(text[span[0]:span[1]], []).append(span)
+    grown = []
+    for start, end in spans:
+        same = copies[text[start:end]]
+        if len(same) > 1:
+            mine = same.index((start, end))
+            # Nearest first, a few words each way.
+            before = [list(_TOKEN.finditer(text, max(0, s - _SHARED_REACH * _TOKEN_CHARACTERS), s))[::-1][:_SHARED_REACH] for s, _ in same]
+            after = [list(_TOKEN.finditer(text, e, e + _SHARED_REACH * _TOKEN_CHARACTERS))[:_SHARED_REACH] for _, e in same]
+            if ahead := _shared(before):
+                start = before[mine][ahead - 1].start()
+            if behind := _shared(after):
+                end = after[mine][behind - 1].end()
+        grown.append((start, end))
+    return grown
+
+
+def _shared(sequences: list[list[re.Match[str]]]) -> int:
+    """How many tokens all `sequences` start with alike, up to the first with no letter or digit."""
+    count = 0
+    for tokens in zip(*sequences):
+        if len({token.group() for token in tokens}) > 1 or not WORD.search(tokens[0].group()):
+            break
+        count += 1
+    return count
+
+
 def slug_words_spelled(heading: str, slug: set[str]) -> int:
     """How many of the slug's words the heading spells (of two lines the URL spells, the one that
     spells more is the headline: "Through the Darkest of Times review", not the game's name)."""

@@ -4,7 +4,8 @@ A scraper that joins a page's text with spaces (`get_text(" ")`, trafilatura's `
 delivers its menus, headline, article, teasers and footer as one line: nothing a line reader
 can tell apart, and the rules and the line model, which weigh lines, keep or drop it whole.
 On a page whose words are mostly in lines far longer than any paragraph, those lines are cut
-back into pieces a line reader can weigh: the menu entries and breadcrumbs a separator ("|",
+back into pieces a line reader can weigh: the headline where the page's URL spells it (whole,
+its ends known: the title is read off it), the menu entries and breadcrumbs a separator ("|",
 "·", "»") joins, a comment thread's stamps, the date stamp under a headline or a byline,
 sentences, and the stretches of capitalised words (a menu, a list of section names or
 headlines) that run into the sentence after them. The pieces of one line that the article
@@ -242,16 +243,23 @@ def _after_date_stamps(text: str) -> list[str]:
     return _cut(text, cuts)
 
 
-def pieces(line: str, glued: bool = False, whole_page: bool = False) -> list[str]:
+def pieces(line: str, glued: bool = False, whole_page: bool = False, headlines: list[tuple[int, int]] | None = None) -> list[str]:
     """`line`'s sentences, menu entries, date stamps and capitalised runs, in order, and with
     `glued` the blocks those run together (unglued); the line alone when it is no longer than a
-    paragraph, or, when it is the `whole_page`, than ONE_LINE_PAGE words."""
+    paragraph, or, when it is the `whole_page`, than ONE_LINE_PAGE words. The `headlines`
+    (spans of `line` that spell the page's URL: headline.spelled_spans) are pieces of their own, whole."""
     if size(line) <= (ONE_LINE_PAGE if whole_page else LONGEST_PARAGRAPH):
         return [line]
     out = []
-    for entry in _SEPARATOR.split(line):
-        for part in _comments(entry):
-            for sentence in (sentence for stamped in _after_date_stamps(part) for sentence in _sentences(stamped)):
-                for piece in unglued(sentence) if glued else (sentence,):
-                    out.extend(_parted(piece))
+    at = 0
+    for start, end in [*(headlines or ()), (len(line), len(line))]:
+        if start < at:
+            continue  # overlaps the one before
+        for entry in _SEPARATOR.split(line[at:start].strip()):
+            for part in _comments(entry):
+                for sentence in (sentence for stamped in _after_date_stamps(part) for sentence in _sentences(stamped)):
+                    for piece in unglued(sentence) if glued else (sentence,):
+                        out.extend(_parted(piece))
+        out.append(line[start:end])
+        at = end
     return [piece for piece in out if piece.strip()]

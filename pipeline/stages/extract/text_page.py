@@ -18,7 +18,8 @@ away): on sites it was not trained on, text/aeb 0.919 → 0.933 and text/trafila
 
 A page a crawler wrote as Markdown is read as rendered (markdown_text.py). A page a scraper
 joined into one line is first cut back into pieces (run_on_text.py) and read by trees trained
-on such pages; the pieces of one line the article keeps are joined again.
+on such pages; the pieces of one line the article keeps are joined again. Such a page's title
+and writers are read only where the URL spells its headline (a piece whose ends are known).
 
 The title is the line the URL spells when there is one, else the line the title model
 (title_model.py) finds around the article's start; the publication day is the date the days
@@ -42,7 +43,7 @@ from pipeline.stages.extract import lines as L
 from pipeline.stages.extract.bylines import BRACKETED_REPORTERS, clean_authors, is_byline_label, line_byline, reporters_in_brackets
 from pipeline.stages.extract.dates import date_line_day, rfc3339, stated_relative, text_published_at
 from pipeline.stages.extract.dates import reading as dates_reading
-from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spelled_in_url
+from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spelled_in_url, spelled_spans
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markdown_text import is_markdown, rendered_lines
 from pipeline.stages.extract.markup import without_invisible, without_markup
@@ -133,12 +134,13 @@ class TextArticle:
     authors: list[str] = field(default_factory=list)
 
 
-def split_lines(text: str, part_glued: bool = True) -> list[Line]:
+def split_lines(text: str, part_glued: bool = True, url: str = "") -> list[Line]:
     """The page's lines, without the markup a scraper left in them (markup.without_markup): a
     Markdown page's as rendered (markdown_text); a page a scraper joined into one line (most of
     its words in lines too long for a paragraph) as the pieces of those lines (run_on_text); a
     page whose scraper ran its blocks together with its blocks parted (run_on_text.is_glued),
-    unless `part_glued` is off."""
+    unless `part_glued` is off. `url`: the page's; where its last part spells the headline in a
+    line so cut, the headline is a piece of its own (headline.spelled_spans)."""
     text = without_invisible(without_markup(text))
     raws = rendered_lines(text) if is_markdown(text) else [(_BULLET.sub("", raw), False) for raw in text.splitlines()]
     rows: list[Line] = []
@@ -162,9 +164,14 @@ def split_lines(text: str, part_glued: bool = True) -> list[Line]:
         return [row for row in rows if not L.is_run_together(row.text)]
     out: list[Line] = []
     for row in rows:
-        first, *rest = pieces(row.text, glued, whole_page=len(rows) == 1)
-        out.append(Line(first, row.block_start, cut=bool(rest), heading=row.heading and not rest))
-        out.extend(Line(piece, False, cut=True, continues=True) for piece in rest)
+        # The headline the URL spells is a piece whose ends are known: the title is read off it.
+        headlines = spelled_spans(row.text, url)
+        spelled = {row.text[start:end] for start, end in headlines}
+        first, *rest = pieces(row.text, glued, whole_page=len(rows) == 1, headlines=headlines)
+        out.append(Line(first, row.block_start, cut=bool(rest) and first not in spelled, heading=row.heading and not rest))
+        for before, piece in zip([first, *rest], rest):
+            known = piece in spelled
+            out.append(Line(piece, False, cut=not known, continues=not known and before not in spelled))
     return out
 
 
@@ -616,7 +623,7 @@ class PageLines:
 
 def read_page(text: str, template: Collection[str] = (), url: str = "", part_glued: bool = True) -> PageLines:
     L.forget_lines()
-    lines = split_lines(text, part_glued)
+    lines = split_lines(text, part_glued, url)
     url_line = url_headline(lines, url)
     reading = read_by_rules(lines, template, url_line)
     return PageLines(lines, reading, line_features([line.text for line in lines], reading.kept, url_line), url_line)
@@ -656,10 +663,12 @@ def writer_rows(page: PageLines, probabilities: np.ndarray, run: tuple[int, int]
     """The names the writers model chooses the page's writers among, and their features
     (`word_odds`: the line model's word table for the page, `flat`: its lines joined by spaces):
     what the stage and the model's training (pipeline.eval.writers_model) both start from. A
-    page joined into one line has none: its pieces are cut at guesses, and a name read off one
-    runs into the words around it ("Jule Radeck Vom", "Gloria Ruiz Kuilan Facebook Twitter": on
-    the metadata pages so joined, 62 given their writers right and 52 wrong)."""
-    if page.run_on:
+    page joined into one line has none unless its headline was found (where the URL spells it):
+    its pieces are cut at guesses, and a name read off one runs into the words around it ("Jule
+    Radeck Vom", "Gloria Ruiz Kuilan Facebook Twitter": on the metadata pages so joined, 62 given
+    their writers right and 52 wrong without the headline; writers_model.choose asks more of the
+    model on such a page)."""
+    if page.run_on and headline is None:
         return [], np.zeros((0, len(writers_model.FEATURES)))
     found = writers_model.candidates(page.texts, headline, run, word_odds)
     rules = rules_writers(page.lines, headline, url, paragraphs)
@@ -781,7 +790,7 @@ def clean_text_page(text: str, template: Collection[str] = (), url: str = "", la
     if published is None and headline is not None and (ago := stated_relative((flat, _offset(page.lines, headline)), fetched_at, language)):
         published = rfc3339(ago)
     candidates, rows = writer_rows(page, article.probabilities.first, run, headline, url, paragraphs, article.word_odds, flat)
-    writers = writers_model.choose(candidates, (writers_scorer or writers_model.shipped_model()).probabilities(rows))
+    writers = writers_model.choose(candidates, (writers_scorer or writers_model.shipped_model()).probabilities(rows), page.run_on)
     if not writers:
         writers = _bracketed_reporters(page.texts[run[0]:min(len(page.texts), run[1] + _CREDIT_REACH)])
     # A dateline or the writers' byline the article run starts with goes, as on an HTML page

@@ -160,14 +160,17 @@ def test_a_personal_blog_named_after_its_writer_credits_the_writer():
     assert _writers("Wolfgang Schmale\n12 March 2024", url="https://wolfgangschmale.example/new-ferry-timetable") == ["Wolfgang Schmale"]
 
 
-def test_a_page_joined_into_one_line_gets_no_writers():
+def test_a_page_joined_into_one_line_gets_writers_only_where_the_url_spells_its_headline():
     text = f"{MENU} {HEADLINE}. By Jane Doe. {ARTICLE} {ARTICLE} {ARTICLE} {ARTICLE} {ARTICLE}".replace("\n", " ")
-    page = TP.read_page(text, (), URL)
+    elsewhere = "https://rheinblatt.example/a?id=7"
+    page = TP.read_page(text, (), elsewhere)
     assert page.run_on
     # Not even read for names: a piece is cut at a guess, and a name off it runs into its words.
-    found, rows = TP.writer_rows(page, np.ones(len(page.lines)), (1, len(page.lines)), None, URL, [ARTICLE], {}, text)
+    found, rows = TP.writer_rows(page, np.ones(len(page.lines)), (1, len(page.lines)), None, elsewhere, [ARTICLE], {}, text)
     assert found == [] and rows.shape == (0, len(WM.FEATURES))
-    assert TP.clean_text_page(text, (), URL).authors == []
+    assert TP.clean_text_page(text, (), elsewhere).authors == []
+    # The headline a piece of its own, the byline after it is one too.
+    assert TP.clean_text_page(text, (), URL).authors == ["Jane Doe"]
 
 
 def test_the_evaluation_can_read_pages_with_other_trees_than_the_shipped_ones():

@@ -246,9 +246,14 @@ def _stated_after_kicker(heading: str, titles: list[str]) -> bool:
         len(parts) == 2 and key(parts[1]) == k for title in titles if (parts := _KICKER_COLON.split(title, maxsplit=1)))
 
 
-def slug_words(url: str) -> set[str]:
+def _slug_parts(url: str) -> list[str]:
+    """The words and numbers of the URL's last part, in order."""
     segment = next((part for part in reversed(urlsplit(url).path.split("/")) if part), "")
-    return {word for word in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment).lower())) if word and not word.isdigit()}
+    return [part for part in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment).lower())) if part]
+
+
+def slug_words(url: str) -> set[str]:
+    return {word for word in _slug_parts(url) if not word.isdigit()}
 
 
 def spelled_in_url(heading: str, slug: set[str]) -> bool:
@@ -296,11 +301,11 @@ def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
     printed twice in a row is two spans, and a headline printed more than once is grown by the
     words its copies share around it (_shared_around). A span starts as a headline does, not in
     lower case (a sentence that mentions the same words), and holds no address."""
-    slug = slug_words(url) if url else set()
+    parts = _slug_parts(url) if url else []
+    slug = {part for part in parts if not part.isdigit()}
     if len(slug) < _MIN_SLUG_WORDS:
         return []
-    segment = next((part for part in reversed(urlsplit(url).path.split("/")) if part), "")
-    numbers = {part for part in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment).lower())) if part.isdigit()}
+    numbers = {part for part in parts if part.isdigit()}
     needed = _SLUG_SHARE * len(slug)
     spans: list[tuple[int, int]] = []
     group: list[tuple[re.Match[str], set[str]]] = []  # the slug's words and numbers in a row, each with what it spells

@@ -140,6 +140,13 @@ def test_a_headline_spelled_by_the_url_is_found_where_nothing_marks_its_ends():
         ["„Will the council pass the budget?“"]
 
 
+def test_words_a_mark_joins_are_read_as_the_slug_spells_them():
+    text = "Menu Why the County’s Plan Won’t Work… and What Will By Anna Beispiel"
+    assert _spelled(text, "https://x.example/why-the-countys-plan-wont-work-and-what-will") == ["Why the County’s Plan Won’t Work… and What Will"]
+    assert _spelled("Menu So Many Ways to Play…and Pay There are more", "https://x.example/so-many-ways-to-playand-pay-1157") == \
+        ["So Many Ways to Play…and Pay"]
+
+
 def test_the_words_a_shortened_slug_leaves_out_are_read_where_the_headline_is_printed_twice():
     text = ("Home › Garden › How to Grow a Lemon Tree from Seed | Step-by-Step Guide Posted by Anna "
             "Recipes How to Grow a Lemon Tree from Seed | Step-by-Step Guide The first thing to know ...")

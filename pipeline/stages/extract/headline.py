@@ -308,36 +308,44 @@ def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
     numbers = {part for part in parts if part.isdigit()}
     needed = _SLUG_SHARE * len(slug)
     spans: list[tuple[int, int]] = []
-    group: list[tuple[re.Match[str], set[str]]] = []  # the slug's words and numbers in a row, each with what it spells
+    group: list[tuple[int, int, set[str]]] = []  # the slug's words and numbers in a row: where, and what each spells
 
     def close() -> None:
         # A menu entry before the headline that is one of its words ("Sports Dago Leukefeld wird
         # Botschafter des Sports"), a number apart from it ("2019 report Flint flake tool"): the
         # headline starts after it.
-        while len(group) > 1 and (group[0][1] <= set().union(*(spelled for _, spelled in group[1:]))
-                                  or group[0][1] <= numbers and _words_between(text, group[0][0].end(), group[1][0].start())):
+        while len(group) > 1 and (group[0][2] <= set().union(*(spelled for _, _, spelled in group[1:]))
+                                  or group[0][2] <= numbers and _words_between(text, group[0][1], group[1][0])):
             group.pop(0)
-        if group and len(set().union(*(spelled for _, spelled in group)) & slug) >= needed:
-            start = _HEADLINE_START.search(text, 0, group[0][0].start()).start()
-            end = _HEADLINE_END.match(text, group[-1][0].end()).end()
+        if group and len(set().union(*(spelled for _, _, spelled in group)) & slug) >= needed:
+            start = _HEADLINE_START.search(text, 0, group[0][0]).start()
+            end = _HEADLINE_END.match(text, group[-1][1]).end()
             # The words around it to the nearest spaces: a link's address is one run of them.
             around = text[text.rfind(" ", 0, start) + 1:end if (space := text.find(" ", end)) < 0 else space]
             if not text[start:end].lstrip(_OPENING)[:1].islower() and not _ADDRESS.search(around) and text[start - 1:start] != "/":
                 spans.append((start, end))
         group.clear()
 
-    for word in WORD.finditer(text):
-        lower = word.group().lower()
+    words = list(WORD.finditer(text))
+    at = 0
+    while at < len(words):
+        start, end, lower = words[at].start(), words[at].end(), words[at].group().lower()
+        at += 1
+        # Two words one mark joins, as a slug spells them: "don't" as "dont", "county’s" as
+        # "countys", "Play…and" as "playand".
+        if at < len(words) and words[at].start() == end + 1 and not text[end].isspace() \
+                and (joined := lower + words[at].group().lower()) in slug:
+            end, lower, at = words[at].end(), joined, at + 1
         if lower in slug or lower in numbers:
             spelled = {lower}
         elif lower.isascii() or not (spelled := _spellings(lower, {lower}) & slug):
             continue
-        if group and _words_between(text, group[-1][0].end(), word.start()) > 1:
+        if group and _words_between(text, group[-1][1], start) > 1:
             close()
-        seen = set().union(*(known for _, known in group)) if group else set()
+        seen = set().union(*(known for _, _, known in group)) if group else set()
         if spelled & seen and len(seen & slug) >= needed:
             close()  # the same words again: the headline's second copy
-        group.append((word, spelled))
+        group.append((start, end, spelled))
     close()
     return _shared_around(text, spans)
 

@@ -147,6 +147,13 @@ def test_words_a_mark_joins_are_read_as_the_slug_spells_them():
         ["So Many Ways to Play…and Pay"]
 
 
+def test_a_headline_printed_thousands_of_times_is_found_each_time():
+    # A page of links that each repeat the headline: every copy is read once, not against every other.
+    text = " ".join(["Council Passes The Budget After Debate read more"] * 2000)
+    spans = spelled_spans(text, "https://x.example/council-passes-the-budget-after-debate")
+    assert len(spans) == 2000 and {text[start:end] for start, end in spans} == {"Council Passes The Budget After Debate read more"}
+
+
 def test_the_words_a_shortened_slug_leaves_out_are_read_where_the_headline_is_printed_twice():
     text = ("Home › Garden › How to Grow a Lemon Tree from Seed | Step-by-Step Guide Posted by Anna "
             "Recipes How to Grow a Lemon Tree from Seed | Step-by-Step Guide The first thing to know ...")

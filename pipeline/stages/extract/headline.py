@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections import Counter, deque
 from copy import deepcopy
 from difflib import SequenceMatcher
 from urllib.parse import unquote, urljoin, urlsplit
@@ -286,6 +287,7 @@ def spelled_in_url(heading: str, slug: set[str]) -> bool:
 _HEADLINE_END = re.compile(r"[?!…\"'“”‘’»)\]]*")
 _OPENING = "\"'“„«‘([#¿¡"
 _HEADLINE_START = re.compile(f"[{_OPENING}]*$")
+_MARKS_REACH = 4  # how many opening marks before it are looked at
 # How far copies of a headline are read on together (the words a shortened slug left out), in
 # words and in the characters looked at for them.
 _SHARED_REACH = 8
@@ -308,23 +310,25 @@ def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
     numbers = {part for part in parts if part.isdigit()}
     needed = _SLUG_SHARE * len(slug)
     spans: list[tuple[int, int]] = []
-    group: list[tuple[int, int, set[str]]] = []  # the slug's words and numbers in a row: where, and what each spells
+    group: deque[tuple[int, int, set[str]]] = deque()  # the slug's words and numbers in a row: where, and what each spells
+    held: Counter[str] = Counter()  # how often the group spells each
 
     def close() -> None:
         # A menu entry before the headline that is one of its words ("Sports Dago Leukefeld wird
         # Botschafter des Sports"), a number apart from it ("2019 report Flint flake tool"): the
         # headline starts after it.
-        while len(group) > 1 and (group[0][2] <= set().union(*(spelled for _, _, spelled in group[1:]))
+        while len(group) > 1 and (all(held[key] > 1 for key in group[0][2])
                                   or group[0][2] <= numbers and _words_between(text, group[0][1], group[1][0])):
-            group.pop(0)
-        if group and len(set().union(*(spelled for _, _, spelled in group)) & slug) >= needed:
-            start = _HEADLINE_START.search(text, 0, group[0][0]).start()
+            held.subtract(group.popleft()[2])
+        if group and sum(1 for key, count in held.items() if count > 0 and key in slug) >= needed:
+            start = _HEADLINE_START.search(text, max(0, group[0][0] - _MARKS_REACH), group[0][0]).start()
             end = _HEADLINE_END.match(text, group[-1][1]).end()
             # The words around it to the nearest spaces: a link's address is one run of them.
             around = text[text.rfind(" ", 0, start) + 1:end if (space := text.find(" ", end)) < 0 else space]
             if not text[start:end].lstrip(_OPENING)[:1].islower() and not _ADDRESS.search(around) and text[start - 1:start] != "/":
                 spans.append((start, end))
         group.clear()
+        held.clear()
 
     words = list(WORD.finditer(text))
     at = 0
@@ -342,10 +346,10 @@ def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
             continue
         if group and _words_between(text, group[-1][1], start) > 1:
             close()
-        seen = set().union(*(known for _, _, known in group)) if group else set()
-        if spelled & seen and len(seen & slug) >= needed:
+        if any(held[key] > 0 for key in spelled) and sum(1 for key, count in held.items() if count > 0 and key in slug) >= needed:
             close()  # the same words again: the headline's second copy
         group.append((start, end, spelled))
+        held.update(spelled)
     close()
     return _shared_around(text, spans)
 
@@ -363,20 +367,17 @@ def _shared_around(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     copies: dict[str, list[tuple[int, int]]] = {}
     for span in spans:
         copies.setdefault(text[span[0]:span[1]], []).append(span)
-    grown = []
-    for start, end in spans:
-        same = copies[text[start:end]]
-        if len(same) > 1:
-            mine = same.index((start, end))
-            # Nearest first, a few words each way.
-            before = [list(_TOKEN.finditer(text, max(0, s - _SHARED_REACH * _TOKEN_CHARACTERS), s))[::-1][:_SHARED_REACH] for s, _ in same]
-            after = [list(_TOKEN.finditer(text, e, e + _SHARED_REACH * _TOKEN_CHARACTERS))[:_SHARED_REACH] for _, e in same]
-            if ahead := _shared(before):
-                start = before[mine][ahead - 1].start()
-            if behind := _shared(after):
-                end = after[mine][behind - 1].end()
-        grown.append((start, end))
-    return grown
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
+    for same in copies.values():
+        if len(same) < 2:
+            continue
+        # Nearest first, a few words each way.
+        before = [list(_TOKEN.finditer(text, max(0, s - _SHARED_REACH * _TOKEN_CHARACTERS), s))[::-1][:_SHARED_REACH] for s, _ in same]
+        after = [list(_TOKEN.finditer(text, e, e + _SHARED_REACH * _TOKEN_CHARACTERS))[:_SHARED_REACH] for _, e in same]
+        ahead, behind = _shared(before), _shared(after)
+        for (start, end), words_before, words_after in zip(same, before, after):
+            grown[start, end] = (words_before[ahead - 1].start() if ahead else start, words_after[behind - 1].end() if behind else end)
+    return [grown.get(span, span) for span in spans]
 
 
 def _shared(sequences: list[list[re.Match[str]]]) -> int:

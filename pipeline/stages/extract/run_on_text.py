@@ -243,12 +243,18 @@ def _after_date_stamps(text: str) -> list[str]:
     return _cut(text, cuts)
 
 
+def is_cut(line: str, whole_page: bool = False) -> bool:
+    """Whether pieces() cuts `line`: longer than a paragraph, or, when it is the `whole_page`,
+    than ONE_LINE_PAGE words."""
+    return size(line) > (ONE_LINE_PAGE if whole_page else LONGEST_PARAGRAPH)
+
+
 def pieces(line: str, glued: bool = False, whole_page: bool = False, headlines: list[tuple[int, int]] | None = None) -> list[str]:
     """`line`'s sentences, menu entries, date stamps and capitalised runs, in order, and with
-    `glued` the blocks those run together (unglued); the line alone when it is no longer than a
-    paragraph, or, when it is the `whole_page`, than ONE_LINE_PAGE words. The `headlines`
-    (spans of `line` that spell the page's URL: headline.spelled_spans) are pieces of their own, whole."""
-    if size(line) <= (ONE_LINE_PAGE if whole_page else LONGEST_PARAGRAPH):
+    `glued` the blocks those run together (unglued); the line alone when it is not cut (is_cut).
+    The `headlines` (spans of `line` that spell the page's URL: headline.spelled_spans) are
+    pieces of their own, whole."""
+    if not is_cut(line, whole_page):
         return [line]
     out = []
     at = 0

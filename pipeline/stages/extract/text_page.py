@@ -47,7 +47,7 @@ from pipeline.stages.extract.headline import slug_words, slug_words_spelled, spe
 from pipeline.stages.extract.line_model import TreeEnsemble, line_features
 from pipeline.stages.extract.markdown_text import is_markdown, rendered_lines
 from pipeline.stages.extract.markup import without_invisible, without_markup
-from pipeline.stages.extract.run_on_text import is_glued, is_run_on, pieces, unglued
+from pipeline.stages.extract.run_on_text import is_cut, is_glued, is_run_on, pieces, unglued
 from pipeline.stages.extract.site_memory import fingerprint
 from pipeline.stages.extract.site_names import site_keys
 from pipeline.stages.extract.tidy import closing_promos, drop_closing_promos, drop_header_lines, drop_writer_bio, drop_writer_lines
@@ -163,11 +163,12 @@ def split_lines(text: str, part_glued: bool = True, url: str = "") -> list[Line]
         # (the trees, trained on other scripts, take such a line for a paragraph).
         return [row for row in rows if not L.is_run_together(row.text)]
     out: list[Line] = []
+    whole_page = len(rows) == 1
     for row in rows:
         # The headline the URL spells is a piece whose ends are known: the title is read off it.
-        headlines = spelled_spans(row.text, url)
+        headlines = spelled_spans(row.text, url) if is_cut(row.text, whole_page) else []
         spelled = {row.text[start:end] for start, end in headlines}
-        first, *rest = pieces(row.text, glued, whole_page=len(rows) == 1, headlines=headlines)
+        first, *rest = pieces(row.text, glued, whole_page, headlines)
         out.append(Line(first, row.block_start, cut=bool(rest) and first not in spelled, heading=row.heading and not rest))
         for before, piece in zip([first, *rest], rest):
             known = piece in spelled

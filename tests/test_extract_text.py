@@ -733,24 +733,19 @@ def test_a_list_items_bullet_is_no_word_of_its_line():
     assert [line.text for line in split_lines(text)] == ["Home", "Politics", "Sport", "*Update* stays", "5 points"]
 
 
-@pytest.mark.parametrize("above, line", [
-    ("Por otro lado, Siches adelantó que también priorizarán", "la reforma a Carabineros"),
-    ("keine Grenzen mehr zwischen Deutschland und Frankreich", ".“"),
-    ("la ministra del Interior,", "Izkia Siches"),
-    ("Das sagte „", "Wir schaffen das"),
+@pytest.mark.parametrize("above, line, goes_on", [
+    ("Por otro lado, Siches adelantó que también priorizarán", "la reforma a Carabineros", True),
+    ("keine Grenzen mehr zwischen Deutschland und Frankreich", ".“", True),
+    ("la ministra del Interior,", "Izkia Siches", True),
+    ("Das sagte „", "Wir schaffen das", True),
+    # A sentence of its own.
+    ("Latest news", "Mayor opens new bridge in the harbour district", False),
+    ("Update", "Bereits im November hat sich ein Blog damit beschäftigt.", False),
+    ("The council passed the budget.", "and the mayor called it balanced", False),
+    ("Read the full report:", "the council's minutes", False),
 ])
-def test_a_line_going_on_the_sentence_above_it(above, line):
-    assert _continues(above, line)
-
-
-@pytest.mark.parametrize("above, line", [
-    ("Latest news", "Mayor opens new bridge in the harbour district"),
-    ("Update", "Bereits im November hat sich ein Blog damit beschäftigt."),
-    ("The council passed the budget.", "and the mayor called it balanced"),
-    ("Read the full report:", "the council's minutes"),
-])
-def test_a_line_starting_a_sentence_of_its_own(above, line):
-    assert not _continues(above, line)
+def test_a_line_goes_on_the_sentence_above_it_or_starts_its_own(above, line, goes_on):
+    assert _continues(above, line) is goes_on
 
 
 # PARA_2 as a scraper that gives each text node a line of its own delivers it: cut at its links.

@@ -57,7 +57,9 @@ _LABEL = re.compile(
     # (with a name after it: "山田太郎記者" is the name, then the title)
     r"[^\W\d_]{0,6}?(?:记者|記者|通讯员|通訊員)(?=\s*[:：]?\s*\S))"
     # The label's end: not "\b", which a label ending in a vowel sign ("लेखिका") never has before ":".
-    rf"(?![\w{MARKS}])\s*[:：.\-–/／・＝=]?\s*)+",
+    # Possessive spaces: a space between labels can go to either, and a line of many labels
+    # that does not end as one ("von von ... von x") was tried every way (2^n).
+    rf"(?![\w{MARKS}])\s*+[:：.\-–/／・＝=]?\s*+)+",
     re.IGNORECASE,
 )
 # A name does not start with an article: "The Associated Press", "Die Tagespresse".

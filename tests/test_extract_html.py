@@ -119,6 +119,20 @@ def test_tidy_drops_headline_teased_list_and_credit():
     assert tidy(paragraphs, "Budget passes after a long night") == [body, body]
 
 
+def test_tidy_drops_captions_closing_on_their_photos_credit_and_french_credit_lines():
+    body = "A long paragraph of the article that tells the story in full sentences for the reader."
+    captions = ["In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work outside the station. (NASA via AP, File)",
+                "President Trump speaks in the Rose Garden on Monday. (AP Photo/Evan Vucci)",
+                "Cristina Kirchner y Alberto Fernández en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS).",
+                "Fans cheer the team at the parade (Photo by Jane Roe/Getty Images)",
+                "Crédits photos : Bestimage", "Crédit photo : KB / Bondy Blog"]
+    kept = ["The suspect was arrested on Monday, police told reporters (AP).",
+            "The effect was measured twice in the trial (Smith et al., 2020).",
+            "The photo shows the council chamber before the renovation (see the gallery).",
+            "(Con información de AFP, EFE y Reuters)"]
+    assert tidy([body, *captions, *kept, body], None) == [body, *kept, body]
+
+
 def test_author_roles_and_site_suffix_are_cleaned():
     assert clean_authors(["By Tom Krisher; AP Auto Writer", "Jane Roe and John Poe"]) == ["Tom Krisher", "Jane Roe", "John Poe"]
     assert strip_site_name("Budget passes | Rheinblatt", site_keys("Rheinblatt", "")) == "Budget passes"

@@ -69,6 +69,9 @@ def test_caption_and_photo_credit():
     "The council chamber was packed on Tuesday evening as the members debated the plan. (Picture by Jane Doe)",
     "The council chamber was packed on Tuesday evening as the members debated the plan. Copyright (c) Jane Doe",
     "Members of the council leave the chamber after the vote on Tuesday evening. Jane Doe / Getty Images",
+    # The agencies' captions: the credit in brackets closes them.
+    "In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work outside the space station. (NASA via AP, File)",
+    "Members of the council leave the chamber after the vote on Tuesday evening in Springfield. (AP Photo/Jane Doe)",
 ])
 def test_a_caption_written_as_a_sentence_ending_in_its_credit_is_no_paragraph(caption):
     text = f"{PARA_1}\n\n{caption}\n\n{PARA_2}\n{PARA_3}"

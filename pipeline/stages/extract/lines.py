@@ -348,7 +348,7 @@ _OTHER_CREDIT_LABELS = "|".join(_OTHER_CREDIT_WORDS)
 # The labels open the line; the rest is looked for where one of its marks is (a pattern tried
 # at every position of every short line took a tenth of a text page's rule time).
 _CREDIT_LABEL_FIRST = re.compile(
-    r"\W*(?:(?:photo|image|picture|credit|foto|bild|fotó|zdjęcie|фото)s?\s*(?:by|:|credit)"
+    r"\W*(?:(?:photo|image|picture|credit|crédit|foto|bild|fotó|zdjęcie|фото)s?\s*(?:photos?\s*)?(?:by|:|credit)"
     rf"|(?:{_OTHER_CREDIT_LABELS}|φωτογραφία|kuva)\s*[:：]|(?:fot|nuotr)\.\s*:?\s*\S)")
 _CREDIT_ANYWHERE = re.compile(rf"{_PICTURE_AGENCIES}|\bepa[-/ ]|\breuters/|\bdpa\b|©|\(c\)\s")
 # A credit ending a caption, the caption a sentence: "... in Bremen aus. © CAE", "... im Kongress
@@ -441,6 +441,21 @@ def has_caption_credit(line: str) -> bool:
                 and bool(_CREDIT_LABEL.search(low)))
             or (" by " in low and bool(_CREDIT_IN_BRACKETS.search(low)))
             or (bool(_AGENCY_MARK.search(low)) and bool(_AGENCY.search(low))))
+
+
+# A caption that closes on its photo's credit in brackets, as the agencies write it: "... during
+# a space walk. (NASA via AP, File)", "(AP Photo/Evan Vucci)", "(Foto: Natacha Pisarenko/Pool via
+# REUTERS)", "(Photo by Jane Roe/Getty Images)". Whatever the sentence before it, the line is the
+# caption (has_caption_credit reads more kinds of credit, but anywhere in a line).
+_BRACKETED_PHOTO_CREDIT = re.compile(
+    r"\((?:[^()]*?(?:\bap photo|\bvia (?:ap|reuters|afp|getty)|getty images|/(?:ap|reuters|afp|epa))\b"
+    r"|\W*(?:photos?|fotos?|bild|images?|pictures?|crédits?|credits?)\s*(?:by\b|:))[^()]*\)\W*$")
+
+
+@_per_page
+def ends_in_photo_credit(line: str) -> bool:
+    low = lowered(line)
+    return low.rstrip(" .").endswith(")") and bool(_BRACKETED_PHOTO_CREDIT.search(low))
 
 
 @_per_page

@@ -388,7 +388,7 @@ def read_by_rules(lines: list[Line], template: Collection[str] = (), url_line: i
         or _is_boilerplate(line.text, template)
         or _caption_before(lines, i)
         # A whole line only: a piece of a run-on line may hold a caption and the article after it.
-        or (not line.cut and L.has_caption_credit(line.text))
+        or (not line.cut and (L.has_caption_credit(line.text) or L.ends_in_photo_credit(line.text)))
         or (i > 0 and L.is_teaser_heading(lines[i - 1].text) and _is_teaser_target(lines, i))
         or L.is_source_label(line.text) or (i > 0 and L.names_a_source(line.text, lines[i - 1].text))
         for i, line in enumerate(lines)

@@ -126,6 +126,7 @@ def drop_writer_bio(paragraphs: list[str], authors: Collection[str]) -> list[str
 def tidy(paragraphs: list[str], title: str | None, authors: Collection[str] = ()) -> list[str]:
     # The headline heads the text on most layouts; the truth of every benchmark leaves it out.
     kept = [p for i, p in enumerate(paragraphs) if not (i < 3 and _is_title_line(p, title))]
-    kept = [p for p in _drop_teased_lists(drop_header_lines(kept, authors)) if not L.is_credit(p) and not L.ends_in_photo_credit(p)]
+    kept = [p for p in _drop_teased_lists(drop_header_lines(kept, authors))
+            if not L.is_credit(p) and not L.ends_in_photo_credit(p)]
     kept = drop_writer_bio(drop_closing_promos(kept), authors)
     return kept or paragraphs

@@ -795,6 +795,23 @@ def test_json_ld_without_the_at_sign_in_its_type_still_dates_the_article():
     assert page["published_at"] == "2014-05-08T14:04:53-04:00"
 
 
+
+@pytest.mark.parametrize("json_ld", [
+    '[["site"], {"@type": "NewsArticle", "headline": "Council passes the budget", "author": {"name": "Jane Doe"}}]',
+    '"Jane Doe"', "[5]", "null",
+    '{"a":' * 3000 + "1" + "}" * 3000,
+])
+def test_json_ld_that_trafilatura_cannot_read_costs_the_page_nothing_else(json_ld):
+    # An array of arrays, a bare string or number, JSON nested past the recursion limit: trafilatura's
+    # reader raised on them (1,279 of 3,000 random JSON-LD shapes), and the page was dead-lettered.
+    first = " ".join(["The council approved the budget on Tuesday after a long debate about the schools and the roads."] * 3)
+    second = " ".join(["Councillors voted seven to two in favour of the plan, which raises spending by four percent."] * 3)
+    html = (f'<html><head><title>Council passes the budget</title><script type="application/ld+json">{json_ld}</script>'
+            f"</head><body><h1>Council passes the budget</h1><p>By Jane Doe</p><p>{first}</p><p>{second}</p></body></html>")
+    article = Extract().run({"url": "https://towntimes.example.com/news/council-passes-the-budget", "html": html})
+    assert article["title"] == "Council passes the budget" and article["text"] == f"{first}\n{second}"
+    assert article["authors"] == ["Jane Doe"]
+
 def test_a_slug_in_the_metadata_is_no_headline_and_a_title_side_printed_as_a_heading_is():
     adac = _meta('<title>ADAC Kindersitz-Test 2018</title><meta property="og:title" content="adac-kindersitztest-herbst-2018">',
                  "<h1>18 Kindersitze im Test: Vier Modelle fallen durch</h1>")

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json
+from trafilatura.settings import Document
 
 from pipeline.stages.extract.bylines import clean_authors, credited_with, headline_byline, is_byline_label, page_bylines
 from pipeline.stages.extract.dates import published_at
@@ -34,7 +35,9 @@ def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        # Nested past the interpreter's recursion limit ('{"a":' 3,000 times) is as unreadable as
+        # broken JSON: the page is read without it, not dead-lettered.
+        except (ValueError, RecursionError):
             continue
         stack = [data]
         while stack:
@@ -255,13 +258,23 @@ def _more_of_them(stated: list[str], printed: list[str]) -> bool:
     return len(ours) > len(stated) and all(key(name) in ours for name in stated)
 
 
+def _meta_tags(tree: HtmlElement) -> Document:
+    """trafilatura's reading of the page's meta tags and JSON-LD; of the meta tags alone where its
+    JSON-LD reader fails on a shape it does not expect (an array of arrays, JSON nested past the
+    recursion limit), which would otherwise cost the page its article."""
+    try:
+        return extract_meta_json(tree, examine_meta(tree))
+    except (AttributeError, TypeError, LookupError, ValueError, RecursionError):
+        return examine_meta(tree)
+
+
 def page_metadata(tree: HtmlElement, url: str, headers: dict[str, Any] | None = None, fetched_at: str | None = None) -> dict[str, Any]:
     """Everything but the body: the metadata fields of the after-extract record (`fetched_at`:
     when the page was fetched, for a date it prints as "3 hours ago")."""
     objects = list(_json_ld(tree))
     canonical = _canonical(tree, url)
     articles = article_objects(objects, (url, canonical))
-    meta = extract_meta_json(tree, examine_meta(tree))
+    meta = _meta_tags(tree)
     site_name = meta.sitename.lstrip("@") if meta.sitename else None
     headlines = [a["headline"] for a in articles if isinstance(a.get("headline"), str)]
     social = [_first_meta(tree, "og:title"), _first_meta(tree, "twitter:title"), meta.title]

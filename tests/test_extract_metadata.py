@@ -1340,15 +1340,19 @@ def test_names_in_capitals_lower_as_their_language_does(line, writers):
     ("Juli 2024", None), ("12 juillet 2024 – 14 juillet 2024", None), ("172077300", None),
     # Shaped like a date, but none: no date, and no exception to dead-letter the page for.
     ("20241399T999999Z", None),
+    # An offset no clock has: the parser keeps it, and every use of it raised.
+    ("2024-07-12T10:30:00+99:00", None), ("12 July 2024 10:30 GMT+25", None),
 ])
 def test_structured_dates_in_more_forms(value, moment):
     found = parse_timestamp(value)
     assert (found.isoformat() if found else None) == moment
 
 
-def test_a_structured_date_shaped_like_iso_but_none_leaves_the_page_undated():
-    # isoparse raised on "20241399T999999Z": the page would have gone to the dead letters.
-    html = ("<html><head><meta property='article:published_time' content='20241399T999999Z'><title>Budget passes</title></head>"
+@pytest.mark.parametrize("value", ["20241399T999999Z", "2024-07-12T10:30:00+99:00"])
+def test_a_structured_date_shaped_like_iso_but_none_leaves_the_page_undated(value):
+    # isoparse raised on "20241399T999999Z", and an offset of 99 hours raised wherever it was read:
+    # the page would have gone to the dead letters.
+    html = (f"<html><head><meta property='article:published_time' content='{value}'><title>Budget passes</title></head>"
             f"<body><article><h1>Budget passes</h1><p>{'The council approved the new budget on Monday. ' * 8}</p></article></body></html>")
     out = Extract().run({"url": "https://towntimes.example.com/news/budget-passes", "html": html})
     assert (out["title"], out["published_at"]) == ("Budget passes", None)

@@ -84,6 +84,10 @@ def parse_timestamp(value: str, day_first: bool = False) -> datetime | None:
         parsed = _parsed(value, day_first)
     if parsed is None or not 1990 <= parsed.year <= 2100:
         return None
+    try:
+        parsed.utcoffset()
+    except ValueError:
+        return None  # "GMT+25", "+99:00": the parser keeps an offset no clock has, and every use of it raises
     return parsed
 
 
@@ -102,6 +106,15 @@ def _parsed(value: str, day_first: bool) -> datetime | None:
         # 10:30 Uhr", "2024年7月12日"): one date the page's reader knows in the value.
         printed = page_dates(value, day_first=day_first)
         return printed[0].moment if len(printed) == 1 else None
+
+
+def _htmldate(tree: HtmlElement, url: str) -> str | None:
+    """htmldate's reading of the page, none where it raises on a value it parsed (an offset of 99
+    hours in a meta tag): the page is then dated by what it prints, not dead-lettered."""
+    try:
+        return find_date(tree, url=url, original_date=True, extensive_search=False)
+    except (ValueError, OverflowError):
+        return None
 
 
 def rfc3339(moment: datetime) -> str:
@@ -393,7 +406,7 @@ def published_at(tree: HtmlElement, url: str, articles: list[dict[str, Any]], he
             return rfc3339(stamp)
         if stated := stated_relative(seen, fetched_at, language):
             return rfc3339(stated)
-        day = find_date(tree, url=url, original_date=True, extensive_search=False)
+        day = _htmldate(tree, url)
         moment = parse_timestamp(day) if day else None
         if moment is None and printed:
             moment = printed[0].moment

@@ -31,6 +31,9 @@ def reason_of(data: bytes, limit: int = LIMIT) -> str:
         (b'{"url": 17, "text": "hello"}', "invalid_field"),
         (b'{"url": "ftp://a.example/x", "text": "hello"}', "invalid_url"),
         (b'{"url": "/relative/path", "text": "hello"}', "invalid_url"),
+        # A port that is no number a server listens on: every URL step downstream raised on it.
+        (b'{"url": "https://a.example:{{port}}/x", "text": "hello"}', "invalid_url"),
+        (b'{"url": "https://a.example:99999/x", "text": "hello"}', "invalid_url"),
         (b'{"url": "https://a.example/x", "html": 5}', "invalid_field"),
         (b'{"url": "https://a.example/x", "text": "x", "headers": []}', "invalid_field"),
         (b'{"url": "https://a.example/x"}', "missing_content"),

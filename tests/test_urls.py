@@ -39,7 +39,9 @@ def test_page_canonical_is_used_when_plausible() -> None:
     assert canonical_url("https://example.com/a/b", "/a/b?ref=home") == "https://example.com/a/b"
 
 
-@pytest.mark.parametrize("declared", ["https://example.com/", "/", "javascript:void(0)", "mailto:x@example.com"])
+@pytest.mark.parametrize("declared", ["https://example.com/", "/", "javascript:void(0)", "mailto:x@example.com",
+                                      # a template's placeholder for the port: dedup raised on it and dead-lettered the page
+                                      "https://example.com:{{port}}/2024/05/story", "https://example.com:99999/2024/05/story"])
 def test_implausible_canonicals_are_ignored(declared: str) -> None:
     assert canonical_url("https://example.com/2024/05/story", declared) == "https://example.com/2024/05/story"
 
@@ -55,3 +57,10 @@ def test_implausible_canonicals_are_ignored(declared: str) -> None:
 )
 def test_registrable_domain_uses_bundled_suffix_list(url: str, domain: str) -> None:
     assert registrable_domain(url) == domain
+
+
+def test_an_ipv6_host_keeps_its_brackets() -> None:
+    # Without them "http://[2001:db8::1]:8080/a" became "http://2001:db8::1:8080/a", which no one can
+    # fetch and whose key raised on its "port".
+    assert canonical_url("http://[2001:db8::1]:8080/a?utm_source=x") == "http://[2001:db8::1]:8080/a"
+    assert url_key("http://[::1]/a/") == "[::1]/a" and len(article_id("http://[::1]/a")) == 32

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import tldextract
 
@@ -42,11 +42,24 @@ def _is_tracking(name: str) -> bool:
     return lowered in _TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
 
 
+def has_valid_port(parts: SplitResult) -> bool:
+    """Whether the URL's port, if it names one, is a number a server can listen on ("example.com:{{port}}",
+    ":99999" are none: urllib raises on them when asked)."""
+    try:
+        parts.port
+    except ValueError:
+        return False
+    return True
+
+
 def strip_tracking(url: str) -> str:
-    """The URL without fragment, tracking parameters, default port, with lower-case scheme/host."""
+    """The URL without fragment, tracking parameters, default port, with lower-case scheme/host.
+    `url` must have a valid port (has_valid_port)."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
+    if ":" in host:  # an IPv6 address: its brackets keep it apart from the port
+        host = f"[{host}]"
     if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(scheme):
         host = f"{host}:{parts.port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
@@ -56,7 +69,7 @@ def strip_tracking(url: str) -> str:
 def _plausible_canonical(page_url: str, declared: str) -> bool:
     """Reject the rel=canonical mistakes that would merge a whole site into one article."""
     page, canon = urlsplit(page_url), urlsplit(declared)
-    if canon.scheme not in ("http", "https") or not canon.hostname:
+    if canon.scheme not in ("http", "https") or not canon.hostname or not has_valid_port(canon):
         return False
     page_path = page.path.strip("/")
     canon_path = canon.path.strip("/")

@@ -81,6 +81,9 @@ _MAY_HOLD_DATE = re.compile(r"\d(?:\d{3}|\.\d\d\.\d\d|/\d\d?/\d\d)")
 # What a line needs besides being a date line or a credit for a date on it to be a candidate: a
 # clock time (visible_dates reads one more strictly) or a publication label.
 _MAY_DATE_ITSELF = re.compile(rf"\d[:h]\d\d|(?=[{_initials(_PUBLISHED)}])\b(?:{_PUBLISHED})\b", re.IGNORECASE)
+# The dates of a line that are read as candidates, its first: a line of the labelled pages holds 18
+# at most; one of thousands (a calendar joined into one line) was read whole for each of them.
+_MOST_ON_A_LINE = 50
 # Below this the likeliest date is not the page's (the rules' day stands). Cross-validated by site.
 _DOUBTED = 0.3
 
@@ -112,7 +115,7 @@ def candidates(texts: Sequence[str], headline: int | None, article: tuple[int, i
         # Most lines that hold a date are none of these, and are not read for dates at all.
         if not (day_line or credit or _MAY_DATE_ITSELF.search(text)):
             continue
-        found.extend(DayCandidate(i, d) for d in page_dates(text, language, day_first=day_first)
+        found.extend(DayCandidate(i, d) for d in page_dates(text, language, day_first=day_first)[:_MOST_ON_A_LINE]
                      if day_line or credit or d.clock is not None or _label_before(text[:d.offset])[0])
     return found
 
@@ -138,6 +141,9 @@ def days_features(texts: Sequence[str], found: Sequence[DayCandidate], headline:
     for c in found:
         order.append(seen[c.line])
         seen[c.line] += 1
+    # What a line says of itself, read once per line rather than once per date on it.
+    reply = {i: bool(_REPLY.search(texts[i])) for i in on_line}
+    credit = {i: bool(_CREDIT.search(texts[i])) for i in on_line}
     rows = []
     for c, place in zip(found, order):
         i, d = c.line, c.printed
@@ -147,13 +153,13 @@ def days_features(texts: Sequence[str], found: Sequence[DayCandidate], headline:
         rows.append((
             headline is not None, signed_log(i - reference), signed_log(i - article[0]), signed_log(i - article[1]),
             article[0] <= i < article[1], L.size(text), len(text), L.is_date_line(text), L.is_prose(text),
-            d.clock is not None, *_label_before(before), bool(_REPLY.search(text)),
+            d.clock is not None, *_label_before(before), reply[i],
             on_line[i], math.log1p(len(before)), chances[i], *neighbour_means(chances, i),
             days[d.day] / len(found), len(days), below.index(i) if i in below else -1, above.index(i) if i in above else -1,
             math.log1p((latest - d.day).days), math.log1p((d.day - earliest).days),
             -1 if posted is None else float(posted == d.day), float(f"/{d.day.year}/" in path or f"/{d.day.year}-" in path),
             L.is_byline(text), any(map(L.is_commenter, beside)),
-            i == headline, place, bool(_CREDIT.search(text)),
+            i == headline, place, credit[i],
             sum(n for line, n in on_line.items() if 0 < abs(line - i) <= _NEARBY),
             i >= article[1] > 0 and ends[i] > ends[article[1] - 1],
         ))

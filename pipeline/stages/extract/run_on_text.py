@@ -143,7 +143,7 @@ def _sentences(text: str) -> list[str]:
     for end in _SENTENCE_END.finditer(text):
         piece = text[at:end.end()]
         rest = text[end.end():end.end() + 1]
-        last = piece.split()[-1]
+        last = piece.rsplit(None, 1)[-1]  # not split(): a run of abbreviations grows the piece ("Dr. Dr. ...")
         if not rest or rest.islower() or (last[0].isupper() and _ABBREVIATION.fullmatch(last)):
             continue
         sentences.append(piece.strip())

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from pipeline.stages.base import Record, Rejected
-from pipeline.stages.urls import has_valid_port
+from pipeline.stages.urls import is_absolute_http
 
 SCHEMA_VERSION = "1"
 
@@ -80,7 +80,7 @@ def parse_raw_page(data: bytes, origin: str, max_bytes: int) -> Record:
     if not isinstance(url, str):
         raise Rejected("invalid_field", f"url must be a string, got {type(url).__name__}")
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname or not has_valid_port(parts):
+    if not is_absolute_http(parts):
         raise Rejected("invalid_url", f"not an absolute http(s) URL: {url[:200]!r}")
     for field in _OPTIONAL_STRING_FIELDS:
         if page.get(field) is not None and not isinstance(page[field], str):

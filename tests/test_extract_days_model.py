@@ -98,7 +98,6 @@ def test_the_stage_gives_the_articles_day_among_the_dates_a_page_prints(around_h
     assert _day(f"{MENU}\n{around_headline}\n\n{ARTICLE}") == day
 
 
-
 def test_a_line_of_thousands_of_dates_is_read_for_its_first_few(finishes_within):
     # A calendar joined into one line: every date on it was a candidate, and each read the whole
     # line again (4,000 dates took 23 s, 8,000 over a minute).
@@ -106,6 +105,7 @@ def test_a_line_of_thousands_of_dates_is_read_for_its_first_few(finishes_within)
     assert len(DM.candidates([HEADLINE, calendar, ARTICLE], 0, (2, 3), None, True)) == DM._MOST_ON_A_LINE
     with finishes_within(30):
         assert _day(f"{MENU}\n{HEADLINE}\nBy Jane Doe · 3 April 2019\n\n{ARTICLE}\n{calendar}") in ("2019-04-03", "2020-01-01")
+
 
 def test_the_evaluation_can_read_pages_with_other_trees_than_the_shipped_ones():
     text = f"{MENU}\nSaturday, 19 October 2019\n\n{HEADLINE}\nFriday, 18 October 2019\n\n{ARTICLE}"

@@ -86,7 +86,6 @@ def test_labels_in_many_languages_are_stripped():
                                     "Jan Kowalski", "Łukasz Brzeziński", "Jane Roe"]
 
 
-
 def test_a_line_of_many_labels_is_read_at_once(finishes_within):
     # "von von ... von x" could split each space between two labels two ways, and a line that is
     # no label was tried every way before it failed: 20 labels took 7 s, 40 would take years.
@@ -96,6 +95,7 @@ def test_a_line_of_many_labels_is_read_at_once(finishes_within):
         assert line_byline(line, set()) == []
         assert clean_authors([line], strict=True) == ["x"]  # the labels read off in one match
     assert is_byline_label("Von") and is_byline_label("Text & Fotos:")
+
 
 def test_names_in_scripts_without_case_and_their_labels():
     # A byline on the page must look like a name: in Arabic, Hebrew, Devanagari, Thai or Chinese
@@ -795,7 +795,6 @@ def test_json_ld_without_the_at_sign_in_its_type_still_dates_the_article():
     assert page["published_at"] == "2014-05-08T14:04:53-04:00"
 
 
-
 @pytest.mark.parametrize("json_ld", [
     '[["site"], {"@type": "NewsArticle", "headline": "Council passes the budget", "author": {"name": "Jane Doe"}}]',
     '"Jane Doe"', "[5]", "null",
@@ -811,6 +810,7 @@ def test_json_ld_that_trafilatura_cannot_read_costs_the_page_nothing_else(json_l
     article = Extract().run({"url": "https://towntimes.example.com/news/council-passes-the-budget", "html": html})
     assert article["title"] == "Council passes the budget" and article["text"] == f"{first}\n{second}"
     assert article["authors"] == ["Jane Doe"]
+
 
 def test_a_slug_in_the_metadata_is_no_headline_and_a_title_side_printed_as_a_heading_is():
     adac = _meta('<title>ADAC Kindersitz-Test 2018</title><meta property="og:title" content="adac-kindersitztest-herbst-2018">',

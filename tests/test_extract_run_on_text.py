@@ -147,13 +147,13 @@ def test_words_a_mark_joins_are_read_as_the_slug_spells_them():
         ["So Many Ways to Play…and Pay"]
 
 
-
 def test_a_run_of_abbreviations_is_cut_in_one_pass(finishes_within):
     # Each "Dr." goes on the sentence, and its last word was found by splitting the whole sentence
     # so far: 4,000 of them took 0.6 s, 40,000 a minute.
     with finishes_within(30):
         pieces = R.pieces("Posted on Dr. " * 40000, False, True)
     assert "".join(pieces).count("Dr.") == 40000
+
 
 def test_a_headline_printed_thousands_of_times_is_found_each_time(finishes_within):
     # A page of links that each repeat the headline: every copy is read once, not against every

@@ -42,9 +42,12 @@ def _is_tracking(name: str) -> bool:
     return lowered in _TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
 
 
-def has_valid_port(parts: SplitResult) -> bool:
-    """Whether the URL's port, if it names one, is a number a server can listen on ("example.com:{{port}}",
-    ":99999" are none: urllib raises on them when asked)."""
+def is_absolute_http(parts: SplitResult) -> bool:
+    """Whether a split URL is an absolute http(s) URL with a host, and a port, if it names one, that
+    is a number a server can listen on ("example.com:{{port}}", ":99999" are none: urllib raises on
+    them when asked)."""
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False
     try:
         parts.port
     except ValueError:
@@ -54,7 +57,7 @@ def has_valid_port(parts: SplitResult) -> bool:
 
 def strip_tracking(url: str) -> str:
     """The URL without fragment, tracking parameters, default port, with lower-case scheme/host.
-    `url` must have a valid port (has_valid_port)."""
+    A port in `url` must be a number (is_absolute_http tells)."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
@@ -69,7 +72,7 @@ def strip_tracking(url: str) -> str:
 def _plausible_canonical(page_url: str, declared: str) -> bool:
     """Reject the rel=canonical mistakes that would merge a whole site into one article."""
     page, canon = urlsplit(page_url), urlsplit(declared)
-    if canon.scheme not in ("http", "https") or not canon.hostname or not has_valid_port(canon):
+    if not is_absolute_http(canon):
         return False
     page_path = page.path.strip("/")
     canon_path = canon.path.strip("/")

@@ -313,6 +313,9 @@ def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
     group: deque[tuple[int, int, set[str]]] = deque()  # the slug's words and numbers in a row: where, and what each spells
     held: Counter[str] = Counter()  # how often the group spells each
 
+    def spells_enough() -> bool:
+        return sum(1 for key, count in held.items() if count > 0 and key in slug) >= needed
+
     def close() -> None:
         # A menu entry before the headline that is one of its words ("Sports Dago Leukefeld wird
         # Botschafter des Sports"), a number apart from it ("2019 report Flint flake tool"): the
@@ -320,7 +323,7 @@ def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
         while len(group) > 1 and (all(held[key] > 1 for key in group[0][2])
                                   or group[0][2] <= numbers and _words_between(text, group[0][1], group[1][0])):
             held.subtract(group.popleft()[2])
-        if group and sum(1 for key, count in held.items() if count > 0 and key in slug) >= needed:
+        if group and spells_enough():
             start = _HEADLINE_START.search(text, max(0, group[0][0] - _MARKS_REACH), group[0][0]).start()
             end = _HEADLINE_END.match(text, group[-1][1]).end()
             # The words around it to the nearest spaces: a link's address is one run of them.
@@ -346,7 +349,7 @@ def spelled_spans(text: str, url: str) -> list[tuple[int, int]]:
             continue
         if group and _words_between(text, group[-1][1], start) > 1:
             close()
-        if any(held[key] > 0 for key in spelled) and sum(1 for key, count in held.items() if count > 0 and key in slug) >= needed:
+        if any(held[key] > 0 for key in spelled) and spells_enough():
             close()  # the same words again: the headline's second copy
         group.append((start, end, spelled))
         held.update(spelled)

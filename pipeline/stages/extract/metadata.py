@@ -261,7 +261,8 @@ def _more_of_them(stated: list[str], printed: list[str]) -> bool:
 def _meta_tags(tree: HtmlElement) -> Document:
     """trafilatura's reading of the page's meta tags and JSON-LD; of the meta tags alone where its
     JSON-LD reader fails on a shape it does not expect (an array of arrays, JSON nested past the
-    recursion limit), which would otherwise cost the page its article."""
+    recursion limit), which would otherwise cost the page its article. The meta tags are read
+    again then: the failed reading may have filled fields of the document it was given."""
     try:
         return extract_meta_json(tree, examine_meta(tree))
     except (AttributeError, TypeError, LookupError, ValueError, RecursionError):

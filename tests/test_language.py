@@ -1,8 +1,9 @@
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
 
 from pipeline.stages.language import IdentifyLanguage
 from pipeline.stages.language.codes import hint_codes, normalise
@@ -166,3 +167,13 @@ def test_scores_match_py3langid_own_classifier(py3langid_reference, sample):
     model = naive_bayes()
     ours = model.probabilities([sample["text"]], [[0]])[0]
     assert ours == pytest.approx([expected[code] for code in model.codes], abs=1e-3)
+
+
+@pytest.mark.parametrize("text", ["", "a", "Über die Brücke, 12 € — naïve café", "记者 王小明 报道：北京今天下雨。", "Привет, мир! 😀 ok",
+                                  "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645"])
+def test_the_compiled_walk_finds_the_features_py3langid_counts(py3langid_reference, text):
+    reference = py3langid_reference
+    data = text.encode("utf-8")
+    expected = visit_counts(reference.tk_nextmove, reference._rowbase, reference.tk_output, data) or Counter()
+    found = naive_bayes()._features(text)
+    assert sorted(found.tolist()) == sorted(expected.elements())

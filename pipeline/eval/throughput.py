@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     DetectorFactory.seed = 0
     langdetect_rate = _rate("langdetect alone (whole text)", extracted, lambda d: detect_langs(d["text"]), "docs")
     language = IdentifyLanguage()
+    for doc in extracted[:3]:  # its detectors load, and its walk compiles, on first use
+        language.run(doc)
     identified = []
     _rate("language stage", extracted, lambda d: identified.append(language.run(d)), "docs", langdetect_rate)
 

@@ -93,6 +93,13 @@ def test_the_compiled_walk_reaches_the_leaves_the_model_file_describes():
         got = shipped_model().first_pass.probabilities(rows)
         assert got == pytest.approx([1 / (1 + math.exp(-r)) for r in expected], rel=1e-12)
 
+
+def test_rows_of_another_width_are_refused_not_read_past_their_end():
+    model = shipped_model().first_pass
+    for rows in (np.zeros((3, len(FEATURES))), np.zeros((3, 100)), np.zeros(len(FEATURES + WORD_FEATURES))):
+        with pytest.raises(ValueError, match="features expected"):
+            model.probabilities(rows)
+
 def test_a_model_trained_on_other_features_is_refused():
     with pytest.raises(ValueError, match="retrain"):
         TreeEnsemble({**TOY, "features": list(FEATURES[:-1])})

@@ -295,6 +295,7 @@ class TreeEnsemble:
         self.value = np.array(value)
         self.roots = np.array(roots, dtype=np.intp)
         self.depth = depth
+        self.width = len(features)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         # A block of rows at a time: the leaf table is rows x trees, and a scraped page can
@@ -302,6 +303,9 @@ class TreeEnsemble:
         return np.concatenate([self._probabilities(rows[at:at + _BLOCK]) for at in range(0, len(rows), _BLOCK)] or [np.zeros(0)])
 
     def _probabilities(self, rows: np.ndarray) -> np.ndarray:
+        # The compiled walk does not check its indices: a row too narrow would be read past its end.
+        if rows.ndim != 2 or rows.shape[1] != self.width:
+            raise ValueError(f"rows of {self.width} features expected, got shape {rows.shape}")
         leaves = _leaves(np.ascontiguousarray(rows, dtype=np.float64), self.roots, self.feature, self.threshold,
                          self.children, self.depth)
         raw = self.baseline + self.value.take(leaves).sum(axis=1)

@@ -771,3 +771,22 @@ def test_a_comment_count_above_an_article_cut_at_its_links_is_no_article_end():
 def test_the_pieces_of_a_sentence_cut_at_its_links_come_out_as_one_paragraph():
     text = f"Home\nNews\n{PARA_1}\n{PARA_2_IN_NODES}\n{PARA_3}\nContact us"
     assert clean_text_page(text).paragraphs == [PARA_1, PARA_2, PARA_3]
+
+
+@pytest.mark.parametrize("line, promo", [
+    ("Subscribe to our newsletter for more", True), ("Sign up now", True), ("Download the free NewsApp app", True),
+    ("Follow @jdoe on Twitter", True), ("Read the full story on our partner site", True), ("Log in for full access", True),
+    ("Jetzt abonnieren!", True), ("Registrieren Sie sich kostenlos", True), ("Unterstütze unseren Journalismus", True),
+    ("Sie müssen eingeloggt sein, um zu kommentieren", True), ("Abonnez-vous à notre lettre", True),
+    ("Inscrivez-vous gratuitement", True), ("Pour lire la suite, connectez-vous", True), ("Suscríbete al boletín", True),
+    ("Hazte socio hoy", True), ("Únete a nuestra comunidad", True), ("Iscriviti al canale", True), ("Abbonati ora", True),
+    ("Assine a nossa revista", True), ("Inscreva-se no canal", True), ("Siga-nos nas redes", True),
+    ("Zapisz się do newslettera", True), ("Wykup prenumeratę", True), ("Подпишитесь на наш канал", True),
+    ("ПОДПИСЫВАЙТЕСЬ НА НАС", True),
+    # The subject of an article, not a call to act; a long paragraph; none of the calls' words.
+    ("The council signed the budget on Tuesday.", False), (" ".join(["Subscribe"] * 50), False),
+    ("Lukashenko rallied behind China.", False),
+])
+def test_a_call_to_subscribe_or_follow_is_a_promo_in_each_language(line, promo):
+    L.forget_lines()
+    assert L.is_promo(line) is promo

@@ -267,8 +267,9 @@ def first_pass_rows(features: np.ndarray, texts: Sequence[str], word_odds: Mappi
 
 
 class TreeEnsemble:
-    """Binary gradient-boosted trees, all evaluated at once: a node index per (row, tree)
-    steps down one level per round; a leaf points to itself, so finished rows stay put.
+    """Binary gradient-boosted trees flattened into one node table, walked down for every row
+    and tree (_leaves) as deep as the deepest tree: a leaf points to itself, so a row that
+    reaches one early stays put.
     `features`: the columns the caller's rows have, which must be the ones it was trained on."""
 
     def __init__(self, model: dict, features: tuple[str, ...] = FEATURES) -> None:

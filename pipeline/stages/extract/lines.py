@@ -567,7 +567,7 @@ _PROMO = re.compile(
 )
 _PROMO_MAX_WORDS = 45
 # Each of those calls holds one of these: a line with none is no call, without the search (the
-# pattern, tried at every position of a line, took 20 us a line).
+# pattern, tried at every position of a line, took 12.8 us a line, 3 with this test first).
 _PROMO_MARK = _any_of((
     "subscri", "sign", "newsletter", "download ", "follow ", "the full story", "log in for", "abonn", "registrieren",
     "unterstütz", "eingeloggt", "inscrivez", "pour lire", "pour accéder", "suscr", "hazte", "únete", "iscriviti", "abbonati",
